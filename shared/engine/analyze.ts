@@ -1,0 +1,39 @@
+import type { Evidence } from '../model/evidence';
+import type { Finding } from '../model/finding';
+import type { Cause } from '../model/cause';
+import type { CertificateReport, ChainReport } from '../model/report';
+import type { AnalysisContext, Analyzer } from './analyzer';
+import { ANALYZERS } from './analyzers';
+import { diagnose } from '../diagnosis/diagnose';
+import type { CauseRule } from '../diagnosis/cause-rule';
+import { CAUSE_RULES } from '../diagnosis/causes';
+
+export interface Analysis {
+  readonly findings: readonly Finding[];
+  readonly causes: readonly Cause[];
+  readonly chains: readonly ChainReport[];
+  readonly certificates: readonly CertificateReport[];
+}
+
+/**
+ * Runs every analyzer over all evidence, then the cause rules over all findings. Pure: the same evidence,
+ * context and registries always give the same analysis.
+ */
+export async function analyzeEvidence(
+  evidence: readonly Evidence[],
+  context: AnalysisContext,
+  analyzers: readonly Analyzer[] = ANALYZERS,
+  causeRules: readonly CauseRule[] = CAUSE_RULES,
+): Promise<Analysis> {
+  const findings: Finding[] = [];
+  const chains: ChainReport[] = [];
+  const certificates: CertificateReport[] = [];
+  for (const analyzer of analyzers) {
+    const out = await analyzer.analyze(evidence, context);
+    findings.push(...out.findings);
+    chains.push(...(out.chains ?? []));
+    certificates.push(...(out.certificates ?? []));
+  }
+  const causes = diagnose({ findings, evidence, answers: context.answers }, causeRules);
+  return { findings, causes, chains, certificates };
+}

@@ -1,0 +1,9 @@
+import type { Analyzer } from './analyzer';
+
+/** Registry of analyzers, one per evidence family; correlation into causes runs after all of them. */
+export const ANALYZERS: readonly Analyzer[] = [
+  // Certificates and chains (shared/x509)
+  // CAPI2 and Exchange transport events (shared/eventlog)
+  // SMTP sessions and NDRs (shared/smtp)
+  // Connector and certificate settings (shared/settings)
+];

@@ -1,0 +1,13 @@
+import type { Reader } from './reader';
+
+/**
+ * The registry of every input format Relay Doctor reads. Each area registers its readers here, grouped by
+ * source; order does not matter (the engine asks every reader to sniff).
+ */
+export const READERS: readonly Reader[] = [
+  // Certificates: DER, PEM, PKCS#7, PKCS#12, SST (shared/x509)
+  // Windows events: .evtx and Event Viewer XML (shared/eventlog)
+  // SMTP: Exchange protocol logs, IIS SMTP logs, NDRs (shared/smtp)
+  // Settings: Get-InboundConnector / Get-SendConnector / Get-ExchangeCertificate / Get-AcceptedDomain (shared/settings)
+  // Containers: zip (shared/zip)
+];

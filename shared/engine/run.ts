@@ -1,0 +1,53 @@
+import type { InputFile, Limits } from '../model/input';
+import { DEFAULT_LIMITS } from '../model/input';
+import type { Answers } from '../model/answers';
+import type { Report } from '../model/report';
+import type { Locale } from '../i18n/locales';
+import type { TrustAnchor } from './analyzer';
+import { readInputs } from './read-inputs';
+import { analyzeEvidence, type Analysis } from './analyze';
+import { buildReport } from './build-report';
+import type { Evidence } from '../model/evidence';
+
+export interface RunOptions {
+  readonly locale: Locale;
+  readonly now: Date;
+  readonly trustAnchors: readonly TrustAnchor[];
+  readonly expectName?: string;
+  readonly password?: string;
+  readonly answers?: Answers;
+  readonly limits?: Limits;
+  readonly generatedAt?: Date;
+}
+
+export interface RunResult {
+  readonly report: Report;
+  readonly evidence: readonly Evidence[];
+  readonly analysis: Analysis;
+}
+
+/** The whole engine in one call: read → analyze → diagnose → report. Used by the CLI and the app's worker. */
+export async function runAnalysis(inputs: readonly InputFile[], options: RunOptions): Promise<RunResult> {
+  const answers = options.answers ?? {};
+  const read = await readInputs(inputs, {
+    limits: options.limits ?? DEFAULT_LIMITS,
+    ...(options.password !== undefined ? { password: options.password } : {}),
+  });
+  const analysis = await analyzeEvidence(read.evidence, {
+    now: options.now,
+    trustAnchors: options.trustAnchors,
+    answers,
+    ...(options.expectName ?? answers.tlsSenderCertificateName
+      ? { expectName: options.expectName ?? answers.tlsSenderCertificateName }
+      : {}),
+  });
+  const report = buildReport({
+    outcomes: read.outcomes,
+    analysis,
+    locale: options.locale,
+    validationTime: options.now,
+    generatedAt: options.generatedAt ?? new Date(),
+    answers,
+  });
+  return { report, evidence: read.evidence, analysis };
+}

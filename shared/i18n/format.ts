@@ -1,0 +1,48 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { catalog } from './catalog';
+import { SOURCE_LOCALE, type Locale } from './locales';
+
+export type MessageParams = Readonly<Record<string, string | number | boolean | Date | readonly string[]>>;
+
+/** A translator bound to one locale; what UI, reports, scripts and the CLI all use. */
+export type Translate = (key: string, params?: MessageParams) => string;
+
+const cache = new Map<string, IntlMessageFormat>();
+
+function compiled(locale: Locale, key: string, source: string): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`;
+  let fmt = cache.get(id);
+  if (!fmt) {
+    fmt = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+    cache.set(id, fmt);
+  }
+  return fmt;
+}
+
+/**
+ * Formats an ICU message. A key missing in the locale falls back to English; a key missing everywhere comes
+ * back as the key itself, so a gap is visible rather than blank (and the parity test fails first).
+ */
+export function format(locale: Locale, key: string, params: MessageParams = {}): string {
+  let used = locale;
+  let source = catalog(locale)[key];
+  if (source === undefined) {
+    used = SOURCE_LOCALE;
+    source = catalog(SOURCE_LOCALE)[key];
+  }
+  if (source === undefined) return key;
+  const values: Record<string, string | number | boolean | Date> = {};
+  for (const [name, value] of Object.entries(params)) {
+    values[name] = Array.isArray(value) ? value.join(', ') : (value as string | number | boolean | Date);
+  }
+  const out = compiled(used, key, source).format(values);
+  return Array.isArray(out) ? out.join('') : String(out);
+}
+
+export function has(locale: Locale, key: string): boolean {
+  return catalog(locale)[key] !== undefined;
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => format(locale, key, params);
+}
