@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Channel } from './contract';
+
+const empty = z.object({}).strict();
+const plainFileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'a plain file name')
+  .refine((n) => n !== '.' && n !== '..', 'not a dot name');
+
+/** Runtime twin of IpcContract: every request is validated in main before a handler sees it. */
+export const requestSchemas = {
+  'app:info': empty,
+  'dialog:openEvidence': z.object({ multi: z.boolean() }).strict(),
+  'export:save': z
+    .object({
+      suggestedFolderName: plainFileName,
+      files: z
+        .array(
+          z
+            .object({ name: plainFileName, text: z.string().optional(), bytes: z.instanceof(Uint8Array).optional() })
+            .strict()
+            .refine((f) => (f.text === undefined) !== (f.bytes === undefined), 'text or bytes'),
+        )
+        .min(1)
+        .max(100),
+      overwrite: z.boolean(),
+    })
+    .strict(),
+  'trust:anchors': empty,
+} satisfies Record<Channel, z.ZodType>;
+
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
