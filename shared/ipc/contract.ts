@@ -64,3 +64,40 @@ export type DiagApi = {
 
 /** Stable error codes of the IPC layer (i18n keys with `.title`/`.detail`). */
 export type IpcErrorCode = 'ipc.untrustedSender' | 'ipc.invalidRequest' | 'ipc.failed';
+
+/**
+ * Main→renderer pushes (style.md §3.3). Each is exposed by the preload as `on<Area><Verb>(listener)`, which
+ * returns an unsubscribe function; the listener gets only the payload, never the Electron event.
+ */
+export const EVENT_PREFIX = 'diag-event:' as const;
+
+/** Menu items whose action lives in the renderer (Open evidence… is handled in main and arrives as files). */
+export type MenuCommand = 'openCase' | 'saveCase' | 'export' | 'about';
+
+export interface IpcEvents {
+  /** Files opened outside the window: File ▸ Open evidence…, a file association, a second launch. */
+  'evidence:opened': { files: PickedFile[]; rejected: Array<{ name: string; error: AppError }> };
+  'menu:command': { command: MenuCommand };
+}
+
+export type EventName = keyof IpcEvents;
+const eventNames = { 'evidence:opened': true, 'menu:command': true } satisfies Record<EventName, true>;
+export const EVENTS = Object.keys(eventNames) as EventName[];
+
+/** `evidence:opened` → `onEvidenceOpened`. */
+export type EventMethodName<E extends string> = E extends `${infer A}:${infer B}`
+  ? `on${Capitalize<A>}${Capitalize<B>}`
+  : never;
+
+export function eventMethodName<E extends EventName>(event: E): EventMethodName<E> {
+  const [a = '', b = ''] = event.split(':');
+  const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+  return `on${cap(a)}${cap(b)}` as EventMethodName<E>;
+}
+
+export type DiagEventApi = {
+  readonly [E in EventName as EventMethodName<E>]: (listener: (payload: IpcEvents[E]) => void) => () => void;
+};
+
+/** Everything the preload exposes as `window.diag`: the request methods plus the event subscriptions. */
+export type DiagBridge = DiagApi & DiagEventApi;
