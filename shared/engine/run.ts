@@ -4,7 +4,7 @@ import type { Answers } from '../model/answers';
 import type { Report } from '../model/report';
 import type { Locale } from '../i18n/locales';
 import type { TrustAnchor } from './analyzer';
-import { readInputs } from './read-inputs';
+import { readInputs, type InputOutcome } from './read-inputs';
 import { analyzeEvidence, type Analysis } from './analyze';
 import { buildReport } from './build-report';
 import type { Evidence } from '../model/evidence';
@@ -18,6 +18,8 @@ export interface RunOptions {
   readonly answers?: Answers;
   readonly limits?: Limits;
   readonly generatedAt?: Date;
+  /** Inputs already rejected by the caller (unreadable paths, files over the size limit never read). */
+  readonly rejected?: readonly InputOutcome[];
 }
 
 export interface RunResult {
@@ -42,7 +44,7 @@ export async function runAnalysis(inputs: readonly InputFile[], options: RunOpti
       : {}),
   });
   const report = buildReport({
-    outcomes: read.outcomes,
+    outcomes: [...(options.rejected ?? []), ...read.outcomes],
     analysis,
     locale: options.locale,
     validationTime: options.now,

@@ -16,7 +16,8 @@ export type InputErrorCode =
   | 'input.passwordWrong'
   | 'input.unsafeXml'
   | 'input.tooDeep'
-  | 'input.unsafePath';
+  | 'input.unsafePath'
+  | 'input.unreadable';
 
 export interface InputError extends AppError {
   readonly code: InputErrorCode;

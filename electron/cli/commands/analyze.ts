@@ -1,0 +1,71 @@
+import type { CliArgs } from '../args';
+import { type CliIo, loadTrustAnchors } from '../context';
+import { collectInputs } from '../collect-inputs';
+import { runAnalysis, type RunResult } from '../../../shared/engine/run';
+import type { InputOutcome } from '../../../shared/engine/read-inputs';
+import { DEFAULT_LIMITS } from '../../../shared/model/input';
+import { isActionable } from '../../../shared/model/finding';
+import { format } from '../../../shared/i18n/format';
+import type { Locale } from '../../../shared/i18n/locales';
+import { renderTextSummary } from '../../../shared/report/text-summary';
+
+/** Exit codes of findings.md: 0 clean, 1 something medium or above, 2 usage error or nothing readable. */
+export const EXIT_CLEAN = 0;
+export const EXIT_FOUND = 1;
+export const EXIT_USAGE = 2;
+
+/** Reads the inputs and runs the engine: shared by `analyze` and `export`. Null when the CLI already printed why it stops. */
+export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): Promise<RunResult | null> {
+  let password = args.password;
+  if (args.passwordEnv !== undefined) {
+    password = io.env[args.passwordEnv];
+    if (password === undefined) {
+      io.stderr.write(format(locale, 'cli.passwordEnvMissing', { name: args.passwordEnv }) + '\n');
+      return null;
+    }
+  }
+  const trust = await loadTrustAnchors(args.trust);
+  if (trust.unreadable.length > 0) {
+    for (const file of trust.unreadable) io.stderr.write(format(locale, 'cli.trustUnreadable', { file }) + '\n');
+    return null;
+  }
+  const collected = await collectInputs(args.paths, DEFAULT_LIMITS.maxFileBytes);
+  const rejected: InputOutcome[] = [
+    ...collected.unreadable.map((u) => ({
+      file: u.path,
+      kind: null,
+      status: 'rejected' as const,
+      items: 0,
+      error: { code: 'input.unreadable' as const, params: { reason: u.reason } },
+    })),
+    ...collected.tooLarge.map((f) => ({
+      file: f.name,
+      kind: null,
+      status: 'rejected' as const,
+      items: 0,
+      error: { code: 'input.tooLarge' as const, params: { limit: DEFAULT_LIMITS.maxFileBytes } },
+    })),
+  ];
+  return runAnalysis(collected.inputs, {
+    locale,
+    now: args.at ?? new Date(),
+    trustAnchors: trust.anchors,
+    rejected,
+    ...(args.expectName !== undefined ? { expectName: args.expectName } : {}),
+    ...(password !== undefined ? { password } : {}),
+  });
+}
+
+/** `relay-doctor analyze`: the report as JSON (--json) or a localized summary. */
+export async function analyzeCommand(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
+  const result = await runCliAnalysis(args, io, locale);
+  if (!result) return EXIT_USAGE;
+  const { report } = result;
+  if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else io.stdout.write(renderTextSummary(report, locale));
+  if (!report.inputs.some((i) => i.status === 'ok')) {
+    io.stderr.write(format(locale, 'cli.noInput') + '\n');
+    return EXIT_USAGE;
+  }
+  return report.findings.some(isActionable) ? EXIT_FOUND : EXIT_CLEAN;
+}

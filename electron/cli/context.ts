@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { TrustAnchor } from '../../shared/engine/analyzer';
+import { readInputs } from '../../shared/engine/read-inputs';
+import { DEFAULT_LIMITS } from '../../shared/model/input';
+import { evidenceOfKind } from '../../shared/model/evidence';
+import { runtimeTrustAnchors } from '../services/trust-store';
+
+/** Stdout/stderr and environment, injected so tests can run the CLI in-process. */
+export interface CliIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/**
+ * Trust anchors for the CLI: the Mozilla list built into this runtime (findings.md: `--trust` adds to it),
+ * plus each `--trust` file read through the engine's own certificate readers. Returns the files that held
+ * no certificate so the caller can say so.
+ */
+export async function loadTrustAnchors(files: readonly string[]): Promise<{ anchors: TrustAnchor[]; unreadable: string[] }> {
+  const anchors: TrustAnchor[] = runtimeTrustAnchors()
+    .filter((a) => a.store === 'mozilla')
+    .map((a) => ({ derBase64: a.derBase64, store: 'mozilla' as const }));
+  const unreadable: string[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch {
+      unreadable.push(file);
+      continue;
+    }
+    const read = await readInputs([{ name: basename(file), bytes }], { limits: DEFAULT_LIMITS });
+    const certs = evidenceOfKind(read.evidence, 'certificates').flatMap((e) => e.certificates);
+    if (certs.length === 0) unreadable.push(file);
+    for (const cert of certs) anchors.push({ derBase64: cert.derBase64, store: 'user' });
+  }
+  return { anchors, unreadable };
+}

@@ -1,0 +1,37 @@
+import { parseCliArgs } from './args';
+import type { CliIo } from './context';
+import { analyzeCommand, EXIT_USAGE } from './commands/analyze';
+import { format } from '../../shared/i18n/format';
+import { resolveLocale, type Locale } from '../../shared/i18n/locales';
+import pkg from '../../package.json' with { type: 'json' };
+
+export type { CliIo };
+
+/** --lang wins, then LC_ALL / LC_MESSAGES / LANG as POSIX tools do. */
+function pickLocale(lang: string | undefined, env: CliIo['env']): Locale {
+  return resolveLocale(lang ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
+}
+
+/** The `relay-doctor` command. Returns the exit status; never calls process.exit (tests run it in-process). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  const locale = pickLocale(parsed.ok ? parsed.value.lang : undefined, io.env);
+  if (!parsed.ok) {
+    io.stderr.write(format(locale, 'cli.usage.detail', parsed.error.params) + '\n');
+    return EXIT_USAGE;
+  }
+  const args = parsed.value;
+  switch (args.command) {
+    case 'version':
+      io.stdout.write(`${pkg.version}\n`);
+      return 0;
+    case 'help':
+      io.stdout.write(format(locale, 'cli.help', { version: pkg.version }) + '\n');
+      return 0;
+    case 'analyze':
+      return analyzeCommand(args, io, locale);
+    default:
+      io.stderr.write(format(locale, 'cli.usage.detail', { reason: `${args.command} is not available yet` }) + '\n');
+      return EXIT_USAGE;
+  }
+}

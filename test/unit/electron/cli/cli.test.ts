@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../../electron/cli/index';
+import { captureIo } from '../../../helpers/cli-io';
+import pkg from '../../../../package.json' with { type: 'json' };
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'relay-doctor-cli-'));
+}
+
+describe('relay-doctor command line', () => {
+  it('prints the package version for --version', async () => {
+    const io = captureIo();
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.out().trim()).toBe(pkg.version);
+  });
+
+  it('prints the usage in Czech when LANG is cs_CZ.UTF-8', async () => {
+    const io = captureIo({ LANG: 'cs_CZ.UTF-8' });
+    expect(await main(['--help'], io)).toBe(0);
+    expect(io.out()).toContain('Použití:');
+  });
+
+  it('lets --lang override LANG', async () => {
+    const io = captureIo({ LANG: 'cs_CZ.UTF-8' });
+    expect(await main(['--help', '--lang', 'en'], io)).toBe(0);
+    expect(io.out()).toContain('Usage:');
+  });
+
+  it('exits 2 with a usage message for an unknown command', async () => {
+    const io = captureIo();
+    expect(await main(['diagnose', 'x'], io)).toBe(2);
+    expect(io.err()).toContain('unknown command');
+  });
+
+  it('exits 2 when --at is not a time', async () => {
+    const io = captureIo();
+    expect(await main(['analyze', 'x.pem', '--at', 'yesterday'], io)).toBe(2);
+  });
+
+  it('prints a report@1 with every input and exits 2 when nothing could be read', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'noise.bin'), new Uint8Array([0, 1, 2, 3, 255, 254]));
+    const io = captureIo();
+    const code = await main(['analyze', join(dir, 'noise.bin'), join(dir, 'missing.pem'), '--json'], io);
+    expect(code).toBe(2);
+    const report = JSON.parse(io.out());
+    expect(report.schema).toBe('relay-doctor/report@1');
+    expect(report.inputs).toHaveLength(2);
+    const codes = report.inputs.map((i: { error?: { code: string } }) => i.error?.code).sort();
+    expect(codes).toEqual(['input.unreadable', 'input.unrecognized']);
+  });
+
+  it('reads a folder recursively and names entries relative to it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'logs', 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'logs', 'a.bin'), new Uint8Array([1]));
+    writeFileSync(join(dir, 'logs', 'sub', 'b.bin'), new Uint8Array([2]));
+    const io = captureIo();
+    await main(['analyze', join(dir, 'logs'), '--json'], io);
+    const files = JSON.parse(io.out()).inputs.map((i: { file: string }) => i.file);
+    expect(files).toEqual(['logs/a.bin', 'logs/sub/b.bin']);
+  });
+
+  it('pins the validation time with --at', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.bin'), new Uint8Array([1]));
+    const io = captureIo();
+    await main(['analyze', join(dir, 'x.bin'), '--json', '--at', '2020-01-02T03:04:05Z'], io);
+    expect(JSON.parse(io.out()).validationTime).toBe('2020-01-02T03:04:05.000Z');
+  });
+});
