@@ -1,4 +1,4 @@
-import { parseCliArgs } from './args';
+import { parseCliArgs, type CliArgs, type Command } from './args';
 import type { CliIo } from './context';
 import { analyzeCommand, EXIT_USAGE } from './commands/analyze';
 import { format } from '../../shared/i18n/format';
@@ -21,17 +21,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_USAGE;
   }
   const args = parsed.value;
-  switch (args.command) {
-    case 'version':
-      io.stdout.write(`${pkg.version}\n`);
-      return 0;
-    case 'help':
-      io.stdout.write(format(locale, 'cli.help', { version: pkg.version }) + '\n');
-      return 0;
-    case 'analyze':
-      return analyzeCommand(args, io, locale);
-    default:
-      io.stderr.write(format(locale, 'cli.usage.detail', { reason: `${args.command} is not available yet` }) + '\n');
-      return EXIT_USAGE;
-  }
+  return COMMANDS[args.command](args, io, locale);
+}
+
+type CommandRunner = (args: CliArgs, io: CliIo, locale: Locale) => Promise<number>;
+
+/** Every command of the CLI, by name (findings.md "The command line"). */
+const COMMANDS: Record<Command, CommandRunner> = {
+  version: async (_args, io) => {
+    io.stdout.write(`${pkg.version}\n`);
+    return 0;
+  },
+  help: async (_args, io, locale) => {
+    io.stdout.write(format(locale, 'cli.help', { version: pkg.version }) + '\n');
+    return 0;
+  },
+  analyze: analyzeCommand,
+  export: notYet,
+  probe: notYet,
+};
+
+async function notYet(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
+  io.stderr.write(format(locale, 'cli.usage.detail', { reason: `${args.command} is not available yet` }) + '\n');
+  return EXIT_USAGE;
 }
