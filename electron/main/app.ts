@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, Menu, shell, type BrowserWindow } from 'electron';
+import { translator } from '../../shared/i18n/format';
+import { resolveLocale } from '../../shared/i18n/locales';
+import { confirmExternal, electronHandlerDeps } from './electron-deps';
+import { EVIDENCE_EXTENSIONS, evidencePathsFromArgv } from './evidence-files';
+import { EvidenceForwarder } from './evidence-forwarder';
+import { sendEvent } from './events';
+import { createSenderCheck, setupIpc } from './ipc/handle';
+import { createHandlers } from './ipc/handlers';
+import { createMainWindow } from './main-window';
+import { buildMenuTemplate, DOCUMENTATION_URL } from './menu';
+import { createExternalOpener, setupSecurity } from './security';
+import { loadWindowState } from './window-state';
+
+/** Where the built renderer and preload sit next to this bundle (out/main → out/renderer, out/preload). */
+function builtPaths(): { preload: string; appUrl: string } {
+  const here = new URL('.', import.meta.url);
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  return {
+    preload: fileURLToPath(new URL('../preload/index.cjs', here)),
+    // The dev server only in development; a packaged app always loads its own files.
+    appUrl: !app.isPackaged && devUrl ? devUrl : pathToFileURL(fileURLToPath(new URL('../renderer/index.html', here))).href,
+  };
+}
+
+/** Brings the window back to the user's attention (second launch, file association). */
+export function focusWindow(win: BrowserWindow | null): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/**
+ * The app's lifecycle: single instance, security baseline, IPC, menu, one window, files opened from
+ * outside. Returns false when another instance owns the lock (this one quits and hands over its argv).
+ */
+export function startApp(): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  let win: BrowserWindow | null = null;
+  const getWindow = (): BrowserWindow | null => win;
+  const forwarder = new EvidenceForwarder();
+
+  // macOS delivers double-clicked files as events, possibly before `ready`.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void forwarder.open([path]);
+    focusWindow(win);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow(win);
+    void forwarder.open(evidencePathsFromArgv(argv, workingDirectory));
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    const { preload, appUrl } = builtPaths();
+    // Main's own strings (menu, dialogs) follow the OS language, which is known only once ready.
+    const t = translator(resolveLocale(app.getLocale()));
+    const openExternal = createExternalOpener({ confirm: confirmExternal(getWindow, t), open: (url) => shell.openExternal(url) });
+    setupSecurity({ openExternal, csp: appUrl.startsWith('file:') });
+    const deps = electronHandlerDeps(getWindow, t);
+    setupIpc(createHandlers(deps), createSenderCheck(getWindow, appUrl));
+
+    const template = buildMenuTemplate(
+      t,
+      {
+        openEvidence: () => void deps.pickEvidencePaths({ multi: true, extensions: EVIDENCE_EXTENSIONS }).then((p) => forwarder.open(p)),
+        command: (command) => sendEvent(win, 'menu:command', { command }),
+        openDocumentation: () => void openExternal(DOCUMENTATION_URL),
+      },
+      { platform: process.platform, devTools: !app.isPackaged },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    win = createMainWindow({ preload, appUrl, title: t('shell.windowTitle'), savedState: await loadWindowState(stateFile), stateFile });
+    const current = win;
+    current.webContents.on('did-finish-load', () => void forwarder.attach((payload) => sendEvent(current, 'evidence:opened', payload)));
+    current.on('closed', () => {
+      forwarder.detach();
+      win = null;
+    });
+    await forwarder.open(evidencePathsFromArgv(process.argv, process.cwd()));
+  });
+  return true;
+}

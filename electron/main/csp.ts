@@ -1,0 +1,30 @@
+/**
+ * The production Content-Security-Policy (style.md §3.4). renderer/index.html carries the same policy as a
+ * meta tag; main also sends it as a header so it holds even if the page's tag is ever weakened. Nothing
+ * may be fetched (`connect-src 'none'`): network work is done by main on the user's explicit request.
+ */
+export const PRODUCTION_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+type Headers = Record<string, string[] | string>;
+
+/** Replaces any CSP header (whatever its case) with ours. */
+export function withCspHeader(headers: Headers | undefined, csp: string = PRODUCTION_CSP): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    if (k.toLowerCase() !== 'content-security-policy') out[k] = Array.isArray(v) ? v : [v];
+  }
+  out['Content-Security-Policy'] = [csp];
+  return out;
+}

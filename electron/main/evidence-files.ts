@@ -1,0 +1,76 @@
+import { open } from 'node:fs/promises';
+import { basename, extname, isAbsolute, resolve } from 'node:path';
+import type { PickedFile } from '../../shared/ipc/contract';
+import type { AppError } from '../../shared/result';
+
+/** Extensions the open dialog offers (without dots). Anything else is still readable via "All files". */
+export const EVIDENCE_EXTENSIONS = [
+  'cer', 'crt', 'pem', 'der', 'p7b', 'p7c', 'pfx', 'p12', 'sst',
+  'evtx', 'xml', 'log', 'txt', 'eml', 'msg', 'json', 'zip',
+] as const;
+
+/** The subset registered as file associations (electron-builder.yml): opening one starts or focuses us. */
+export const ASSOCIATED_EXTENSIONS = ['cer', 'crt', 'pem', 'der', 'p7b', 'p7c', 'pfx', 'p12', 'evtx'] as const;
+
+export interface ReadLimits {
+  /** Per file; an exported Security event log can be large, a certificate never is. */
+  readonly maxFileBytes: number;
+  /** Per batch, because everything read is copied once more across IPC. */
+  readonly maxTotalBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: 256 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024 };
+
+export interface ReadOutcome {
+  files: PickedFile[];
+  rejected: Array<{ name: string; error: AppError }>;
+}
+
+/**
+ * Reads files the *user* chose (dialog, file association, command line). Main never reads a path the
+ * renderer supplies (style.md §3.2). Size is checked on the open handle before reading, and the read stops
+ * at the limit, so a file that grows meanwhile cannot blow the cap.
+ */
+export async function readEvidenceFiles(paths: readonly string[], limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadOutcome> {
+  const out: ReadOutcome = { files: [], rejected: [] };
+  let total = 0;
+  for (const path of paths) {
+    const name = basename(path);
+    let handle;
+    try {
+      handle = await open(path, 'r');
+      const info = await handle.stat();
+      if (!info.isFile()) {
+        out.rejected.push({ name, error: { code: 'evidence.notAFile', params: { name } } });
+        continue;
+      }
+      const limit = Math.min(limits.maxFileBytes, limits.maxTotalBytes - total);
+      if (info.size > limit) {
+        out.rejected.push({ name, error: { code: 'evidence.tooLarge', params: { name, limit } } });
+        continue;
+      }
+      const bytes = new Uint8Array(info.size);
+      const { bytesRead } = await handle.read(bytes, 0, info.size, 0);
+      total += bytesRead;
+      out.files.push({ name, bytes: bytesRead === info.size ? bytes : bytes.slice(0, bytesRead) });
+    } catch {
+      out.rejected.push({ name, error: { code: 'evidence.unreadable', params: { name } } });
+    } finally {
+      await handle?.close();
+    }
+  }
+  return out;
+}
+
+/**
+ * The evidence files named on a command line (file association on Windows/Linux, or a second launch):
+ * arguments that are not switches and end in an associated extension, resolved against the launching
+ * process's working directory. The executable and Chromium's own switches are thereby skipped.
+ */
+export function evidencePathsFromArgv(argv: readonly string[], cwd: string): string[] {
+  const wanted = new Set<string>(ASSOCIATED_EXTENSIONS.map((e) => `.${e}`));
+  return argv
+    .slice(1)
+    .filter((arg) => !arg.startsWith('-') && wanted.has(extname(arg).toLowerCase()))
+    .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)));
+}

@@ -1,0 +1,61 @@
+/**
+ * The main-process IPC handlers as plain functions, one per contract channel.
+ *
+ * Nothing here imports `electron`: native dialogs and the OS locale are injected (`HandlerDeps`), so the
+ * same functions run in three places —
+ *   - Electron main: `setupIpc(createHandlers(electronHandlerDeps(...)), ...)` (see ../app.ts);
+ *   - the Playwright harness: `const h = createHandlers({ pickEvidencePaths: async () => [fixture],
+ *     pickExportFolder: async () => tmpDir, osLocale: () => 'cs-CZ' })`, then for each channel
+ *     `page.exposeBinding(...)` → `dispatch(h, channel, req)` (./dispatch.ts: the same schema check and
+ *     error shielding as main, minus the sender check, which needs a real frame);
+ *   - unit tests, with real temp folders.
+ * Handlers receive already-validated requests and return Result values; a throw is a bug, and the
+ * dispatcher turns it into `ipc.failed`.
+ */
+import { join } from 'node:path';
+import type { Channel, RequestOf, ResponseOf, TrustAnchorInfo } from '../../../shared/ipc/contract';
+import { err, ok } from '../../../shared/result';
+import { appInfo } from '../../services/app-info';
+import { exportFiles, isPlainFileName } from '../../services/export';
+import { runtimeTrustAnchors } from '../../services/trust-store';
+import { DEFAULT_READ_LIMITS, EVIDENCE_EXTENSIONS, readEvidenceFiles, type ReadLimits } from '../evidence-files';
+
+export interface HandlerDeps {
+  /** Native open dialog; resolves to the chosen paths, `[]` when cancelled. */
+  pickEvidencePaths(options: { multi: boolean; extensions: readonly string[] }): Promise<string[]>;
+  /** Native folder picker; resolves to the chosen parent folder, `null` when cancelled. */
+  pickExportFolder(options: { suggestedFolderName: string }): Promise<string | null>;
+  /** The OS language tag (`app.getLocale()` in Electron). */
+  osLocale(): string;
+  readLimits?: ReadLimits;
+  trustAnchors?: () => TrustAnchorInfo[];
+}
+
+export type Handlers = { readonly [C in Channel]: (req: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    'app:info': async () => ok(appInfo(deps.osLocale())),
+
+    // Cancelling is not an error: the renderer simply gets no files.
+    'dialog:openEvidence': async ({ multi }) => {
+      const paths = await deps.pickEvidencePaths({ multi, extensions: EVIDENCE_EXTENSIONS });
+      const { files, rejected } = await readEvidenceFiles(paths, deps.readLimits ?? DEFAULT_READ_LIMITS);
+      const first = rejected[0];
+      return first ? err(first.error) : ok(files);
+    },
+
+    // The user picks where; the export goes into a new subfolder named by the renderer (e.g. the case name).
+    // Cancelling returns `export.cancelled` so the renderer can tell it apart from a finished export.
+    'export:save': async ({ suggestedFolderName, files, overwrite }) => {
+      if (!isPlainFileName(suggestedFolderName)) {
+        return err({ code: 'export.unsafeName', params: { name: suggestedFolderName } });
+      }
+      const parent = await deps.pickExportFolder({ suggestedFolderName });
+      if (parent === null) return err({ code: 'export.cancelled' });
+      return exportFiles(join(parent, suggestedFolderName), files, { overwrite });
+    },
+
+    'trust:anchors': async () => ok((deps.trustAnchors ?? runtimeTrustAnchors)()),
+  };
+}

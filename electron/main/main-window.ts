@@ -1,0 +1,58 @@
+import { BrowserWindow, screen, type WebPreferences } from 'electron';
+import { placeWindow, saveWindowState, type WindowState } from './window-state';
+
+/**
+ * style.md §3.4. The page gets no Node, runs sandboxed in its own world, and talks to main only through the
+ * preload's named methods. Navigation and window-open guards come from security.ts (`web-contents-created`),
+ * so they also cover any web contents created later.
+ */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    // A file dropped outside the drop zone must not replace the app with the file.
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  };
+}
+
+export interface MainWindowOptions {
+  preload: string;
+  appUrl: string;
+  title: string;
+  savedState: WindowState | null;
+  stateFile: string;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const bounds = placeWindow(
+    options.savedState,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    title: options.title,
+    autoHideMenuBar: false,
+    webPreferences: secureWebPreferences(options.preload),
+  });
+  if (options.savedState?.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    const normal = win.getNormalBounds();
+    void saveWindowState(options.stateFile, { ...normal, maximized: win.isMaximized() });
+  });
+  void win.loadURL(options.appUrl);
+  return win;
+}

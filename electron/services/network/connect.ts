@@ -1,0 +1,57 @@
+import net from 'node:net';
+import { codeForSocketError, detailOf, networkError, type NetworkError } from './errors';
+import { err, ok, type Result } from '../../../shared/result';
+
+/** net.connect's `lookup` hook. Injectable so a test can resolve names without asking a real DNS server. */
+export type LookupFunction = NonNullable<net.TcpNetConnectOpts['lookup']>;
+
+export interface ConnectOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly timeoutMs: number;
+  readonly lookup?: LookupFunction;
+}
+
+export interface OpenedSocket {
+  readonly socket: net.Socket;
+  /** Name resolution time; absent when `host` is an IP literal (no lookup happens). */
+  readonly dnsMs?: number;
+  readonly connectMs: number;
+  readonly remoteAddress: string;
+}
+
+/** Opens a TCP connection, timing DNS and connect separately, with failures as stable codes. */
+export function openSocket(opts: ConnectOptions): Promise<Result<OpenedSocket, NetworkError>> {
+  const started = performance.now();
+  let dnsMs: number | undefined;
+  let lookupFailed = false;
+  return new Promise((resolve) => {
+    const socket = net.connect({
+      host: opts.host,
+      port: opts.port,
+      ...(opts.lookup ? { lookup: opts.lookup } : {}),
+    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      const stage = dnsMs === undefined && net.isIP(opts.host) === 0 ? 'dns' : 'connect';
+      resolve(err(networkError('network.timeout', { stage, ms: opts.timeoutMs, host: opts.host, port: opts.port })));
+    }, opts.timeoutMs);
+    socket.once('lookup', (e: Error | null) => {
+      dnsMs = performance.now() - started;
+      if (e) lookupFailed = true;
+    });
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      const connectMs = performance.now() - started - (dnsMs ?? 0);
+      const remoteAddress = socket.remoteAddress ?? opts.host;
+      resolve(ok({ socket, connectMs, remoteAddress, ...(dnsMs !== undefined ? { dnsMs } : {}) }));
+    });
+    socket.once('error', (e) => {
+      clearTimeout(timer);
+      socket.destroy();
+      const code = lookupFailed ? 'network.dnsFailed' : codeForSocketError(e, 'connect');
+      resolve(err(networkError(code, { host: opts.host, port: opts.port, detail: detailOf(e) })));
+    });
+  });
+}
