@@ -1,12 +1,12 @@
 import {
   CHANNEL_PREFIX,
+  CHANNELS,
   EVENT_PREFIX,
   EVENTS,
   eventMethodName,
   methodName,
   type DiagBridge,
 } from '../../shared/ipc/contract';
-import { CHANNELS } from '../../shared/ipc/schemas';
 
 /** The two things the bridge needs from a transport: ipcRenderer in Electron, a stand-in in tests. */
 export interface BridgeTransport {

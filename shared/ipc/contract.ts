@@ -46,6 +46,16 @@ export interface IpcContract {
 }
 
 export type Channel = keyof IpcContract;
+
+// The runtime list of channels. Kept here (not derived from the zod schemas) so that the sandboxed preload
+// can enumerate channels without bundling zod; `satisfies` makes a missing or extra channel a type error.
+const channelNames = {
+  'app:info': true,
+  'dialog:openEvidence': true,
+  'export:save': true,
+  'trust:anchors': true,
+} satisfies Record<Channel, true>;
+export const CHANNELS = Object.keys(channelNames) as Channel[];
 export type RequestOf<C extends Channel> = IpcContract[C]['req'];
 export type ResponseOf<C extends Channel> = IpcContract[C]['res'];
 

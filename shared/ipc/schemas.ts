@@ -31,4 +31,5 @@ export const requestSchemas = {
   'trust:anchors': empty,
 } satisfies Record<Channel, z.ZodType>;
 
-export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+// The channel list lives in contract.ts (the preload needs it without zod); re-exported for existing imports.
+export { CHANNELS } from './contract';

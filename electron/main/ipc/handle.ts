@@ -1,6 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_PREFIX, type Channel } from '../../../shared/ipc/contract';
-import { CHANNELS } from '../../../shared/ipc/schemas';
+import { CHANNEL_PREFIX, CHANNELS, type Channel } from '../../../shared/ipc/contract';
 import { err } from '../../../shared/result';
 import { dispatch } from './dispatch';
 import type { Handlers } from './handlers';
