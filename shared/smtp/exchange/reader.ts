@@ -1,0 +1,36 @@
+import type { Reader } from '../../engine/reader';
+import type { InputWarning } from '../../model/input';
+import { err, ok } from '../../result';
+import { headText } from '../text';
+import { EXCHANGE_LINE } from './fields';
+import { parseExchangeLog } from './parse';
+
+/** Exchange SmtpSend / SmtpReceive protocol logs (domain.md §5.1), whole files or pasted fragments. */
+export const exchangeProtocolLogReader: Reader = {
+  id: 'smtp.exchangeProtocolLog',
+  kind: 'smtpLog',
+  sniff(input) {
+    const head = headText(input.bytes);
+    if (/^#Log-Type:\s*SMTP (Send|Receive) Protocol Log/m.test(head)) return 10;
+    if (/^#Fields:\s*date-time,connector-id,session-id,sequence-number/m.test(head)) return 9;
+    if (EXCHANGE_LINE.test(head)) return 6;
+    return 0;
+  },
+  async read(input) {
+    const parsed = parseExchangeLog(input.name, input.bytes);
+    if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) {
+      return err({ code: 'input.damaged' });
+    }
+    const warnings: InputWarning[] = [];
+    if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
+    if (parsed.skipped > 0) warnings.push({ code: 'smtp.warning.sessionsSkipped', params: { count: parsed.skipped } });
+    return ok({
+      evidence: [
+        { kind: 'smtpLog', id: `smtpLog:${input.name}`, source: input.name, format: parsed.format, sessions: parsed.sessions },
+      ],
+      items: parsed.sessions.length,
+      ...(parsed.damaged ? { damaged: parsed.damaged } : {}),
+      ...(warnings.length ? { warnings } : {}),
+    });
+  },
+};

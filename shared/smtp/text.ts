@@ -1,0 +1,64 @@
+/**
+ * Bytes → text for logs, NDRs and cmdlet output. Windows PowerShell 5.1 writes `>` redirections as UTF-16LE
+ * with a BOM, Exchange writes UTF-8 (sometimes with a BOM), so both are recognised; anything else is read as
+ * UTF-8 with replacement characters rather than refused.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  }
+  if (looksUtf16le(bytes)) return new TextDecoder('utf-16le').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** UTF-16LE without a BOM: ASCII text with a zero in every odd byte. */
+function looksUtf16le(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 8) return false;
+  let zeros = 0;
+  for (let i = 1; i < n; i += 2) if (bytes[i] === 0) zeros++;
+  return zeros > (n / 2) * 0.9;
+}
+
+/** The first `max` bytes as text, for sniffing (cheap on gigabyte logs). */
+export function headText(bytes: Uint8Array, max = 8192): string {
+  return decodeText(bytes.subarray(0, Math.min(bytes.length, max)));
+}
+
+/** Splits text into lines, accepting LF, CRLF and lone CR line ends. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/);
+}
+
+const CHUNK = 8 * 1024 * 1024;
+
+/**
+ * Calls `fn` for every line (1-based numbers) without building one giant string: UTF-8 input is decoded in
+ * chunks cut at line feeds (a 0x0A byte never sits inside a multi-byte UTF-8 sequence), so gigabyte logs
+ * stay within V8's string limits. UTF-16 input is decoded whole.
+ */
+export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number) => void): void {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16le(bytes);
+  let lineNo = 0;
+  if (utf16 || bytes.length <= CHUNK) {
+    for (const line of splitLines(decodeText(bytes))) fn(line, ++lineNo);
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start < bytes.length) {
+    let end = Math.min(start + CHUNK, bytes.length);
+    if (end < bytes.length) {
+      const nl = bytes.indexOf(0x0a, end);
+      end = nl < 0 ? bytes.length : nl + 1;
+    }
+    const text = decoder.decode(bytes.subarray(start, end));
+    const lines = splitLines(text);
+    // A chunk ending in a line feed yields a trailing empty string that is not a line of its own.
+    if (end < bytes.length && lines.at(-1) === '') lines.pop();
+    for (const line of lines) fn(line, ++lineNo);
+    start = end;
+  }
+}
