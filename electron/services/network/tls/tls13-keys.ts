@@ -49,7 +49,8 @@ export function handshakeDecrypter(
     seqBytes.writeBigUInt64BE(seq++);
     for (let i = 0; i < 8; i++) nonce[4 + i] = (nonce[4 + i] ?? 0) ^ (seqBytes[i] ?? 0);
     try {
-      const d = createDecipheriv(s.cipher, key, nonce, { authTagLength: TAG_LENGTH });
+      // One overload per AEAD family in @types/node; the GCM one describes all three at run time.
+      const d = createDecipheriv(s.cipher as 'aes-128-gcm', key, nonce, { authTagLength: TAG_LENGTH });
       d.setAAD(header);
       d.setAuthTag(fragment.subarray(fragment.length - TAG_LENGTH));
       const inner = Buffer.concat([d.update(fragment.subarray(0, fragment.length - TAG_LENGTH)), d.final()]);

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+
+/** Test helpers: every server here binds 127.0.0.1 on a free port and nothing else (workplace rule). */
+export const LOOPBACK = '127.0.0.1';
+
+const FIXTURES = fileURLToPath(new URL('../../../../fixtures/network/', import.meta.url));
+export const fixture = (name: string): Buffer => readFileSync(FIXTURES + name);
+export const fixtureText = (name: string): string => fixture(name).toString('utf8');
+
+/** DER of every certificate in a PEM bundle, in file order. */
+export function pemDers(pem: string): Buffer[] {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+    Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'),
+  );
+}
+
+export interface RunningSmtp {
+  readonly port: number;
+  /** Every command line the server parsed (`EHLO x`, `MAIL FROM:<…>`, …), in order. */
+  readonly commands: string[];
+  close(): Promise<void>;
+}
+
+/** Collects the `C:` lines smtp-server logs at debug level: the server's own record of what it was sent. */
+function commandLogger(into: string[]) {
+  const noop = (): void => undefined;
+  return {
+    debug: (_meta: unknown, ...parts: unknown[]) => {
+      if (parts[0] === 'C:') into.push(String(parts[1] ?? ''));
+    },
+    info: noop,
+    warn: noop,
+    error: noop,
+    trace: noop,
+    fatal: noop,
+    level: noop,
+  };
+}
+
+export async function startSmtp(options: SMTPServerOptions): Promise<RunningSmtp> {
+  const commands: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    logger: commandLogger(commands) as unknown as SMTPServerOptions['logger'],
+    ...options,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, LOOPBACK, () => resolve());
+  });
+  const address = server.server.address() as net.AddressInfo;
+  return {
+    port: address.port,
+    commands,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A raw TCP server on loopback whose connections are handled by `onSocket` (silent servers, garbage, …). */
+export async function startRaw(onSocket: (s: net.Socket) => void): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => undefined);
+    onSocket(s);
+  });
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A loopback port that was free a moment ago and now has no listener: connecting to it is refused. */
+export async function closedPort(): Promise<number> {
+  const r = await startRaw(() => undefined);
+  await r.close();
+  return r.port;
+}
