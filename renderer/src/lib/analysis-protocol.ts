@@ -1,0 +1,50 @@
+import type { Answers } from '../../../shared/model/answers';
+import type { Report } from '../../../shared/model/report';
+import type { TrustAnchor } from '../../../shared/engine/analyzer';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { AppError, Result } from '../../../shared/result';
+
+/** The plain data one analysis needs; it crosses the worker boundary by structured clone. */
+export interface AnalysisOptions {
+  readonly locale: Locale;
+  /** ISO time the chain is judged at; a Date would arrive fine too, but a string is obviously serialisable. */
+  readonly nowIso: string;
+  readonly trustAnchors: readonly TrustAnchor[];
+  readonly answers: Answers;
+}
+
+export interface AnalysisInput {
+  readonly name: string;
+  readonly buffer: ArrayBuffer;
+}
+
+/** UI thread → worker. */
+export interface RunMessage {
+  readonly type: 'run';
+  readonly id: number;
+  readonly inputs: readonly AnalysisInput[];
+  readonly options: AnalysisOptions;
+}
+
+/** Worker → UI thread. */
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly id: number; readonly phase: 'reading'; readonly files: number; readonly bytes: number }
+  | { readonly type: 'done'; readonly id: number; readonly report: Report }
+  | { readonly type: 'failed'; readonly id: number; readonly code: string };
+
+/** What the engine has been given, reported as soon as the worker starts on it. */
+export interface EngineProgress {
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/** Runs the engine somewhere (a worker in the app, the same thread in component tests). */
+export interface AnalysisRunner {
+  run(
+    inputs: readonly AnalysisInput[],
+    options: AnalysisOptions,
+    onProgress?: (progress: EngineProgress) => void,
+  ): Promise<Result<Report, AppError>>;
+  /** Abandons the running analysis; its promise resolves with `ui.analysis.cancelled`. */
+  cancel(): void;
+}

@@ -1,0 +1,40 @@
+import type { CertificateReport, ChainReport } from '../../../shared/model/report';
+
+export type NodeStatus = 'ok' | 'expired' | 'untrusted' | 'unknown';
+
+/** One box of the chain picture: a certificate we have, or the gap where a missing issuer belongs. */
+export type ChainNode =
+  | { readonly type: 'certificate'; readonly role: 'leaf' | 'intermediate' | 'root'; readonly status: NodeStatus; readonly cert: CertificateReport | null; readonly sha1: string }
+  | { readonly type: 'missing'; readonly issuer: string; readonly aiaUrls: readonly string[] };
+
+function statusOf(cert: CertificateReport | null, chain: ChainReport, isTop: boolean, at: Date): NodeStatus {
+  if (!cert) return 'unknown';
+  if (new Date(cert.notAfter) < at || new Date(cert.notBefore) > at) return 'expired';
+  if (chain.status === 'untrusted' && isTop) return 'untrusted';
+  return 'ok';
+}
+
+/**
+ * Turns a chain of the report into the boxes the picture draws, leaf first. An incomplete chain ends in a
+ * `missing` node naming the issuer that was not sent and where it can be downloaded (AIA).
+ */
+export function layoutChain(chain: ChainReport, certificates: readonly CertificateReport[], validationTime: Date): ChainNode[] {
+  const bySha1 = new Map(certificates.map((c) => [c.sha1, c]));
+  const path = chain.path.length > 0 ? chain.path : [chain.leaf];
+  const nodes: ChainNode[] = path.map((sha1, i) => {
+    const cert = bySha1.get(sha1) ?? null;
+    const isTop = i === path.length - 1;
+    const role = i === 0 ? 'leaf' : isTop && cert?.selfSigned ? 'root' : 'intermediate';
+    return { type: 'certificate', role, status: statusOf(cert, chain, isTop, validationTime), cert, sha1 };
+  });
+  if (chain.status === 'incomplete') {
+    nodes.push({ type: 'missing', issuer: chain.missingIssuer ?? '', aiaUrls: chain.aiaUrls ?? [] });
+  }
+  return nodes;
+}
+
+/** The common name of a DN, or the whole DN when it has none. */
+export function commonName(dn: string): string {
+  const cn = /(?:^|,\s*)CN=((?:\\,|[^,])+)/.exec(dn);
+  return cn?.[1]?.replace(/\\,/g, ',') ?? dn;
+}

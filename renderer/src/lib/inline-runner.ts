@@ -1,0 +1,29 @@
+import { runAnalysis } from '../../../shared/engine/run';
+import { err, ok } from '../../../shared/result';
+import type { AnalysisRunner } from './analysis-protocol';
+
+/**
+ * Runs the real engine on the calling thread. Used where Web Workers do not exist (jsdom component tests);
+ * the app itself always uses the worker runner. Cancel can only discard the result here.
+ */
+export function createInlineRunner(): AnalysisRunner {
+  let generation = 0;
+  return {
+    async run(inputs, options, onProgress) {
+      const mine = ++generation;
+      onProgress?.({ files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.buffer.byteLength, 0) });
+      try {
+        const { report } = await runAnalysis(
+          inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.buffer) })),
+          { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers },
+        );
+        return mine === generation ? ok(report) : err({ code: 'ui.analysis.cancelled' });
+      } catch {
+        return err({ code: 'ui.analysis.failed' });
+      }
+    },
+    cancel() {
+      generation++;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+import { STEPS } from './wizard/steps';
+import { Settings } from './wizard/settings.svelte';
+import { EvidenceStore } from './wizard/evidence-store.svelte';
+import { WizardSession } from './wizard/wizard-session.svelte';
+import { createWorkerRunner } from './lib/worker-runner';
+import { diagApi } from './lib/diag-api';
+
+const settings = new Settings(window.localStorage, navigator.language);
+const runner = createWorkerRunner(
+  () => new Worker(new URL('./workers/analyze.worker.ts', import.meta.url), { type: 'module', name: 'analyze' }),
+);
+// The store reads the session lazily (answers change while the wizard runs), hence the late binding.
+let session: WizardSession | undefined;
+const evidence = new EvidenceStore(runner, () => ({ locale: settings.locale, answers: session?.answers ?? {} }));
+session = new WizardSession(evidence, STEPS.length);
+
+const target = document.getElementById('app');
+if (!target) throw new Error('renderer/index.html lacks #app');
+mount(App, { target, props: { session, settings, steps: STEPS } });
+performance.mark('relay-doctor:interactive');
+
+// Main knows the OS language better than navigator.language, and owns the root list the worker judges
+// chains against (the renderer cannot read Node's). Both arrive after the first paint.
+const api = diagApi();
+if (api) {
+  void api.appInfo({}).then((info) => {
+    if (info.ok) settings.followOsLocale(info.value.osLocale);
+  });
+  void api.trustAnchors({}).then((anchors) => {
+    if (anchors.ok) evidence.trustAnchors = anchors.value;
+  });
+}

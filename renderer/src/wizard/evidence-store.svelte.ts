@@ -1,0 +1,150 @@
+import type { Report, InputReport } from '../../../shared/model/report';
+import type { TrustAnchor } from '../../../shared/engine/analyzer';
+import type { AppError } from '../../../shared/result';
+import type { AnalysisInput, AnalysisOptions, AnalysisRunner } from '../lib/analysis-protocol';
+
+/** One thing the user gave us. The Blob is kept (not its bytes) so every re-analysis reads it afresh and
+ *  can transfer the buffer to the worker without losing it here. */
+export interface EvidenceItem {
+  readonly id: number;
+  readonly name: string;
+  readonly size: number;
+  readonly source: 'file' | 'paste';
+  readonly blob: Blob;
+}
+
+export type ItemStatus = 'waiting' | 'ok' | 'rejected';
+export type AnalysisPhase = 'idle' | 'loading' | 'analyzing' | 'cancelled' | 'failed';
+
+/** What the evidence list shows for one item, taken from the report's inputs. */
+export interface ItemState {
+  readonly status: ItemStatus;
+  readonly kind: InputReport['kind'] | 'container' | undefined;
+  readonly error?: { readonly code: string; readonly params?: AppError['params'] };
+  /** Entries of a container (zip) or a folder's files are reported as inputs of their own. */
+  readonly entries: readonly InputReport[];
+}
+
+function uniqueName(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted)) return wanted;
+  const dot = wanted.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [wanted.slice(0, dot), wanted.slice(dot)] : [wanted, ''];
+  for (let n = 2; ; n++) if (!taken.has(`${stem} (${n})${ext}`)) return `${stem} (${n})${ext}`;
+}
+
+/**
+ * The evidence the user dropped, browsed or pasted, and the latest analysis of all of it. Certificates are
+ * judged as one pool (a leaf and its intermediate often arrive as separate files), so any change re-runs the
+ * whole analysis; an older run still in flight is superseded.
+ */
+export class EvidenceStore {
+  items = $state.raw<EvidenceItem[]>([]);
+  report = $state.raw<Report | null>(null);
+  phase = $state<AnalysisPhase>('idle');
+  /** Files read into memory so far, and how many, during `loading`; bytes handed to the engine after. */
+  progress = $state({ done: 0, total: 0, bytes: 0 });
+  failure = $state<string | null>(null);
+  trustAnchors = $state.raw<readonly TrustAnchor[]>([]);
+
+  #runner: AnalysisRunner;
+  #context: () => Omit<AnalysisOptions, 'trustAnchors' | 'nowIso'>;
+  #nextId = 1;
+  #pastes = 0;
+  #generation = 0;
+
+  constructor(runner: AnalysisRunner, context: () => Omit<AnalysisOptions, 'trustAnchors' | 'nowIso'>) {
+    this.#runner = runner;
+    this.#context = context;
+  }
+
+  get busy(): boolean {
+    return this.phase === 'loading' || this.phase === 'analyzing';
+  }
+
+  /** True once an analysis of the current items has finished. */
+  get analysed(): boolean {
+    return this.report !== null && this.phase === 'idle' && this.items.length > 0;
+  }
+
+  addFiles(files: ReadonlyArray<{ readonly name: string; readonly blob: Blob }>): Promise<void> {
+    if (files.length === 0) return Promise.resolve();
+    const taken = new Set(this.items.map((i) => i.name));
+    const added = files.map((f) => {
+      const name = uniqueName(f.name, taken);
+      taken.add(name);
+      return { id: this.#nextId++, name, size: f.blob.size, source: 'file' as const, blob: f.blob };
+    });
+    this.items = [...this.items, ...added];
+    return this.analyze();
+  }
+
+  addText(text: string): Promise<void> {
+    const blob = new Blob([text], { type: 'text/plain' });
+    this.#pastes += 1;
+    const taken = new Set(this.items.map((i) => i.name));
+    const name = uniqueName(`pasted-${this.#pastes}.txt`, taken);
+    this.items = [...this.items, { id: this.#nextId++, name, size: blob.size, source: 'paste', blob }];
+    return this.analyze();
+  }
+
+  remove(id: number): Promise<void> {
+    this.items = this.items.filter((i) => i.id !== id);
+    if (this.items.length > 0) return this.analyze();
+    this.#generation++;
+    this.report = null;
+    this.phase = 'idle';
+    return Promise.resolve();
+  }
+
+  /** Reads every item and runs the engine on all of them; results of superseded runs are dropped. */
+  async analyze(): Promise<void> {
+    const mine = ++this.#generation;
+    const items = this.items;
+    this.failure = null;
+    this.phase = 'loading';
+    this.progress = { done: 0, total: items.length, bytes: 0 };
+    const inputs: AnalysisInput[] = [];
+    for (const item of items) {
+      const buffer = await item.blob.arrayBuffer();
+      if (mine !== this.#generation) return;
+      inputs.push({ name: item.name, buffer });
+      this.progress = { ...this.progress, done: inputs.length };
+    }
+    this.phase = 'analyzing';
+    const result = await this.#runner.run(
+      inputs,
+      { ...this.#context(), nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors },
+      (p) => {
+        if (mine === this.#generation) this.progress = { done: p.files, total: items.length, bytes: p.bytes };
+      },
+    );
+    if (mine !== this.#generation) return;
+    if (result.ok) {
+      this.report = result.value;
+      this.phase = 'idle';
+    } else {
+      this.failure = result.error.code;
+      this.phase = result.error.code === 'ui.analysis.cancelled' ? 'cancelled' : 'failed';
+    }
+  }
+
+  cancel(): void {
+    this.#generation++;
+    this.#runner.cancel();
+    this.phase = 'cancelled';
+  }
+
+  /** Status, kind and error of one item in the latest report (waiting while it is being analysed). */
+  stateOf(item: EvidenceItem): ItemState {
+    const inputs = this.report?.inputs ?? [];
+    const own = inputs.find((i) => i.file === item.name);
+    const entries = inputs.filter((i) => i.file.startsWith(`${item.name}/`));
+    if (!own || this.busy) return { status: 'waiting', kind: undefined, entries: [] };
+    return {
+      status: own.status,
+      kind: own.kind ?? (entries.length > 0 ? 'container' : null),
+      ...(own.error ? { error: { code: own.error.code } } : {}),
+      entries,
+    };
+  }
+}
