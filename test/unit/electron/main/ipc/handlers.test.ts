@@ -1,0 +1,108 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pkg from '../../../../../package.json';
+import { createHandlers, type HandlerDeps } from '../../../../../electron/main/ipc/handlers';
+import { dispatch } from '../../../../../electron/main/ipc/dispatch';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rd-handlers-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function deps(over: Partial<HandlerDeps> = {}): HandlerDeps {
+  return {
+    pickEvidencePaths: async () => [],
+    pickExportFolder: async () => null,
+    osLocale: () => 'cs-CZ',
+    ...over,
+  };
+}
+
+describe('app:info', () => {
+  it('reports the package name and version, runtime versions and the OS locale', async () => {
+    const res = await createHandlers(deps())['app:info']({});
+    expect(res).toMatchObject({ ok: true, value: { name: pkg.productName, version: pkg.version, osLocale: 'cs-CZ' } });
+    expect(res.ok && res.value.versions.node).toBe(process.versions.node);
+  });
+});
+
+describe('dialog:openEvidence', () => {
+  it('reads exactly the files the user picked, as bytes', async () => {
+    const a = join(dir, 'leaf.pem');
+    const b = join(dir, 'System.evtx');
+    await writeFile(a, '-----BEGIN CERTIFICATE-----\n');
+    await writeFile(b, Buffer.from([0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]));
+    let asked: { multi: boolean; extensions: readonly string[] } | undefined;
+    const h = createHandlers(deps({ pickEvidencePaths: async (o) => ((asked = o), [a, b]) }));
+    const res = await h['dialog:openEvidence']({ multi: true });
+    expect(asked?.multi).toBe(true);
+    expect(asked?.extensions).toEqual(expect.arrayContaining(['cer', 'p7b', 'pfx', 'evtx', 'eml', 'msg', 'zip']));
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.value.map((f) => f.name)).toEqual(['leaf.pem', 'System.evtx']);
+    expect(res.value[1]?.bytes).toBeInstanceOf(Uint8Array);
+    expect([...(res.value[1]?.bytes ?? [])].slice(0, 4)).toEqual([0x45, 0x6c, 0x66, 0x46]);
+  });
+
+  it('returns no files when the dialog is cancelled', async () => {
+    expect(await createHandlers(deps())['dialog:openEvidence']({ multi: false })).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a file over the size limit with evidence.tooLarge naming it', async () => {
+    const big = join(dir, 'huge.log');
+    await writeFile(big, Buffer.alloc(2048));
+    const h = createHandlers(deps({ pickEvidencePaths: async () => [big], readLimits: { maxFileBytes: 1024, maxTotalBytes: 10_000 } }));
+    expect(await h['dialog:openEvidence']({ multi: true })).toEqual({
+      ok: false,
+      error: { code: 'evidence.tooLarge', params: { name: 'huge.log', limit: 1024 } },
+    });
+  });
+});
+
+describe('export:save', () => {
+  const files = [
+    { name: 'report.md', text: '\uFEFF# Zpráva' },
+    { name: 'fix.ps1', bytes: new Uint8Array([0x23, 0x0a]) },
+  ];
+
+  it('writes the files into a new subfolder of the picked folder', async () => {
+    const h = createHandlers(deps({ pickExportFolder: async () => dir }));
+    const res = await h['export:save']({ suggestedFolderName: 'case-42', files, overwrite: false });
+    const folder = join(dir, 'case-42');
+    expect(res).toEqual({ ok: true, value: { folder, written: [join(folder, 'report.md'), join(folder, 'fix.ps1')] } });
+    expect(await readFile(join(folder, 'report.md'), 'utf8')).toBe('\uFEFF# Zpráva');
+  });
+
+  it('returns export.cancelled and writes nothing when no folder is picked', async () => {
+    const res = await createHandlers(deps())['export:save']({ suggestedFolderName: 'case', files, overwrite: false });
+    expect(res).toEqual({ ok: false, error: { code: 'export.cancelled' } });
+  });
+
+  it('asks before replacing: export.exists first, success with overwrite', async () => {
+    const h = createHandlers(deps({ pickExportFolder: async () => dir }));
+    await h['export:save']({ suggestedFolderName: 'case', files, overwrite: false });
+    const again = await h['export:save']({ suggestedFolderName: 'case', files, overwrite: false });
+    expect(again).toMatchObject({ ok: false, error: { code: 'export.exists', params: { name: 'report.md' } } });
+    expect((await h['export:save']({ suggestedFolderName: 'case', files, overwrite: true })).ok).toBe(true);
+  });
+});
+
+describe('trust:anchors', () => {
+  it('lists the runtime roots', async () => {
+    const res = await createHandlers(deps())['trust:anchors']({});
+    expect(res.ok && res.value.length).toBeGreaterThan(0);
+  });
+});
+
+describe('dispatch', () => {
+  it('validates before the handler runs, as main does', async () => {
+    const h = createHandlers(deps({ pickExportFolder: async () => dir }));
+    const res = await dispatch(h, 'export:save', { suggestedFolderName: 'ok', files: [{ name: '../x', text: '' }], overwrite: false });
+    expect(res).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
+  });
+});
