@@ -30,6 +30,12 @@ if (api) {
     if (info.ok) settings.followOsLocale(info.value.osLocale);
   });
   void api.trustAnchors({}).then((anchors) => {
-    if (anchors.ok) evidence.trustAnchors = anchors.value;
+    if (!anchors.ok) return;
+    evidence.trustAnchors = anchors.value;
+    if (evidence.items.length > 0) void evidence.analyze();
+  });
+  // File ▸ Open evidence…, a file association or a second launch hand files in from main.
+  api.onEvidenceOpened(({ files }) => {
+    void evidence.addFiles(files.map((f) => ({ name: f.name, blob: new Blob([new Uint8Array(f.bytes)]) })));
   });
 }
