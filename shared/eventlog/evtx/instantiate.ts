@@ -1,0 +1,62 @@
+import type { EventNode } from '../types';
+import { isElement, isResolved, type Piece, type TemplateContent, type TemplateElement, type Value } from './template-tree';
+
+function pieceText(piece: Piece, values: readonly Value[]): string | null {
+  if (typeof piece === 'string') return piece;
+  const v = values[piece.sub];
+  if (v === null || v === undefined) return piece.optional ? null : '';
+  return typeof v === 'string' ? v : '';
+}
+
+function attributeValue(pieces: readonly Piece[], values: readonly Value[]): string | null {
+  if (pieces.length === 1) return pieceText(pieces[0] as Piece, values);
+  let s = '';
+  let any = pieces.length === 0;
+  for (const p of pieces) {
+    const t = pieceText(p, values);
+    if (t !== null) {
+      s += t;
+      any = true;
+    }
+  }
+  return any ? s : null;
+}
+
+/**
+ * Fills a template with one record's substitution values, giving the plain element tree. Nested BinXML
+ * values become child elements; other values become text, as Event Viewer renders them.
+ */
+export function instantiate(el: TemplateElement, values: readonly Value[]): EventNode {
+  const attributes: Record<string, string> = {};
+  for (const a of el.attributes) {
+    const v = attributeValue(a.value, values);
+    if (v !== null) attributes[a.name] = v;
+  }
+  const children: EventNode[] = [];
+  let text: string | undefined;
+  for (const c of el.content) {
+    if (typeof c === 'string') text = (text ?? '') + c;
+    else if (isElement(c)) children.push(instantiate(c, values));
+    else if (isResolved(c)) children.push(...c.nodes);
+    else {
+      const v = values[c.sub];
+      if (typeof v === 'string') text = (text ?? '') + v;
+      else if (v) children.push(...v);
+    }
+  }
+  return text === undefined ? { name: el.name, attributes, children } : { name: el.name, attributes, children, text };
+}
+
+/** Instantiates a list of top-level template contents (usually one root element). */
+export function instantiateAll(content: readonly TemplateContent[], values: readonly Value[]): EventNode[] {
+  const out: EventNode[] = [];
+  for (const c of content) {
+    if (isElement(c)) out.push(instantiate(c, values));
+    else if (isResolved(c)) out.push(...c.nodes);
+    else if (typeof c !== 'string') {
+      const v = values[c.sub];
+      if (v && typeof v !== 'string') out.push(...v);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import type { InputWarning } from '../../model/input';
+import type { EventRecord } from '../types';
+import { CHUNK_SIZE, checkChunk } from './chunk-header';
+import { readChunkRecords } from './chunk-records';
+import { FILE_HEADER_SIZE, readFileHeader, type EvtxFileHeader } from './file-header';
+
+/** What one step of the streaming reader gives: one chunk's records and what was wrong with it. */
+export interface EvtxChunkResult {
+  readonly chunk: number;
+  /** Bytes of the file consumed so far (for progress). */
+  readonly bytesDone: number;
+  readonly records: readonly EventRecord[];
+  readonly damaged: number;
+  readonly warnings: readonly InputWarning[];
+}
+
+export interface EvtxStreamOptions {
+  readonly maxDepth: number;
+}
+
+/**
+ * Reads an .evtx file chunk by chunk. Every 64 KiB chunk present in the file is read (the header's chunk
+ * count is not trusted: dirty logs have more), its header and record checksums are verified, and a chunk
+ * that fails is reported and skipped; parsing goes on with the next chunk. A generator, so a worker can
+ * report progress and stop between chunks.
+ */
+export function* readEvtxChunks(bytes: Uint8Array, header: EvtxFileHeader, options: EvtxStreamOptions): Generator<EvtxChunkResult> {
+  const start = header.headerBlockSize >= 128 && header.headerBlockSize <= bytes.length ? header.headerBlockSize : FILE_HEADER_SIZE;
+  for (let index = 0, offset = start; offset < bytes.length; index++, offset += CHUNK_SIZE) {
+    const bytesDone = Math.min(offset + CHUNK_SIZE, bytes.length);
+    if (offset + CHUNK_SIZE > bytes.length) {
+      yield { chunk: index, bytesDone, records: [], damaged: 1, warnings: [{ code: 'eventlog.evtx.chunkTruncated', params: { chunk: index } }] };
+      return;
+    }
+    const chunk = bytes.subarray(offset, offset + CHUNK_SIZE);
+    const check = checkChunk(chunk);
+    if (!check.ok) {
+      // Space past the header's chunk count that holds no chunk is unused, not damage (sysmon-style files).
+      const unused = check.problem === 'empty' || (check.problem === 'badMagic' && index >= header.chunkCount);
+      yield {
+        chunk: index,
+        bytesDone,
+        records: [],
+        damaged: unused ? 0 : 1,
+        warnings: unused ? [] : [{ code: `eventlog.evtx.chunk.${check.problem}`, params: { chunk: index } }],
+      };
+      continue;
+    }
+    const read = readChunkRecords(chunk, index, check.header, options.maxDepth);
+    const note: InputWarning[] =
+      check.recordsChecksum === 'valid' ? [] : [{ code: `eventlog.evtx.chunk.recordsChecksum.${check.recordsChecksum}`, params: { chunk: index } }];
+    yield { chunk: index, bytesDone, records: read.records, damaged: read.damaged, warnings: [...note, ...read.warnings] };
+  }
+}
+
+export { readFileHeader };
