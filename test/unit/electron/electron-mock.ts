@@ -119,4 +119,19 @@ export function fakeEvent(extra: Record<string, unknown> = {}): { preventDefault
   return { preventDefault: vi.fn(), ...extra };
 }
 
+/** Back to a fresh Electron: no windows, handlers, listeners or recorded calls. */
+export function resetElectronMock(): void {
+  BrowserWindow.instances.length = 0;
+  ipcMain.handlers.clear();
+  app.removeAllListeners();
+  ipcRenderer.removeAllListeners();
+  session.defaultSession = new FakeSession();
+  const fns = [
+    app.requestSingleInstanceLock, app.quit, app.whenReady, app.getLocale, app.getPath, ipcMain.handle,
+    dialog.showOpenDialog, dialog.showMessageBox, shell.openExternal, Menu.buildFromTemplate,
+    Menu.setApplicationMenu, screen.getAllDisplays, contextBridge.exposeInMainWorld, ipcRenderer.invoke,
+  ];
+  for (const fn of fns) fn.mockReset();
+}
+
 export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, screen, contextBridge, ipcRenderer };
