@@ -39,6 +39,13 @@ export class ScriptWriter {
     return this.line(strings, ...values);
   }
 
+  /** A line between two blocks (`} else {`): dedented, and the lines after it indented again. */
+  mid(strings: TemplateStringsArray, ...values: readonly PsValue[]): this {
+    this.close(strings, ...values);
+    this.#depth += 1;
+    return this;
+  }
+
   blank(): this {
     this.#lines.push('');
     return this;

@@ -1,0 +1,76 @@
+import { evidenceOfKind } from '../model/evidence';
+import type { ParamValue } from '../model/finding';
+import { SCRIPT_BLOCKS } from '../remediation/scripts/registry';
+import { certificatesBySha1, selectIntermediates } from './select-intermediates';
+import type { FixPackInput, FixPlan } from './types';
+
+/** Exchange Online's inbound endpoint: a Send connector that smart-hosts here is the one that relays. */
+const EOP_HOST = /\.mail\.protection\.outlook\.com$/i;
+
+function firstString(values: readonly (ParamValue | undefined)[]): string | undefined {
+  for (const v of values) if (typeof v === 'string' && v.length) return v;
+  return undefined;
+}
+
+/**
+ * Script block ids for the causes: remediation `remediation.<blockId>` maps to the block of that id, which
+ * is the naming the remediation catalog uses. An explicit `options.scriptBlocks` wins (the integrator
+ * passes the catalog's `scriptBlocks` there). The final verification always runs.
+ */
+function blockIds(input: FixPackInput): string[] {
+  const wanted = new Set<string>(
+    input.options?.scriptBlocks ??
+      input.report.causes.flatMap((c) => c.remediation.map((r) => r.replace(/^remediation\./, ''))),
+  );
+  // A change to the stores or connectors is picked up for sure only after a transport restart (domain.md
+  // §7.2 calls it a common precaution); fix.ps1 still restarts only on -RestartTransport and after asking.
+  const changes = [...wanted].some((id) => id !== 'verifyChain' && id !== 'restartTransport');
+  if (changes && input.options?.restartTransport !== false) wanted.add('restartTransport');
+  wanted.add('verifyChain');
+  // Registry order is execution order: import before pointing connectors at the certificate, restart last.
+  return SCRIPT_BLOCKS.map((b) => b.id).filter((id) => wanted.has(id));
+}
+
+/** Makes the decisions every generator shares: what to import, which connectors, which leaf to verify. */
+export function buildFixPlan(input: FixPackInput): FixPlan {
+  const { report, evidence, options = {} } = input;
+  const params = report.causes.map((c) => c.params ?? {});
+  const settings = evidenceOfKind(evidence, 'settings');
+  const certs = certificatesBySha1(evidence);
+
+  const leafSha1 = (options.certificateThumbprint ?? report.chains[0]?.leaf)?.toUpperCase();
+  const leaf = leafSha1 ? certs.get(leafSha1) : undefined;
+
+  const sendConnector =
+    options.sendConnector ??
+    firstString(params.map((p) => p['sendConnector'])) ??
+    settings.flatMap((s) => s.sendConnectors).find((c) => (c.smartHosts ?? []).some((h) => EOP_HOST.test(h)))?.name;
+
+  const onPremises = settings.flatMap((s) => s.inboundConnectors).filter((c) => /onpremises/i.test(c.connectorType ?? ''));
+  const inboundName =
+    options.inboundConnector?.name ??
+    firstString(params.map((p) => p['inboundConnector'])) ??
+    (onPremises.length === 1 ? onPremises[0]?.name : undefined);
+  const tlsName = options.inboundConnector?.tlsSenderCertificateName ?? firstString(params.map((p) => p['expectedName']));
+  const ipParam = params.map((p) => p['senderIp']).find((v) => v !== undefined);
+  const ips = options.inboundConnector?.senderIpAddresses ?? (typeof ipParam === 'string' ? [ipParam] : Array.isArray(ipParam) ? ipParam : undefined);
+
+  return {
+    locale: input.locale,
+    generatedAt: report.generatedAt,
+    causeIds: report.causes.map((c) => c.id),
+    blocks: blockIds(input),
+    intermediates: [...(input.intermediates ?? selectIntermediates(report.chains, evidence))],
+    ...(leaf ? { leaf } : {}),
+    ...(sendConnector ? { sendConnector } : {}),
+    ...(inboundName || tlsName || ips
+      ? {
+          inboundConnector: {
+            ...(inboundName ? { name: inboundName } : {}),
+            ...(tlsName ? { tlsSenderCertificateName: tlsName } : {}),
+            ...(ips ? { senderIpAddresses: ips } : {}),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Evidence } from '../model/evidence';
+import type { Report } from '../model/report';
+import type { Locale } from '../i18n/locales';
+import type { CertificateRecord } from '../x509/types';
+
+/** What the admin chose in the Export step (or on the command line); every field is optional. */
+export interface FixPackOptions {
+  /** The on-premises Send connector to point at the certificate (Set-SendConnector -TlsCertificateName). */
+  readonly sendConnector?: string;
+  /** Thumbprint of the certificate the server should present; defaults to the leaf of the first chain. */
+  readonly certificateThumbprint?: string;
+  /** The Exchange Online inbound connector to correct, and the values it should get. */
+  readonly inboundConnector?: {
+    readonly name?: string;
+    readonly tlsSenderCertificateName?: string;
+    readonly senderIpAddresses?: readonly string[];
+  };
+  /** false leaves the transport-service restart out of fix.ps1 (when present it runs only on -RestartTransport, after asking). */
+  readonly restartTransport?: boolean;
+  /** Script blocks to use instead of those derived from the causes' remediation ids. */
+  readonly scriptBlocks?: readonly string[];
+}
+
+/** The fix-pack model: everything the generators read. Pure data; time comes in with the report. */
+export interface FixPackInput {
+  readonly report: Report;
+  readonly evidence: readonly Evidence[];
+  readonly locale: Locale;
+  /** Intermediates to import; when absent they are taken from the evidence along the reported chains. */
+  readonly intermediates?: readonly CertificateRecord[];
+  readonly options?: FixPackOptions;
+}
+
+/** One file of the fix pack: text files are written as given (UTF-8), scripts already carry their BOM. */
+export type FixPackFile =
+  | { readonly name: string; readonly text: string }
+  | { readonly name: string; readonly bytes: Uint8Array };
+
+/** The decisions the generators share, made once from the model (shared/fixpack/plan.ts). */
+export interface FixPlan {
+  readonly locale: Locale;
+  readonly generatedAt: string;
+  readonly causeIds: readonly string[];
+  /** Script block ids, in execution order. */
+  readonly blocks: readonly string[];
+  readonly intermediates: readonly CertificateRecord[];
+  /** The certificate the server presents (the chain's leaf): verified at the end of fix.ps1. */
+  readonly leaf?: CertificateRecord;
+  readonly sendConnector?: string;
+  readonly inboundConnector?: {
+    readonly name?: string;
+    readonly tlsSenderCertificateName?: string;
+    readonly senderIpAddresses?: readonly string[];
+  };
+}

@@ -1,0 +1,119 @@
+import type { Locale } from '../i18n/locales';
+import type { Result } from '../result';
+import { psMessages } from './messages';
+import { writeHeader } from './preamble';
+import { ScriptWriter, type ScriptError } from './script-writer';
+
+/** Transport events worth collecting (domain.md: 12014 certificate not found, 12016/12018 expired/expiring, 12023). */
+const TRANSPORT_EVENT_IDS = [12014, 12016, 12018, 12023];
+const CAPI2 = 'Microsoft-Windows-CAPI2/Operational';
+
+/**
+ * collect-evidence.ps1: gathers on the server what Relay Doctor reads, into one .zip. Only public parts of
+ * certificates are exported (Export-Certificate -Type CERT / P7B: no private key can be in them), property
+ * names containing "Password" are dropped from the SMTPSVC settings, and enabling the CAPI2 log (which
+ * changes the machine) happens only after the admin agrees; its previous state is restored.
+ */
+export function generateCollectorScript(locale: Locale): Result<string, ScriptError> {
+  const m = psMessages(locale);
+  const w = new ScriptWriter();
+  writeHeader(w, [m('ps.collect.synopsis'), m('ps.collect.usage')]);
+  w.line`[CmdletBinding()]`;
+  w.open`param(`;
+  w.line`[string]$OutputPath = '',`;
+  w.line`[int]$Days = 3,`;
+  w.line`[switch]$SkipCapi2,`;
+  w.line`[switch]$Yes`;
+  w.close`)`;
+  w.blank();
+  w.line`$ErrorActionPreference = 'Continue'`;
+  w.line`$stamp = Get-Date -Format 'yyyyMMdd-HHmmss'`;
+  w.open`if (-not $OutputPath) {`;
+  w.line`$OutputPath = Join-Path -Path ([Environment]::GetFolderPath('Desktop')) -ChildPath ('relay-doctor-evidence-' + $env:COMPUTERNAME + '-' + $stamp + '.zip')`;
+  w.close`}`;
+  w.line`$work = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('relay-doctor-' + $stamp)`;
+  w.open`foreach ($dir in @('certificates', 'events', 'logs', 'settings')) {`;
+  w.line`New-Item -ItemType Directory -Path (Join-Path $work $dir) -Force | Out-Null`;
+  w.close`}`;
+  w.line`$since = (Get-Date).AddDays(-$Days)`;
+  w.line`$IsExchange = [bool](Get-Command -Name 'Get-SendConnector' -ErrorAction SilentlyContinue)`;
+  w.blank();
+
+  w.line`Write-Host ${m('ps.collect.certificates')}`;
+  w.open`foreach ($cert in Get-ChildItem -LiteralPath 'Cert:\\LocalMachine\\My') {`;
+  w.line`$base = Join-Path (Join-Path $work 'certificates') $cert.Thumbprint`;
+  // RawData is the DER of the certificate alone: there is no way for a private key to get into the file.
+  w.line`[System.IO.File]::WriteAllBytes($base + '.cer', $cert.RawData)`;
+  w.line`$chain = [System.Security.Cryptography.X509Certificates.X509Chain]::new()`;
+  w.line`$chain.ChainPolicy.RevocationMode = [System.Security.Cryptography.X509Certificates.X509RevocationMode]::NoCheck`;
+  w.line`$null = $chain.Build($cert)`;
+  w.line`$collection = [System.Security.Cryptography.X509Certificates.X509Certificate2Collection]::new()`;
+  w.open`foreach ($element in $chain.ChainElements) {`;
+  w.line`$null = $collection.Add([System.Security.Cryptography.X509Certificates.X509Certificate2]::new($element.Certificate.RawData))`;
+  w.close`}`;
+  w.line`[System.IO.File]::WriteAllBytes($base + '-chain.p7b', $collection.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pkcs7))`;
+  w.line`$chain.ChainStatus | Select-Object -Property ${['Status', 'StatusInformation']} | Format-List | Out-File -LiteralPath ($base + '-chain-status.txt') -Encoding UTF8`;
+  w.close`}`;
+  w.blank();
+
+  w.line`Write-Host ${m('ps.collect.transportEvents')}`;
+  const query = `*[System[(${TRANSPORT_EVENT_IDS.map((id) => `EventID=${id}`).join(' or ')})]]`;
+  w.line`& wevtutil.exe epl Application (Join-Path $work 'events\\transport.evtx') ${'/q:' + query} /ow:true`;
+  w.blank();
+
+  w.open`if (-not $SkipCapi2) {`;
+  w.line`$capi2 = Get-WinEvent -ListLog ${CAPI2} -ErrorAction SilentlyContinue`;
+  w.line`$wasEnabled = [bool]($capi2 -and $capi2.IsEnabled)`;
+  w.open`if (-not $wasEnabled) {`;
+  w.line`$agree = $Yes -or ((Read-Host ${m('ps.collect.capi2Consent')}) -match '^(y|a|j)')`;
+  w.open`if ($agree) {`;
+  w.line`& wevtutil.exe sl ${CAPI2} /e:true`;
+  w.line`Read-Host ${m('ps.collect.capi2Reproduce')} | Out-Null`;
+  w.close`}`;
+  w.mid`} else {`;
+  w.line`$agree = $true`;
+  w.close`}`;
+  w.open`if ($agree) {`;
+  w.line`& wevtutil.exe epl ${CAPI2} (Join-Path $work 'events\\capi2.evtx') /ow:true`;
+  w.open`if (-not $wasEnabled) {`;
+  w.line`& wevtutil.exe sl ${CAPI2} /e:false`;
+  w.line`Write-Host ${m('ps.collect.capi2Restored')}`;
+  w.close`}`;
+  w.close`}`;
+  w.close`}`;
+  w.blank();
+
+  w.open`if ($IsExchange) {`;
+  w.line`Write-Host ${m('ps.collect.exchange')}`;
+  w.line`$settings = Join-Path $work 'settings'`;
+  w.line`Get-SendConnector | Format-List * | Out-File -LiteralPath (Join-Path $settings 'Get-SendConnector.txt') -Encoding UTF8 -Width 4096`;
+  w.line`Get-SendConnector | Select-Object -Property ${['Name', 'Enabled', 'SmartHosts', 'TlsCertificateName', 'RequireTLS', 'Fqdn', 'ProtocolLoggingLevel']} | ConvertTo-Json -Depth 4 | Out-File -LiteralPath (Join-Path $settings 'Get-SendConnector.json') -Encoding UTF8`;
+  w.line`Get-ExchangeCertificate | Format-List -Property ${['FriendlyName', 'Subject', 'Issuer', 'Thumbprint', 'NotBefore', 'NotAfter', 'Services', 'CertificateDomains', 'HasPrivateKey', 'IsSelfSigned', 'RootCAType']} | Out-File -LiteralPath (Join-Path $settings 'Get-ExchangeCertificate.txt') -Encoding UTF8 -Width 4096`;
+  w.line`$exProps = ${['FriendlyName', 'Subject', 'Issuer', 'Thumbprint', 'NotBefore', 'NotAfter', 'CertificateDomains', 'HasPrivateKey', 'IsSelfSigned']} + @(@{ Name = 'Services'; Expression = { [string]$_.Services } })`;
+  w.line`Get-ExchangeCertificate | Select-Object -Property $exProps | ConvertTo-Json -Depth 4 | Out-File -LiteralPath (Join-Path $settings 'Get-ExchangeCertificate.json') -Encoding UTF8`;
+  w.line`$sendLogPath = (Get-TransportService -Identity $env:COMPUTERNAME -ErrorAction SilentlyContinue).SendProtocolLogPath`;
+  w.open`if ($sendLogPath) {`;
+  w.line`Get-ChildItem -LiteralPath ([string]$sendLogPath) -Filter '*.log' -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -ge $since } | Copy-Item -Destination (Join-Path $work 'logs')`;
+  w.close`}`;
+  w.close`}`;
+  w.blank();
+
+  w.open`if (Get-Service -Name 'SMTPSVC' -ErrorAction SilentlyContinue) {`;
+  w.line`Write-Host ${m('ps.collect.iis')}`;
+  w.line`$smtp = Get-CimInstance -Namespace 'root/MicrosoftIISv2' -ClassName 'IIsSmtpServerSetting' -ErrorAction SilentlyContinue`;
+  w.open`if ($smtp) {`;
+  // The IIS 6 metabase can hold a smart-host password (RoutePassword): drop every *Password* property.
+  w.line`$safe = $smtp | Select-Object -Property * -ExcludeProperty ${['*Password*', 'Cim*']}`;
+  w.line`$safe | Format-List * | Out-File -LiteralPath (Join-Path $work 'settings\\SMTPSVC.txt') -Encoding UTF8 -Width 4096`;
+  w.line`$safe | ConvertTo-Json -Depth 3 | Out-File -LiteralPath (Join-Path $work 'settings\\SMTPSVC.json') -Encoding UTF8`;
+  w.close`}`;
+  w.line`Get-ChildItem -LiteralPath (Join-Path $env:SystemRoot 'System32\\LogFiles') -Directory -Filter 'SMTPSVC*' -ErrorAction SilentlyContinue | Get-ChildItem -Filter '*.log' | Where-Object { $_.LastWriteTime -ge $since } | Copy-Item -Destination (Join-Path $work 'logs')`;
+  w.close`}`;
+  w.blank();
+
+  w.line`[pscustomobject]@{ tool = 'relay-doctor collect-evidence'; computer = $env:COMPUTERNAME; collectedAt = (Get-Date).ToUniversalTime().ToString('o'); days = $Days; exchange = $IsExchange } | ConvertTo-Json | Out-File -LiteralPath (Join-Path $work 'manifest.json') -Encoding UTF8`;
+  w.line`Compress-Archive -Path (Join-Path $work '*') -DestinationPath $OutputPath -Force`;
+  w.line`Remove-Item -LiteralPath $work -Recurse -Force`;
+  w.line`Write-Host (${m('ps.collect.done')} -f $OutputPath) -ForegroundColor Green`;
+  return w.finish();
+}

@@ -1,0 +1,52 @@
+import type { FixPlan } from '../fixpack/types';
+import { psMessages } from './messages';
+import { writeDetection, writeElevationCheck, writeHeader, writeHelpers } from './preamble';
+import { ScriptWriter, type ScriptError } from './script-writer';
+import { planBlocks } from './fix-script';
+import type { Result } from '../result';
+
+/**
+ * rollback.ps1: undoes one run of fix.ps1, identified by its backup folder. It removes only certificates
+ * that are both in this pack and listed in that run's imported.csv (never one that was there before), and
+ * restores connector and Schannel settings from the saved copies. Dry run unless -Apply, like the fix.
+ */
+export function generateRollbackScript(plan: FixPlan): Result<string, ScriptError> {
+  const m = psMessages(plan.locale);
+  const w = new ScriptWriter();
+  writeHeader(w, [
+    m('ps.rollback.synopsis'),
+    m('ps.common.generated', { at: plan.generatedAt, causes: plan.causeIds.join(', ') || '-' }),
+    m('ps.rollback.usage'),
+  ]);
+  w.line`[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]`;
+  w.open`param(`;
+  w.line`[Parameter(Mandatory = $true)]`;
+  w.line`[string]$BackupPath,`;
+  w.line`[switch]$Apply`;
+  w.close`)`;
+  w.blank();
+  writeHelpers(w, m);
+  writeElevationCheck(w, m);
+  w.open`if (-not (Test-Path -LiteralPath $BackupPath)) {`;
+  w.line`Write-Error (${m('ps.rollback.noBackup')} -f $BackupPath)`;
+  w.line`exit 1`;
+  w.close`}`;
+  w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'rollback-transcript.txt') -WhatIf:$false | Out-Null`;
+  w.open`try {`;
+  writeDetection(w, m);
+  w.line`$imported = @()`;
+  w.line`$importedFile = Join-Path $BackupPath 'imported.csv'`;
+  w.open`if (Test-Path -LiteralPath $importedFile) {`;
+  w.line`$imported = @(Import-Csv -LiteralPath $importedFile | ForEach-Object { $_.Thumbprint })`;
+  w.close`}`;
+  for (const b of [...planBlocks(plan)].reverse()) {
+    if (!b.rollback) continue;
+    w.blank();
+    b.rollback({ w, plan, m });
+  }
+  w.mid`} finally {`;
+  w.line`Write-Host ${m('ps.rollback.finished')}`;
+  w.line`Stop-Transcript | Out-Null`;
+  w.close`}`;
+  return w.finish();
+}

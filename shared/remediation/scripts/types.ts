@@ -1,0 +1,27 @@
+import type { ScriptWriter } from '../../powershell/script-writer';
+import type { PsMessages } from '../../powershell/messages';
+import type { FixPlan } from '../../fixpack/types';
+
+export interface BlockContext {
+  readonly w: ScriptWriter;
+  readonly plan: FixPlan;
+  readonly m: PsMessages;
+}
+
+/**
+ * One remediation action as PowerShell. fix.ps1 runs every block's `backup` first (so the backup is complete
+ * before anything changes), then every `fix`; rollback.ps1 runs the `rollback` parts in reverse order.
+ * Blocks write through the ScriptWriter, so every value they use is quoted.
+ *
+ * Conventions the fix script's preamble provides: `$Apply`, `$BackupPath`, `$IsExchange`, the functions
+ * `Confirm-Change -Target -Action` (false in a dry run) and `Write-Step`, and `$script:Imported` (a list the
+ * import adds thumbprints to; it is written to imported.csv for rollback).
+ */
+export interface ScriptBlock {
+  readonly id: string;
+  /** False when the plan lacks what the block needs (no intermediates, no connector name): it is left out. */
+  applies(plan: FixPlan): boolean;
+  backup?(ctx: BlockContext): void;
+  fix(ctx: BlockContext): void;
+  rollback?(ctx: BlockContext): void;
+}

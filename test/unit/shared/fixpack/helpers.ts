@@ -1,0 +1,106 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { CertificateRecord, CertificateEvidence } from '../../../../shared/x509/types';
+import type { CauseReport, ChainReport, Report } from '../../../../shared/model/report';
+import { REPORT_SCHEMA } from '../../../../shared/model/report';
+
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/fixpack/', import.meta.url));
+
+export function fixturePath(name: string): string {
+  return FIXTURES + name;
+}
+
+/** A CertificateRecord for a PEM fixture, filled from Node's X509Certificate (the test's own decoder). */
+export function record(pemFile: string): CertificateRecord {
+  const x = new X509Certificate(readFileSync(fixturePath(pemFile)));
+  const dn = (s: string) => s.split('\n').reverse().join(', ');
+  const dns = (x.subjectAltName ?? '').split(', ').filter((s) => s.startsWith('DNS:')).map((s) => s.slice(4));
+  return {
+    sha1: createHash('sha1').update(x.raw).digest('hex').toUpperCase(),
+    sha256: createHash('sha256').update(x.raw).digest('hex').toUpperCase(),
+    derBase64: x.raw.toString('base64'),
+    subject: dn(x.subject),
+    issuer: dn(x.issuer),
+    serial: x.serialNumber,
+    notBefore: new Date(x.validFrom).toISOString(),
+    notAfter: new Date(x.validTo).toISOString(),
+    dnsNames: dns,
+    commonNames: [/CN=([^\n]+)/.exec(x.subject)?.[1] ?? ''],
+    eku: x.keyUsage ?? null,
+    isCa: x.ca,
+    selfSigned: x.subject === x.issuer,
+    aiaCaIssuers: [],
+    signatureAlgorithm: 'sha256WithRSAEncryption',
+    publicKey: { algorithm: 'RSA', bits: 2048 },
+  };
+}
+
+export const LEAF = record('leaf.pem');
+export const INTERMEDIATE = record('intermediate.pem');
+export const ROOT = record('root.pem');
+
+/** What reading server.pfx gives: all three certificates, the key noted by thumbprint only. */
+export function pfxEvidence(): CertificateEvidence {
+  return {
+    kind: 'certificates',
+    id: 'server.pfx',
+    source: 'server.pfx',
+    origin: 'file',
+    certificates: [LEAF, INTERMEDIATE, ROOT],
+    privateKeyFor: LEAF.sha1,
+  };
+}
+
+export function cause(id: string, remediation: string[], params: CauseReport['params'] = {}): CauseReport {
+  return { id, confidence: 'likely', findings: [], remediation, title: id, detail: id, params, evidence: [] };
+}
+
+/** A report as the engine would make it for the leaf + intermediate of server.pfx. */
+export function report(causes: CauseReport[], chains?: ChainReport[]): Report {
+  return {
+    schema: REPORT_SCHEMA,
+    generatedAt: '2026-11-28T12:00:00.000Z',
+    validationTime: '2026-11-28T12:00:00.000Z',
+    locale: 'en',
+    inputs: [{ file: 'server.pfx', kind: 'certificates', status: 'ok', items: 3 }],
+    certificates: [],
+    chains: chains ?? [{ leaf: LEAF.sha1, path: [LEAF.sha1, INTERMEDIATE.sha1, ROOT.sha1], status: 'untrusted', trustStore: 'mozilla' }],
+    findings: [],
+    causes,
+  };
+}
+
+/** The causes of findings.md with the remediation ids their fix uses (one fix pack per cause in the tests). */
+export const CAUSE_CASES: ReadonlyArray<{ id: string; remediation: string[]; params?: CauseReport['params'] }> = [
+  { id: 'cause.intermediatesNotSent', remediation: ['remediation.importIntermediates'] },
+  { id: 'cause.certificateNameMismatch', remediation: ['remediation.setInboundConnectorName'], params: { inboundConnector: "Relay from O'Brien's server", expectedName: 'relay.contoso.com' } },
+  { id: 'cause.senderIpChanged', remediation: ['remediation.setInboundConnectorIps'], params: { inboundConnector: 'On-prem relay', senderIp: '198.51.100.25' } },
+  { id: 'cause.wrongCertificatePresented', remediation: ['remediation.setSendConnectorCertificate'], params: { sendConnector: 'Outbound to Office 365' } },
+  { id: 'cause.noTls', remediation: ['remediation.enableTls12'] },
+  { id: 'cause.certificateInvalid', remediation: ['remediation.renewCertificate'] },
+];
+
+let parser: Parser | null = null;
+
+/** tree-sitter-powershell through web-tree-sitter (toolchain.md): no PowerShell is installed here. */
+export async function psParser(): Promise<Parser> {
+  if (parser) return parser;
+  await Parser.init();
+  const lang = await Language.load(fileURLToPath(new URL('../../../../node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url)));
+  parser = new Parser();
+  parser.setLanguage(lang);
+  return parser;
+}
+
+/** Every ERROR or MISSING node with its line, for a readable failure message. */
+export function syntaxProblems(root: Node): string[] {
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    if (n.isError || n.isMissing) out.push(`${n.isMissing ? 'MISSING' : 'ERROR'} at line ${n.startPosition.row + 1}: ${n.text.slice(0, 80)}`);
+    for (const c of n.children) if (c) walk(c);
+  };
+  walk(root);
+  return out;
+}
