@@ -86,3 +86,32 @@ export async function closedPort(): Promise<number> {
   await r.close();
   return r.port;
 }
+
+/** A loopback HTTP(S) server with a fixed route table; `hits` lists every path requested, in order. */
+export async function startHttp(
+  routes: Record<string, (res: import('node:http').ServerResponse) => void>,
+  tlsOptions?: { key: Buffer; cert: Buffer },
+): Promise<{ base: string; hits: string[]; close(): Promise<void> }> {
+  const http = await import('node:http');
+  const https = await import('node:https');
+  const hits: string[] = [];
+  const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void => {
+    const path = req.url ?? '/';
+    hits.push(path);
+    const route = routes[path];
+    if (route) route(res);
+    else res.writeHead(404).end('not found');
+  };
+  const server = tlsOptions ? https.createServer(tlsOptions, handler) : http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    base: `${tlsOptions ? 'https' : 'http'}://${LOOPBACK}:${String(port)}`,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,76 @@
+import { X509Certificate } from 'node:crypto';
+import { boundedGet, type BoundedGetOptions } from './bounded-get';
+import { readIssuerContent } from './issuer-content';
+import type { LookupFunction } from '../connect';
+import { networkError, type NetworkError } from '../errors';
+import { err, ok, type Result } from '../../../../shared/result';
+
+export interface FetchIssuerRequest {
+  /** An AIA caIssuers URL of `childDer`. */
+  readonly url: string;
+  /** The certificate whose issuer is wanted: the download is used only if it verifies this signature. */
+  readonly childDer: Uint8Array;
+}
+
+export interface FetchIssuerOptions {
+  readonly maxBytes?: number;
+  readonly timeoutMs?: number;
+  readonly maxRedirects?: number;
+  readonly lookup?: LookupFunction;
+}
+
+export interface FetchedIssuer {
+  readonly url: string;
+  readonly finalUrl: string;
+  readonly redirects: readonly string[];
+  readonly contentKind: 'der' | 'pem' | 'pkcs7';
+  /** The one downloaded certificate that signed the child. */
+  readonly issuerDer: Uint8Array;
+  readonly bytes: number;
+  readonly ms: number;
+}
+
+/** Real issuer certificates are 1–3 KiB and PKCS#7 bundles a few more; 1 MiB is generous and still safe. */
+export const AIA_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 10_000, maxRedirects: 3 } as const;
+
+/** Does `issuer` name-match the child and verify its signature? Name match alone proves nothing. */
+export function signedBy(childDer: Uint8Array, issuerDer: Uint8Array): boolean {
+  try {
+    const child = new X509Certificate(childDer);
+    const issuer = new X509Certificate(issuerDer);
+    return child.checkIssued(issuer) && child.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Downloads the issuer named by an AIA caIssuers URL (http/https only, size and time limits, few redirects)
+ * and returns it only if it really signed the child. Opens connections only to that URL and its redirects.
+ */
+export async function fetchIssuer(req: FetchIssuerRequest, opts: FetchIssuerOptions = {}): Promise<Result<FetchedIssuer, NetworkError>> {
+  const started = performance.now();
+  const limits: BoundedGetOptions = {
+    maxBytes: opts.maxBytes ?? AIA_LIMITS.maxBytes,
+    timeoutMs: opts.timeoutMs ?? AIA_LIMITS.timeoutMs,
+    maxRedirects: opts.maxRedirects ?? AIA_LIMITS.maxRedirects,
+    ...(opts.lookup ? { lookup: opts.lookup } : {}),
+  };
+  const got = await boundedGet(req.url, limits);
+  if (!got.ok) return got;
+  const content = readIssuerContent(got.value.body);
+  if (!content) {
+    return err(networkError('network.aiaNotCertificate', { url: req.url, contentType: got.value.contentType ?? '', bytes: got.value.body.length }));
+  }
+  const issuer = content.certificates.find((c) => signedBy(req.childDer, c));
+  if (!issuer) return err(networkError('network.aiaSignatureMismatch', { url: req.url, count: content.certificates.length }));
+  return ok({
+    url: req.url,
+    finalUrl: got.value.finalUrl,
+    redirects: got.value.redirects,
+    contentKind: content.kind,
+    issuerDer: new Uint8Array(issuer),
+    bytes: got.value.body.length,
+    ms: performance.now() - started,
+  });
+}
