@@ -1,0 +1,48 @@
+import PostalMime from 'postal-mime';
+import type { NdrMessage } from '../types';
+import { decodeText } from '../text';
+import { ndrFacts, type NdrFacts } from './fields';
+
+/** MIME parts that can carry delivery-status fields or the readable failure text. */
+const TEXTUAL = /^(text\/|message\/(global-)?delivery-status|message\/rfc822|message\/global|text\/rfc822-headers|message\/feedback-report)/i;
+
+function partText(content: ArrayBuffer | Uint8Array | string): string {
+  if (typeof content === 'string') return content;
+  return decodeText(content instanceof Uint8Array ? content : new Uint8Array(content));
+}
+
+/**
+ * One RFC 5322 message (.eml) through postal-mime, which decodes transfer encodings and charsets: the body
+ * text, the delivery-status part and any attached or returned message are all read for DSN fields.
+ */
+export async function readEml(bytes: Uint8Array, index = 0): Promise<NdrMessage> {
+  const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 64 });
+  const facts: NdrFacts = { recipients: [], replies: [], statusCodes: [] };
+  // Report parts first: their fields are the machine-readable truth; the readable text adds what they lack.
+  const parts = [...email.attachments].sort((a, b) => rank(a.mimeType) - rank(b.mimeType));
+  for (const part of parts) if (TEXTUAL.test(part.mimeType)) ndrFacts(partText(part.content), facts);
+  if (email.text) ndrFacts(email.text, facts);
+  else if (email.html) ndrFacts(email.html.replace(/<[^>]+>/g, '\n'), facts);
+  // Some gateways put DSN fields in the top-level header block itself.
+  ndrFacts(email.headers.map((h) => `${h.originalKey}: ${h.value}`).join('\n'), facts);
+  // A boundary that does not match its header (seen in real bounces) hides every part from the MIME parser;
+  // the raw text still holds the fields.
+  if (facts.statusCodes.length === 0) ndrFacts(decodeText(bytes), facts);
+  return toMessage(facts, index, email.subject);
+}
+
+function rank(mime: string): number {
+  return /delivery-status/i.test(mime) ? 0 : 1;
+}
+
+export function toMessage(facts: NdrFacts, index: number, subject?: string): NdrMessage {
+  return {
+    index,
+    ...(subject ? { subject } : {}),
+    ...(facts.reportingMta ? { reportingMta: facts.reportingMta } : {}),
+    ...(facts.generatingServer ? { generatingServer: facts.generatingServer } : {}),
+    recipients: facts.recipients,
+    replies: facts.replies,
+    statusCodes: facts.statusCodes,
+  };
+}
