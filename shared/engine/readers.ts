@@ -1,4 +1,5 @@
 import type { Reader } from './reader';
+import { evtxReader, eventXmlReader } from '../eventlog/readers';
 
 /**
  * The registry of every input format Relay Doctor reads. Each area registers its readers here, grouped by
@@ -7,6 +8,8 @@ import type { Reader } from './reader';
 export const READERS: readonly Reader[] = [
   // Certificates: DER, PEM, PKCS#7, PKCS#12, SST (shared/x509)
   // Windows events: .evtx and Event Viewer XML (shared/eventlog)
+  evtxReader,
+  eventXmlReader,
   // SMTP: Exchange protocol logs, IIS SMTP logs, NDRs (shared/smtp)
   // Settings: Get-InboundConnector / Get-SendConnector / Get-ExchangeCertificate / Get-AcceptedDomain (shared/settings)
   // Containers: zip (shared/zip)
