@@ -34,6 +34,6 @@ export async function analyzeEvidence(
     chains.push(...(out.chains ?? []));
     certificates.push(...(out.certificates ?? []));
   }
-  const causes = diagnose({ findings, evidence, answers: context.answers }, causeRules);
+  const causes = diagnose({ findings, evidence, answers: context.answers, chains }, causeRules);
   return { findings, causes, chains, certificates };
 }

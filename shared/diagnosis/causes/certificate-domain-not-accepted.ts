@@ -1,0 +1,74 @@
+import type { CauseRule } from '../cause-rule';
+import type { DiagnosisInput } from '../cause-rule';
+import { ATTRIBUTION_FAILURE, makeCause, withIds } from '../support';
+import {
+  acceptedDomains,
+  certificateNames,
+  connectorNameCovers,
+  domainsThatAccept,
+  leafCertificates,
+  suggestedAcceptedDomain,
+} from '../evidence-facts';
+
+/**
+ * C4 — the certificate's domain is not an accepted domain of the tenant (ATTR36; domain.md §1.2, §1.3 C4,
+ * §2 "Accepted domain"): `host.sub.contoso.com` needs `sub.contoso.com`, `*.contoso.com` needs `contoso.com`.
+ *
+ * - certain: `smtp.attr36` (EOP names this cause itself).
+ * - likely: Get-AcceptedDomain output and the leaf certificate were both given, no name of the leaf is
+ *   acceptable, and 5.7.64 was seen.
+ * - possible: the same comparison fails without a 5.7.64 in the evidence.
+ * - ruled out: the leaf has a name under an accepted domain and no ATTR36 was seen; without the accepted
+ *   domains or the leaf the rule stays silent rather than guess. The leaves compared are the ones the
+ *   connector name covers when it is known (else all), and every one of them must fail.
+ *
+ * Params read: none from findings (the comparison uses the certificate and settings evidence).
+ * Params given to the remediation: certificateDomain, suggestedDomain, acceptedDomains.
+ */
+export const certificateDomainNotAccepted: CauseRule = {
+  id: 'cause.certificateDomainNotAccepted',
+  evaluate(input) {
+    const attr36 = withIds(input.findings, ['smtp.attr36']);
+    const attribution = withIds(input.findings, [ATTRIBUTION_FAILURE]);
+    const check = compareWithAcceptedDomains(input);
+
+    let confidence: 'certain' | 'likely' | 'possible';
+    if (attr36.length > 0) confidence = 'certain';
+    else if (check?.accepted === false) confidence = attribution.length > 0 ? 'likely' : 'possible';
+    else return null;
+
+    const name = check?.names[0];
+    return makeCause({
+      id: this.id,
+      confidence,
+      support: [...attr36, ...attribution],
+      remediation: ['remediation.addAcceptedDomain'],
+      params: {
+        certificateDomain: name,
+        suggestedDomain: name ? suggestedAcceptedDomain(name) : undefined,
+        acceptedDomains: check?.acceptedDomains,
+      },
+      extraEvidence: check?.accepted === false ? check.refs : [],
+    });
+  },
+};
+
+/** Null when the comparison cannot be made (no accepted domains or no leaf in the evidence). */
+function compareWithAcceptedDomains({ evidence, answers }: DiagnosisInput) {
+  const accepted = acceptedDomains(evidence);
+  const leaves = leafCertificates(evidence);
+  if (accepted.length === 0 || leaves.length === 0) return null;
+  const expected = answers.tlsSenderCertificateName;
+  const covered = expected
+    ? leaves.filter((l) => certificateNames(l.item).some((n) => connectorNameCovers(expected, n)))
+    : [];
+  const considered = covered.length > 0 ? covered : leaves;
+  const acceptable = (n: string) => domainsThatAccept(n).some((d) => accepted.includes(d));
+  const ok = considered.some((l) => certificateNames(l.item).some(acceptable));
+  return {
+    accepted: ok,
+    names: considered.flatMap((l) => certificateNames(l.item)),
+    acceptedDomains: accepted,
+    refs: considered.map((l) => `cert:${l.item.sha1}`),
+  };
+}

@@ -1,0 +1,61 @@
+import type { CauseRule } from '../cause-rule';
+import { ATTRIBUTION_FAILURE, atMost, makeCause, stringParam, thumbprintsOf, withIds } from '../support';
+
+/** Defects that make EOP (or Windows before it) reject the certificate outright (domain.md §1.3 C10, §2). */
+const HARD = [
+  'cert.expired',
+  'cert.notYetValid',
+  'chain.selfSignedLeaf',
+  'chain.untrustedRoot',
+  'chain.signatureInvalid',
+  'capi2.expired',
+  'exchange.tlsCertificateExpired',
+];
+/** Weak algorithms: EOP's rule for client certificates is not documented (§2 "Key size", §9.6). */
+const SOFT = ['cert.weakSignature', 'cert.weakKey'];
+const EXPIRY = ['cert.expired', 'capi2.expired', 'exchange.tlsCertificateExpired'];
+
+/**
+ * C10 — the certificate is invalid: expired or not yet valid, self-signed, chaining to a root outside the
+ * trust program, badly signed, or weak (domain.md §1.3 C10, §2 "Issued by a public CA", §3.4/§3.5
+ * NOT_TIME_VALID / 800B0101, §4 events 12016; KB 3027536 for MD5/MD2).
+ *
+ * - certain: a hard defect together with 5.7.64, or expiry seen by two independent sources (the certificate
+ *   itself and a CAPI2 or Exchange event).
+ * - likely: a hard defect alone.
+ * - possible: only a weak signature or key; or anything here when the connector is IP-based (the
+ *   certificate then plays no part in attribution).
+ * - ruled out: none of these findings.
+ *
+ * Params read: `date` and `position` on cert.expired, `thumbprint`/`subject` on capi2.* and exchange.*;
+ * thumbprints from `cert:<sha1>` references. Params given to the remediation: thumbprint, subject,
+ * notAfter, position.
+ */
+export const certificateInvalid: CauseRule = {
+  id: 'cause.certificateInvalid',
+  evaluate({ findings, answers }) {
+    const hard = withIds(findings, HARD);
+    const soft = withIds(findings, SOFT);
+    if (hard.length + soft.length === 0) return null;
+    const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
+    const expirySources = new Set(withIds(findings, EXPIRY).map((f) => f.id)).size;
+
+    let confidence: 'certain' | 'likely' | 'possible' = 'possible';
+    if (hard.length > 0) confidence = attribution.length > 0 || expirySources > 1 ? 'certain' : 'likely';
+    if (answers.connectorType === 'ip') confidence = atMost(confidence, 'possible');
+
+    const all = [...hard, ...soft];
+    return makeCause({
+      id: this.id,
+      confidence,
+      support: [...all, ...attribution],
+      remediation: ['remediation.renewCertificate'],
+      params: {
+        thumbprint: (thumbprintsOf(all)[0] ?? stringParam(all, 'thumbprint'))?.toUpperCase(),
+        subject: stringParam(all, 'subject'),
+        notAfter: stringParam(withIds(findings, EXPIRY), 'date', 'notAfter'),
+        position: stringParam(all, 'position'),
+      },
+    });
+  },
+};

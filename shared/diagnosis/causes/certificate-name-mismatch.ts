@@ -1,0 +1,73 @@
+import type { CauseRule } from '../cause-rule';
+import { ATTRIBUTION_FAILURE, atMost, listParam, makeCause, stringParam, withIds } from '../support';
+import { relayConnectors, suggestedAcceptedDomain } from '../evidence-facts';
+
+/**
+ * C2 — the certificate name no longer matches the inbound connector's `TlsSenderCertificateName`
+ * (domain.md §1.3 C2, §1.4; typically a renewal with a different name).
+ *
+ * - certain: `connector.nameMismatch` or `cert.nameMismatch` together with 5.7.64.
+ * - likely: one of those alone, or `connector.invalidName` (a value Exchange Online refuses matches nothing).
+ * - possible: 5.7.64, a certificate-based connector, a recent renewal by the admin's answers, and the
+ *   connector's name unknown (neither answered nor in the settings), so the match cannot be checked.
+ * - ruled out: the name is known and no mismatch finding exists (the certificate analyzer compared it);
+ *   any confidence is capped at possible when the connector is IP-based.
+ *
+ * Params read: `expected` (the connector value), `names` (the leaf's CN/SANs), `connector` (connector name)
+ * on connector.nameMismatch / cert.nameMismatch / connector.invalidName.
+ * Params given to the remediation: connectorName, expected, names, suggestedName.
+ */
+export const certificateNameMismatch: CauseRule = {
+  id: 'cause.certificateNameMismatch',
+  evaluate({ findings, evidence, answers }) {
+    const mismatch = withIds(findings, ['connector.nameMismatch', 'cert.nameMismatch']);
+    const invalid = withIds(findings, ['connector.invalidName']);
+    const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
+
+    let confidence: 'certain' | 'likely' | 'possible';
+    if (mismatch.length > 0) confidence = attribution.length > 0 ? 'certain' : 'likely';
+    else if (invalid.length > 0) confidence = 'likely';
+    else if (
+      attribution.length > 0 &&
+      answers.connectorType === 'certificate' &&
+      answers.recentRenewal === true &&
+      answers.tlsSenderCertificateName === undefined
+    )
+      confidence = 'possible';
+    else return null;
+    if (answers.connectorType === 'ip') confidence = atMost(confidence, 'possible');
+
+    const support = [...mismatch, ...invalid, ...attribution];
+    const names = listParam(mismatch, 'names');
+    const certConnector = relayConnectors(evidence).find((c) => c.item.tlsSenderCertificateName);
+    return makeCause({
+      id: this.id,
+      confidence,
+      support,
+      remediation: ['remediation.fixConnectorName'],
+      params: {
+        connectorName: stringParam([...mismatch, ...invalid], 'connector') ?? certConnector?.item.name,
+        expected:
+          stringParam([...mismatch, ...invalid], 'expected') ??
+          answers.tlsSenderCertificateName ??
+          certConnector?.item.tlsSenderCertificateName,
+        names,
+        suggestedName: suggestConnectorName(names),
+      },
+      extraEvidence: certConnector ? [certConnector.source] : [],
+    });
+  },
+};
+
+/**
+ * The value to put on the connector: a wildcard name as it is, else `*.` + the host's domain, which covers
+ * every host of that domain (Microsoft's advice for certificates naming several hosts, domain.md §1.4).
+ */
+function suggestConnectorName(names: readonly string[]): string | undefined {
+  const wildcard = names.find((n) => n.startsWith('*.'));
+  if (wildcard) return wildcard;
+  const first = names[0];
+  if (!first) return undefined;
+  const domain = suggestedAcceptedDomain(first);
+  return domain === first ? first : `*.${domain}`;
+}

@@ -1,0 +1,34 @@
+import type { CauseRule } from '../cause-rule';
+import { CONFIDENCE_ORDER } from '../../model/finding';
+import { ATTRIBUTION_FAILURE, makeCause, thumbprintsOf, withIds } from '../support';
+
+/**
+ * §10 — the leaf has no Client Authentication EKU. Public CAs stopped issuing it in 2025–2026; Windows/.NET
+ * clients are reported to filter such certificates out and send none, so EOP would see no certificate.
+ * Not documented by Microsoft for Exchange or EOP: this cause is ALWAYS `possible` and its text says that
+ * it is unconfirmed (domain.md §10).
+ *
+ * - possible: `cert.noClientAuthEku` and no other cause is certain or likely.
+ * - never certain or likely; ruled out when another cause is certain or likely (fix that first), or when the
+ *   connector is IP-based (no certificate is needed then).
+ *
+ * Runs as a fallback rule. Params read: thumbprints from `cert:<sha1>` references.
+ * Params given to the remediation: thumbprint, recentRenewal (from the answers, when given).
+ */
+export const clientAuthEkuMissing: CauseRule = {
+  id: 'cause.clientAuthEkuMissing',
+  phase: 'fallback',
+  evaluate({ findings, answers, primaryCauses = [] }) {
+    const noEku = withIds(findings, ['cert.noClientAuthEku']);
+    if (noEku.length === 0 || answers.connectorType === 'ip') return null;
+    const explained = primaryCauses.some((c) => CONFIDENCE_ORDER.indexOf(c.confidence) <= CONFIDENCE_ORDER.indexOf('likely'));
+    if (explained) return null;
+    return makeCause({
+      id: this.id,
+      confidence: 'possible',
+      support: [...noEku, ...withIds(findings, [ATTRIBUTION_FAILURE])],
+      remediation: ['remediation.clientAuthCertificate'],
+      params: { thumbprint: thumbprintsOf(noEku)[0], recentRenewal: answers.recentRenewal },
+    });
+  },
+};

@@ -1,0 +1,44 @@
+import type { CauseRule } from '../cause-rule';
+import { ATTRIBUTION_FAILURE, listParam, makeCause, stringParam, withIds } from '../support';
+import { relayConnectors } from '../evidence-facts';
+
+/**
+ * C3 — the sending IP changed (new ISP, NAT or egress) and the OnPremises connector matches by IP
+ * (domain.md §1.3 C3: the source IP is not in `SenderIPAddresses`).
+ *
+ * - certain: `connector.ipNotListed` together with 5.7.64.
+ * - likely: `connector.ipNotListed` alone.
+ * - possible: the connector is IP-based (answered, or inferred from Get-InboundConnector) and 5.7.64 was
+ *   seen; the public source IP is rarely in on-premises evidence (NAT), so this is as far as it goes.
+ * - ruled out: no `connector.ipNotListed` and the connector is certificate-based or its type is unknown.
+ *
+ * Params read: connector.ipNotListed `ip` (the source IP EOP saw), `listed` (SenderIPAddresses), `connector`.
+ * Params given to the remediation: connectorName, senderIp, listedIps.
+ */
+export const senderIpChanged: CauseRule = {
+  id: 'cause.senderIpChanged',
+  evaluate({ findings, evidence, answers }) {
+    const notListed = withIds(findings, ['connector.ipNotListed']);
+    const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
+
+    let confidence: 'certain' | 'likely' | 'possible';
+    if (notListed.length > 0) confidence = attribution.length > 0 ? 'certain' : 'likely';
+    else if (answers.connectorType === 'ip' && attribution.length > 0) confidence = 'possible';
+    else return null;
+
+    const ipConnector = relayConnectors(evidence).find((c) => (c.item.senderIpAddresses ?? []).length > 0);
+    const listed = listParam(notListed, 'listed');
+    return makeCause({
+      id: this.id,
+      confidence,
+      support: [...notListed, ...attribution],
+      remediation: ['remediation.updateSenderIp'],
+      params: {
+        connectorName: stringParam(notListed, 'connector') ?? ipConnector?.item.name,
+        senderIp: stringParam(notListed, 'ip'),
+        listedIps: listed.length > 0 ? listed : [...(ipConnector?.item.senderIpAddresses ?? [])],
+      },
+      extraEvidence: ipConnector ? [ipConnector.source] : [],
+    });
+  },
+};

@@ -1,0 +1,83 @@
+import type { CauseRule } from '../cause-rule';
+import type { Evidence } from '../../model/evidence';
+import { ATTRIBUTION_FAILURE, makeCause, stringParam, withIds } from '../support';
+import { exchangeCertificates, sendConnectors } from '../evidence-facts';
+
+/** Findings that on their own point at the certificate the Send connector uses (KB 4495258, §1.3 C6). */
+const STRONG = ['sendConnector.staleCertificateName', 'smtp.noCredentials'];
+/** Findings that show a certificate problem on the server but not that it is the one presented to EOP. */
+const WEAK = ['exchange.tlsCertificateNotFound', 'exchangeCertificate.noPrivateKey', 'exchangeCertificate.notEnabledForSmtp'];
+
+/**
+ * C6 — the wrong certificate is presented: the Send connector's `TlsCertificateName` still names the old
+ * certificate, or the new one is not enabled for SMTP or has no private key (domain.md §1.3 C6, §1.4,
+ * §4 event 12014; KB 4495258, KB 2989382).
+ *
+ * - certain: a stale Send connector certificate name or `NoCredentials` together with 5.7.64 or with a
+ *   second certificate finding (e.g. NoCredentials + a certificate without private key).
+ * - likely: a stale name or `NoCredentials` alone; or 5.7.64 with two different weak findings (event 12014,
+ *   no private key, not enabled for SMTP), or with one of them after a renewal by the admin's answer.
+ * - possible: one weak finding; or, from the answers alone, an Exchange sender, a recent renewal and 5.7.64.
+ * - ruled out: none of these findings and the sender is not Exchange (IIS and others have no Send connector).
+ *
+ * Params read: `connector` and `tlsCertificateName` on sendConnector.staleCertificateName, `thumbprint` on
+ * exchangeCertificate.* (the certificate that cannot be used).
+ * Params given to the remediation: sendConnector, staleName, thumbprint (the certificate to use instead,
+ * from Get-ExchangeCertificate output when given), unusableThumbprint.
+ */
+export const wrongCertificatePresented: CauseRule = {
+  id: 'cause.wrongCertificatePresented',
+  evaluate({ findings, evidence, answers }) {
+    const strong = withIds(findings, STRONG);
+    const weak = withIds(findings, WEAK);
+    const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
+    const weakKinds = new Set(weak.map((f) => f.id)).size;
+    const renewed = answers.recentRenewal === true;
+
+    let confidence: 'certain' | 'likely' | 'possible';
+    if (strong.length > 0) {
+      const corroborated = attribution.length > 0 || weak.length > 0 || new Set(strong.map((f) => f.id)).size > 1;
+      confidence = corroborated ? 'certain' : 'likely';
+    } else if (weak.length > 0) {
+      confidence = attribution.length > 0 && (weakKinds > 1 || renewed) ? 'likely' : 'possible';
+    } else if (answers.sendingSystem === 'exchange' && renewed && attribution.length > 0) {
+      confidence = 'possible';
+    } else return null;
+
+    const named = withIds(findings, ['sendConnector.staleCertificateName']);
+    return makeCause({
+      id: this.id,
+      confidence,
+      support: [...strong, ...weak, ...attribution],
+      remediation: ['remediation.fixSendConnectorCertificate'],
+      params: {
+        sendConnector: stringParam(named, 'connector') ?? eopSendConnector(evidence),
+        staleName: stringParam(named, 'tlsCertificateName'),
+        thumbprint: usableCertificate(evidence),
+        unusableThumbprint: stringParam(weak, 'thumbprint'),
+      },
+    });
+  },
+};
+
+/** The Send connector that routes to Exchange Online (smart host *.mail.protection.outlook.com). */
+function eopSendConnector(evidence: readonly Evidence[]): string | undefined {
+  const all = sendConnectors(evidence);
+  const toEop = all.find((c) => (c.item.smartHosts ?? []).some((h) => /\.mail\.protection\.outlook\.com$/i.test(h)));
+  return (toEop ?? (all.length === 1 ? all[0] : undefined))?.item.name;
+}
+
+/** The newest certificate Exchange could use for outbound TLS: has its private key and is CA-issued. */
+function usableCertificate(evidence: readonly Evidence[]): string | undefined {
+  const usable = exchangeCertificates(evidence)
+    .map((c) => c.item)
+    .filter((c) => c.hasPrivateKey !== false && c.isSelfSigned !== true)
+    .sort((a, b) => time(b.notAfter) - time(a.notAfter));
+  return usable[0]?.thumbprint;
+}
+
+/** Get-ExchangeCertificate prints dates in the server's culture; an unreadable one sorts last. */
+function time(date: string | undefined): number {
+  const t = date ? Date.parse(date) : NaN;
+  return Number.isNaN(t) ? 0 : t;
+}

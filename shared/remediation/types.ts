@@ -1,0 +1,71 @@
+/**
+ * The remediation catalog's shapes (style.md §3.5 "Remediation entries are data"). The fix-pack generators
+ * read entries and render them; nothing here knows about PDFs or scripts.
+ */
+
+/**
+ * PowerShell blocks the fix-pack script generator provides (shared/remediation/scripts/**). An entry lists the
+ * blocks it needs, in the order they run. Each id names one idempotent, -WhatIf-aware step:
+ * - importIntermediates: import the embedded intermediate CA certificates into Cert:\LocalMachine\CA
+ *   (thumbprints checked first; KB 3212877).
+ * - verifyChain: `certutil -verify -urlfetch` on the leaf; report whether the chain ends in a trusted root.
+ * - restartTransport: restart MSExchangeTransport (Exchange) or SMTPSVC (IIS) so Schannel picks up changes.
+ * - retryQueues: `Get-Queue | Where-Object Status -eq 'Retry' | Retry-Queue` (Exchange).
+ * - enableExchangeCertificateSmtp: `Enable-ExchangeCertificate -Thumbprint <t> -Services SMTP`, not
+ *   replacing the default certificate.
+ * - setSendConnectorCertificate: `Set-SendConnector <name> -TlsCertificateName "<I>issuer<S>subject"`.
+ * - setSendConnectorTls: `Set-SendConnector <name> -RequireTLS $true -TlsAuthLevel CertificateValidation`.
+ * - enableTls12: Schannel `TLS 1.2\Client` registry values (DisabledByDefault=0, Enabled=1); reboot needed.
+ * - checkCertificateEku: list the leaf's EnhancedKeyUsageList and say whether Client Authentication is there.
+ * - setInboundConnectorName: Exchange Online, `Set-InboundConnector <name> -TlsSenderCertificateName <v>`.
+ * - setInboundConnectorIps: Exchange Online, `Set-InboundConnector <name> -SenderIPAddresses <list>`.
+ * - enableInboundConnector: Exchange Online, `Set-InboundConnector <name> -Enabled $true -ConnectorType OnPremises`.
+ * - newInboundConnector: Exchange Online, `New-InboundConnector … -ConnectorType OnPremises` (certificate-based).
+ * - checkAcceptedDomains: Exchange Online, `Get-AcceptedDomain` compared with the certificate's domain.
+ */
+export const SCRIPT_BLOCK_IDS = [
+  'importIntermediates',
+  'verifyChain',
+  'restartTransport',
+  'retryQueues',
+  'enableExchangeCertificateSmtp',
+  'setSendConnectorCertificate',
+  'setSendConnectorTls',
+  'enableTls12',
+  'checkCertificateEku',
+  'setInboundConnectorName',
+  'setInboundConnectorIps',
+  'enableInboundConnector',
+  'newInboundConnector',
+  'checkAcceptedDomains',
+] as const;
+export type ScriptBlockId = (typeof SCRIPT_BLOCK_IDS)[number];
+
+/** Where the fix is applied: the sending server, the Exchange Online tenant, or both. */
+export type RemediationSide = 'onPremises' | 'exchangeOnline' | 'both';
+
+/**
+ * One parameter a remediation's steps and script blocks use. `from: 'cause'` means the diagnosing cause puts
+ * it in `Cause.params` under the same name when the evidence shows it; `from: 'admin'` means the admin has to
+ * supply it (the guide shows a placeholder `<name>`). Label key: `remediation.param.<name>`.
+ */
+export interface RemediationParameter {
+  readonly name: string;
+  readonly from: 'cause' | 'admin';
+  readonly list?: boolean;
+}
+
+export interface RemediationEntry {
+  /** Stable id (findings.md style): `remediation.<name>`. */
+  readonly id: string;
+  /** `<id>.title`; the summary is `<id>.detail`. */
+  readonly titleKey: string;
+  readonly detailKey: string;
+  /** Numbered steps, `<id>.step<n>`; ICU arguments are parameter names of this entry. */
+  readonly stepsKeys: readonly string[];
+  readonly parameters: readonly RemediationParameter[];
+  readonly scriptBlocks: readonly ScriptBlockId[];
+  readonly side: RemediationSide;
+  /** Microsoft documentation for this fix (domain.md sources). */
+  readonly docUrl: string;
+}
