@@ -1,0 +1,107 @@
+import { test as base, expect, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createHandlers } from '../../electron/main/ipc/handlers';
+import { bindDiag } from './harness/diag-binding';
+import { serveStatic } from './harness/static-server';
+import { electronBinary } from './harness/electron-binary';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const RENDERER = join(ROOT, 'out', 'renderer');
+
+/** What the native dialogs answer in a test: the only part of main that is not real. */
+export interface DialogAnswers {
+  /** Paths the open-evidence dialog returns (`[]` = cancelled). */
+  evidencePaths: string[];
+  /** Folder the export picker returns (`null` = cancelled). Defaults to a fresh temp folder. */
+  exportFolder: string | null;
+}
+
+export type AppMode = 'harness' | 'electron';
+
+interface TestFixtures {
+  /** The app window, from the Chromium harness or from Electron: specs cannot tell which. */
+  window: Page;
+  dialogs: DialogAnswers;
+  /** OS language the app sees on first run (app:info osLocale and navigator.language). */
+  osLocale: string;
+}
+
+interface WorkerFixtures {
+  mode: AppMode;
+  rendererUrl: string;
+  /** Chromium for the harness; null in the electron project, which must not launch a browser at all. */
+  harnessBrowser: Browser | null;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  mode: ['harness', { option: true, scope: 'worker' }],
+  osLocale: ['en-US', { option: true }],
+
+  rendererUrl: [
+    async ({ mode }, use) => {
+      if (mode !== 'harness') return use('');
+      const server = await serveStatic(RENDERER);
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  harnessBrowser: [
+    async ({ mode, playwright, launchOptions }, use) => {
+      if (mode !== 'harness') return use(null);
+      const browser = await playwright.chromium.launch({ ...launchOptions, headless: true });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  dialogs: async ({}, use) => {
+    const folder = mkdtempSync(join(tmpdir(), 'relay-doctor-e2e-'));
+    await use({ evidencePaths: [], exportFolder: folder });
+    rmSync(folder, { recursive: true, force: true });
+  },
+
+  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale }, use, testInfo) => {
+    if (mode === 'electron') {
+      const binary = electronBinary(ROOT);
+      if (!binary.ok) {
+        console.warn(`[e2e] electron project skipped: ${binary.reason}`);
+        testInfo.skip(true, binary.reason);
+        return;
+      }
+      const app: ElectronApplication = await _electron.launch({ args: ['.'], cwd: ROOT, executablePath: binary.path });
+      // Native dialogs are the one thing a test cannot click: answer them from main.
+      await app.evaluate(({ dialog }, answers) => {
+        dialog.showOpenDialog = (async (...args: unknown[]) => {
+          const options = args[args.length - 1] as { properties?: string[] };
+          const dir = options.properties?.includes('openDirectory');
+          const paths = dir ? (answers.exportFolder ? [answers.exportFolder] : []) : answers.evidencePaths;
+          return { canceled: paths.length === 0, filePaths: paths };
+        }) as typeof dialog.showOpenDialog;
+      }, dialogs);
+      const page = await app.firstWindow();
+      await use(page);
+      await app.close();
+      return;
+    }
+    if (!harnessBrowser) throw new Error('harness mode without a browser');
+    const context = await harnessBrowser.newContext({ locale: osLocale });
+    const page = await context.newPage();
+    const handlers = createHandlers({
+      pickEvidencePaths: async () => dialogs.evidencePaths,
+      pickExportFolder: async () => dialogs.exportFolder,
+      osLocale: () => osLocale,
+    });
+    await bindDiag(page, handlers);
+    page.on('pageerror', (e) => console.error(`[renderer] ${e.message}`));
+    await page.goto(rendererUrl);
+    await use(page);
+    await context.close();
+  },
+});
+
+export { expect };
