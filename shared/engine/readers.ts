@@ -1,4 +1,5 @@
 import type { Reader } from './reader';
+import { zipReader } from '../zip/zip-reader';
 import { evtxReader, eventXmlReader } from '../eventlog/readers';
 
 /**
@@ -13,4 +14,5 @@ export const READERS: readonly Reader[] = [
   // SMTP: Exchange protocol logs, IIS SMTP logs, NDRs (shared/smtp)
   // Settings: Get-InboundConnector / Get-SendConnector / Get-ExchangeCertificate / Get-AcceptedDomain (shared/settings)
   // Containers: zip (shared/zip)
+  zipReader,
 ];
