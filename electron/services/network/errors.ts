@@ -6,6 +6,7 @@ import type { AppError } from '../../../shared/result';
  */
 export type NetworkErrorCode =
   | 'network.invalidTarget'
+  | 'network.invalidAddress'
   | 'network.dnsFailed'
   | 'network.refused'
   | 'network.unreachable'

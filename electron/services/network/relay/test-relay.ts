@@ -1,0 +1,119 @@
+import { openSecuredSmtp, quit, type SecuredSmtp, type StageTiming } from '../smtp/session';
+import type { SmtpReply } from '../smtp/reply';
+import type { LookupFunction } from '../connect';
+import { tlsCredentialOptions, type RelayCredentials } from './client-credentials';
+import { networkError, type NetworkError, type NetworkStage } from '../errors';
+import { DEFAULT_TIMEOUT_MS } from '../probe-smtp';
+import { err, ok, type Result } from '../../../../shared/result';
+
+export interface TestRelayOptions {
+  /** The smart host, e.g. `contoso-com.mail.protection.outlook.com`. */
+  readonly host: string;
+  readonly port?: number;
+  readonly credentials: RelayCredentials;
+  readonly heloName: string;
+  readonly mailFrom: string;
+  readonly rcptTo: string;
+  readonly timeoutMs?: number;
+  readonly servername?: string;
+}
+
+export interface RelayStep {
+  readonly stage: NetworkStage;
+  readonly reply: SmtpReply;
+}
+
+/** accepted: RCPT got 2xx. tenantAttributionDenied: a 5.7.64 reply. rejected: anything else that refused. */
+export type RelayOutcome = 'accepted' | 'tenantAttributionDenied' | 'rejected';
+
+export interface TestRelayResult {
+  readonly host: string;
+  readonly port: number;
+  readonly remoteAddress: string;
+  readonly tls: { readonly protocol: string; readonly cipher: string };
+  /** Exactly what we presented (client certificate, then its chain), read back from our own handshake bytes. */
+  readonly presentedCertificates: readonly Uint8Array[] | null;
+  readonly serverCertificates: readonly Uint8Array[];
+  readonly steps: readonly RelayStep[];
+  readonly outcome: RelayOutcome;
+  readonly timings: readonly StageTiming[];
+  readonly transcript: readonly string[];
+}
+
+/** An address goes into a command line: CR, LF and angle brackets would let it smuggle a second command. */
+const SAFE_ADDRESS = /^[^\s<>\r\n]{0,254}$/;
+
+function isTenantAttribution(reply: SmtpReply): boolean {
+  return reply.enhanced === '5.7.64' || reply.lines.some((l) => /TenantAttribution/i.test(l));
+}
+
+/**
+ * Test relay: STARTTLS presenting the client certificate and its chain, EHLO, MAIL FROM, RCPT TO, then QUIT.
+ * It never sends DATA, so no message can be delivered: the RCPT reply already tells whether Exchange Online
+ * attributed the session to the tenant (250) or not (550 5.7.64).
+ */
+export async function testRelay(opts: TestRelayOptions, deps: { readonly lookup?: LookupFunction } = {}): Promise<Result<TestRelayResult, NetworkError>> {
+  const port = opts.port ?? 25;
+  if (!opts.host || !Number.isInteger(port) || port < 1 || port > 65535) {
+    return err(networkError('network.invalidTarget', { target: `${opts.host}:${String(port)}` }));
+  }
+  for (const [field, value] of [['mailFrom', opts.mailFrom], ['rcptTo', opts.rcptTo], ['heloName', opts.heloName]] as const) {
+    if (!SAFE_ADDRESS.test(value) || (field !== 'mailFrom' && value === '')) return err(networkError('network.invalidAddress', { field }));
+  }
+  const credentials = tlsCredentialOptions(opts.credentials);
+  if (!credentials.ok) return credentials;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const opened = await openSecuredSmtp({
+    host: opts.host,
+    port,
+    implicitTls: false,
+    timeoutMs,
+    heloName: opts.heloName,
+    clientCredentials: credentials.value,
+    ...(opts.servername ? { servername: opts.servername } : {}),
+    ...(deps.lookup ? { lookup: deps.lookup } : {}),
+  });
+  if (!opened.ok) return opened;
+  const s = opened.value;
+  const steps: RelayStep[] = [...s.replies];
+  const ask = async (stage: NetworkStage, command: string): Promise<Result<SmtpReply, NetworkError>> => {
+    const started = performance.now();
+    s.channel.send(command);
+    const r = await s.channel.reply(stage, timeoutMs);
+    if (r.ok) {
+      steps.push({ stage, reply: r.value });
+      s.timings.push({ stage, ms: performance.now() - started });
+    }
+    return r;
+  };
+  let outcome: RelayOutcome = 'rejected';
+  const mail = await ask('mailFrom', `MAIL FROM:<${opts.mailFrom}>`);
+  if (!mail.ok) return fail(s, mail.error);
+  if (isTenantAttribution(mail.value)) outcome = 'tenantAttributionDenied';
+  else if (mail.value.code >= 200 && mail.value.code < 300) {
+    const rcpt = await ask('rcptTo', `RCPT TO:<${opts.rcptTo}>`);
+    if (!rcpt.ok) return fail(s, rcpt.error);
+    outcome = isTenantAttribution(rcpt.value) ? 'tenantAttributionDenied' : rcpt.value.code >= 200 && rcpt.value.code < 300 ? 'accepted' : 'rejected';
+  }
+  const presented = s.tls.ownCertificates();
+  const server = s.tls.peerCertificates();
+  const bye = await quit(s, timeoutMs);
+  if (bye) steps.push({ stage: 'quit', reply: bye });
+  return ok({
+    host: opts.host,
+    port,
+    remoteAddress: s.remoteAddress,
+    tls: { protocol: s.tls.protocol, cipher: s.tls.cipherStandardName },
+    presentedCertificates: presented ? presented.map((d) => new Uint8Array(d)) : null,
+    serverCertificates: server.ders.map((d) => new Uint8Array(d)),
+    steps,
+    outcome,
+    timings: s.timings,
+    transcript: s.channel.transcript,
+  });
+}
+
+function fail(s: SecuredSmtp, e: NetworkError): Result<never, NetworkError> {
+  s.tls.socket.destroy();
+  return err(e.transcript ? e : { ...e, transcript: [...s.channel.transcript] });
+}
