@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../../shared/diagnosis/diagnose';
+import type { DiagnosisInput } from '../../../../shared/diagnosis/cause-rule';
+import {
+  CERT_CONNECTOR, INTERMEDIATE_SHA1, IP_CONNECTOR, LEAF_SHA1, ROOT_SHA1,
+  cert, certificates, finding, input, settings,
+} from './builders';
+
+const causeOf = (id: string, i: DiagnosisInput) => diagnose(i).find((c) => c.id === id);
+
+const missing = finding(
+  'chain.missingIntermediate',
+  { missingIssuer: 'CN=Contoso Issuing CA 1', aiaUrls: ['http://aia.contoso.com/ca1.crt'], leaf: LEAF_SHA1.toLowerCase() },
+  ['chain.pem', `cert:${LEAF_SHA1}`],
+);
+const attribution = finding('smtp.tenantAttribution', {}, ['SEND20240514-1.LOG#L12']);
+const capi2 = finding('capi2.untrustedRoot', { result: '800B0109', thumbprint: LEAF_SHA1 }, ['capi2.evtx#record:4711']);
+
+describe('cause.intermediatesNotSent (C1)', () => {
+  const id = 'cause.intermediatesNotSent';
+
+  it('is certain when the certificate set lacks an intermediate, EOP answered 5.7.64 and CAPI2 logged 800B0109', () => {
+    const cause = causeOf(id, input([missing, attribution, capi2]));
+    expect(cause?.confidence).toBe('certain');
+    expect(cause?.findings).toEqual(['chain.missingIntermediate', 'capi2.untrustedRoot', 'smtp.tenantAttribution']);
+    expect(cause?.remediation).toEqual(['remediation.importIntermediates']);
+    expect(cause?.params).toEqual({
+      missingIssuer: 'CN=Contoso Issuing CA 1',
+      aiaUrls: ['http://aia.contoso.com/ca1.crt'],
+      thumbprint: LEAF_SHA1,
+    });
+    expect(cause?.evidence).toEqual(['chain.pem', `cert:${LEAF_SHA1}`, 'capi2.evtx#record:4711', 'SEND20240514-1.LOG#L12']);
+  });
+
+  it('is likely from the missing intermediate alone, and from CAPI2 800B0109 alone', () => {
+    expect(causeOf(id, input([missing]))?.confidence).toBe('likely');
+    expect(causeOf(id, input([capi2]))?.confidence).toBe('likely');
+    expect(causeOf(id, input([finding('smtp.untrustedRoot')]))?.confidence).toBe('likely');
+  });
+
+  it('is only possible when CAPI2 800B0109 is explained by a really untrusted root', () => {
+    expect(causeOf(id, input([capi2, finding('chain.untrustedRoot')]))?.confidence).toBe('possible');
+  });
+
+  it('is only possible when the connector matches by IP, where the chain plays no part', () => {
+    expect(causeOf(id, input([missing, attribution], [], { connectorType: 'ip' }))?.confidence).toBe('possible');
+    const byIp = settings({ inbound: [IP_CONNECTOR] });
+    expect(causeOf(id, input([missing, attribution], [byIp]))?.confidence).toBe('possible');
+  });
+
+  const probe = certificates(
+    [cert(), cert({ sha1: INTERMEDIATE_SHA1, isCa: true, subject: 'CN=Contoso Issuing CA 1' })],
+    'probe',
+    'probe:mail.contoso.com:25',
+  );
+  const completeChain = { leaf: LEAF_SHA1, path: [LEAF_SHA1, INTERMEDIATE_SHA1, ROOT_SHA1], status: 'complete' as const, trustStore: 'mozilla' as const };
+
+  it('is ruled out when the sending side was seen presenting a complete chain and 5.7.64 still occurs', () => {
+    expect(causeOf(id, input([missing, attribution], [probe], {}, [completeChain]))).toBeUndefined();
+  });
+
+  it('is not ruled out when the complete path used an intermediate the probe never received', () => {
+    const leafOnly = certificates([cert()], 'probe', 'probe:mail.contoso.com:25');
+    expect(causeOf(id, input([missing, attribution], [leafOnly], {}, [completeChain]))?.confidence).toBe('certain');
+  });
+
+  it('is ruled out without any chain or CAPI2 finding', () => {
+    expect(causeOf(id, input([attribution]))).toBeUndefined();
+  });
+});
+
+describe('cause.certificateNameMismatch (C2)', () => {
+  const id = 'cause.certificateNameMismatch';
+  const mismatch = finding('connector.nameMismatch', { expected: 'mail.contoso.com', names: ['relay.contoso.com'], connector: 'From on-prem' });
+
+  it('is certain when the connector name covers no certificate name and EOP answered 5.7.64', () => {
+    const cause = causeOf(id, input([mismatch, attribution]));
+    expect(cause?.confidence).toBe('certain');
+    expect(cause?.params).toMatchObject({ connectorName: 'From on-prem', expected: 'mail.contoso.com', suggestedName: '*.contoso.com' });
+  });
+
+  it('is likely from the mismatch alone, or from a connector value Exchange Online refuses', () => {
+    expect(causeOf(id, input([finding('cert.nameMismatch', { expected: 'contoso.com', names: ['*.fabrikam.com'] })]))?.params)
+      .toMatchObject({ suggestedName: '*.fabrikam.com' });
+    expect(causeOf(id, input([mismatch]))?.confidence).toBe('likely');
+    expect(causeOf(id, input([finding('connector.invalidName', { expected: 'a.*.contoso.com' })]))?.confidence).toBe('likely');
+  });
+
+  it('is possible after a renewal on a certificate connector whose name nobody has given', () => {
+    const answers = { connectorType: 'certificate' as const, recentRenewal: true };
+    expect(causeOf(id, input([attribution], [], answers))?.confidence).toBe('possible');
+  });
+
+  it('is ruled out once the connector name is known and no mismatch was found', () => {
+    const answers = { connectorType: 'certificate' as const, recentRenewal: true, tlsSenderCertificateName: '*.contoso.com' };
+    expect(causeOf(id, input([attribution], [certificates([cert()])], answers))).toBeUndefined();
+    // the settings export answers the name just as well as the admin
+    const withConnector = settings({ inbound: [CERT_CONNECTOR] });
+    expect(causeOf(id, input([attribution], [withConnector], { recentRenewal: true }))).toBeUndefined();
+  });
+});
+
+describe('cause.certificateDomainNotAccepted (C4)', () => {
+  const id = 'cause.certificateDomainNotAccepted';
+  const hostCert = certificates([cert({ dnsNames: ['relay.sub.contoso.com'], commonNames: ['relay.sub.contoso.com'] })]);
+
+  it('is certain on ATTR36', () => {
+    expect(causeOf(id, input([finding('smtp.attr36')]))?.confidence).toBe('certain');
+  });
+
+  it('is likely when the host certificate sits under a domain the tenant has not accepted and 5.7.64 was seen', () => {
+    const cause = causeOf(id, input([attribution], [hostCert, settings({ accepted: ['contoso.com'] })]));
+    expect(cause?.confidence).toBe('likely');
+    expect(cause?.params).toMatchObject({ certificateDomain: 'relay.sub.contoso.com', suggestedDomain: 'sub.contoso.com' });
+    expect(cause?.evidence).toContain(`cert:${LEAF_SHA1}`);
+  });
+
+  it('is possible when the same comparison fails without a 5.7.64', () => {
+    expect(causeOf(id, input([], [hostCert, settings({ accepted: ['contoso.com'] })]))?.confidence).toBe('possible');
+  });
+
+  it('is ruled out when the parent domain or the wildcard base is accepted', () => {
+    expect(causeOf(id, input([attribution], [hostCert, settings({ accepted: ['sub.contoso.com'] })]))).toBeUndefined();
+    const wildcard = certificates([cert({ dnsNames: ['*.contoso.com'], commonNames: [] })]);
+    expect(causeOf(id, input([attribution], [wildcard, settings({ accepted: ['contoso.com'] })]))).toBeUndefined();
+  });
+
+  it('stays silent without the accepted domains rather than guessing', () => {
+    expect(causeOf(id, input([attribution], [hostCert]))).toBeUndefined();
+  });
+});
+
+describe('cause.certificateInvalid (C10)', () => {
+  const id = 'cause.certificateInvalid';
+  const expired = finding('cert.expired', { position: 'leaf', date: '2026-10-01T00:00:00Z' }, [`cert:${LEAF_SHA1}`]);
+
+  it('is certain when the leaf expired and EOP answered 5.7.64, or when two sources saw the expiry', () => {
+    expect(causeOf(id, input([expired, attribution]))?.confidence).toBe('certain');
+    expect(causeOf(id, input([expired, finding('exchange.tlsCertificateExpired')]))?.confidence).toBe('certain');
+    expect(causeOf(id, input([expired]))?.params).toEqual({ thumbprint: LEAF_SHA1, notAfter: '2026-10-01T00:00:00Z', position: 'leaf' });
+  });
+
+  it('is likely from a self-signed leaf or an untrusted root alone', () => {
+    expect(causeOf(id, input([finding('chain.selfSignedLeaf')]))?.confidence).toBe('likely');
+    expect(causeOf(id, input([finding('chain.untrustedRoot')]))?.confidence).toBe('likely');
+  });
+
+  it('is only possible for a weak signature, since EOP does not document its rule', () => {
+    expect(causeOf(id, input([finding('cert.weakSignature'), attribution]))?.confidence).toBe('possible');
+  });
+
+  it('is ruled out when no certificate defect was found', () => {
+    expect(causeOf(id, input([attribution, finding('chain.rootIncluded')]))).toBeUndefined();
+  });
+});
+
+describe('cause.clientAuthEkuMissing (§10)', () => {
+  const id = 'cause.clientAuthEkuMissing';
+  const noEku = finding('cert.noClientAuthEku', {}, [`cert:${LEAF_SHA1}`]);
+
+  it('is possible, never more, when nothing else explains the failure', () => {
+    const cause = causeOf(id, input([noEku, attribution], [], { recentRenewal: true }));
+    expect(cause?.confidence).toBe('possible');
+    expect(cause?.params).toEqual({ thumbprint: LEAF_SHA1, recentRenewal: true });
+  });
+
+  it('stays possible even next to a cause that is itself only possible', () => {
+    expect(causeOf(id, input([noEku, finding('cert.weakKey')]))?.confidence).toBe('possible');
+  });
+
+  it('is ruled out when a likely or certain cause explains the failure', () => {
+    expect(causeOf(id, input([noEku, missing, attribution]))).toBeUndefined();
+  });
+
+  it('is ruled out for an IP-based connector, which needs no client certificate', () => {
+    expect(causeOf(id, input([noEku], [], { connectorType: 'ip' }))).toBeUndefined();
+  });
+});

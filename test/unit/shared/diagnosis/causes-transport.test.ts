@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../../shared/diagnosis/diagnose';
+import type { DiagnosisInput } from '../../../../shared/diagnosis/cause-rule';
+import { finding, input, settings } from './builders';
+
+const causeOf = (id: string, i: DiagnosisInput) => diagnose(i).find((c) => c.id === id);
+const attribution = finding('smtp.tenantAttribution');
+
+describe('cause.wrongCertificatePresented (C6)', () => {
+  const id = 'cause.wrongCertificatePresented';
+  const stale = finding('sendConnector.staleCertificateName', {
+    connector: 'Outbound to Office 365',
+    tlsCertificateName: '<I>CN=Old CA<S>CN=mail.contoso.com',
+  });
+  const exchangeSettings = settings({
+    certs: [
+      { thumbprint: 'OLD1', hasPrivateKey: true, notAfter: '2026-03-01T00:00:00Z', services: ['SMTP'] },
+      { thumbprint: 'NEW2', hasPrivateKey: true, notAfter: '2027-03-01T00:00:00Z' },
+      { thumbprint: 'SELF3', hasPrivateKey: true, isSelfSigned: true, notAfter: '2031-01-01T00:00:00Z' },
+      { thumbprint: 'NOKEY4', hasPrivateKey: false, notAfter: '2028-01-01T00:00:00Z' },
+    ],
+  });
+
+  it('is certain when the Send connector names a replaced certificate and EOP answered 5.7.64', () => {
+    const cause = causeOf(id, input([stale, attribution], [exchangeSettings]));
+    expect(cause?.confidence).toBe('certain');
+    expect(cause?.params).toEqual({
+      sendConnector: 'Outbound to Office 365',
+      staleName: '<I>CN=Old CA<S>CN=mail.contoso.com',
+      thumbprint: 'NEW2',
+    });
+  });
+
+  it('is certain when NoCredentials meets a certificate without its private key', () => {
+    const cause = causeOf(id, input([finding('smtp.noCredentials'), finding('exchangeCertificate.noPrivateKey', { thumbprint: 'NOKEY4' })]));
+    expect(cause?.confidence).toBe('certain');
+    expect(cause?.params).toEqual({ unusableThumbprint: 'NOKEY4' });
+  });
+
+  it('is likely from a stale Send connector name or NoCredentials alone', () => {
+    expect(causeOf(id, input([stale]))?.confidence).toBe('likely');
+    expect(causeOf(id, input([finding('smtp.noCredentials')]))?.confidence).toBe('likely');
+  });
+
+  it('is likely when event 12014 follows a renewal and EOP answered 5.7.64', () => {
+    expect(causeOf(id, input([finding('exchange.tlsCertificateNotFound'), attribution], [], { recentRenewal: true }))?.confidence).toBe('likely');
+  });
+
+  it('is possible from event 12014 alone, or from the answers: Exchange, renewed, 5.7.64', () => {
+    expect(causeOf(id, input([finding('exchange.tlsCertificateNotFound')]))?.confidence).toBe('possible');
+    expect(causeOf(id, input([attribution], [], { sendingSystem: 'exchange', recentRenewal: true }))?.confidence).toBe('possible');
+  });
+
+  it('is ruled out for an IIS relay without any of these findings', () => {
+    expect(causeOf(id, input([attribution], [], { sendingSystem: 'iis', recentRenewal: true }))).toBeUndefined();
+  });
+});
+
+describe('cause.noTls (C8)', () => {
+  const id = 'cause.noTls';
+
+  it('is certain when no STARTTLS was issued towards a certificate-based connector that answered 5.7.64', () => {
+    expect(causeOf(id, input([finding('smtp.noStartTls'), attribution], [], { connectorType: 'certificate' }))?.confidence).toBe('certain');
+  });
+
+  it('is likely from missing STARTTLS or legacy-TLS socket errors when the connector type is unknown', () => {
+    expect(causeOf(id, input([finding('smtp.noStartTls'), attribution]))?.confidence).toBe('likely');
+    expect(causeOf(id, input([finding('smtp.legacyTls')]))?.confidence).toBe('likely');
+  });
+
+  it('is only possible for an IP-based connector, which attributes without TLS', () => {
+    expect(causeOf(id, input([finding('smtp.noStartTls'), attribution], [], { connectorType: 'ip' }))?.confidence).toBe('possible');
+  });
+
+  it('is ruled out when TLS was used', () => {
+    expect(causeOf(id, input([attribution]))).toBeUndefined();
+  });
+});
+
+describe('cause.sharedAttribution (C9)', () => {
+  const id = 'cause.sharedAttribution';
+  const wrongRegion = finding('smtp.wrongRegion');
+
+  it('is possible when 4.4.62 stands alone', () => {
+    expect(causeOf(id, input([wrongRegion]))?.confidence).toBe('possible');
+  });
+
+  it('is ruled out when a changed IP explains the 4.4.62 better', () => {
+    expect(causeOf(id, input([wrongRegion, finding('connector.ipNotListed')]))).toBeUndefined();
+  });
+
+  it('is ruled out without 4.4.62', () => {
+    expect(causeOf(id, input([attribution]))).toBeUndefined();
+  });
+});
