@@ -1,6 +1,7 @@
 import type { Reader } from './reader';
 import { zipReader } from '../zip/zip-reader';
 import { evtxReader, eventXmlReader } from '../eventlog/readers';
+import { exchangeProtocolLogReader, iisSmtpLogReader, ndrReader } from '../smtp/readers';
 
 /**
  * The registry of every input format Relay Doctor reads. Each area registers its readers here, grouped by
@@ -12,6 +13,9 @@ export const READERS: readonly Reader[] = [
   evtxReader,
   eventXmlReader,
   // SMTP: Exchange protocol logs, IIS SMTP logs, NDRs (shared/smtp)
+  exchangeProtocolLogReader,
+  iisSmtpLogReader,
+  ndrReader,
   // Settings: Get-InboundConnector / Get-SendConnector / Get-ExchangeCertificate / Get-AcceptedDomain (shared/settings)
   // Containers: zip (shared/zip)
   zipReader,

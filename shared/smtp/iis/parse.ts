@@ -1,0 +1,116 @@
+import type { SmtpLine, SmtpSession } from '../types';
+import { forEachLine } from '../text';
+import { buildSession } from '../session-build';
+import { isRelevant } from '../relevance';
+
+export interface IisLogParse {
+  readonly sessions: SmtpSession[];
+  readonly damaged: number;
+  readonly skipped: number;
+}
+
+interface Group {
+  id: string;
+  role: 'client' | 'server';
+  remoteEndpoint?: string;
+  lines: SmtpLine[];
+  lastCommand?: string;
+}
+
+/** The field list of domain.md §5.2, used for pasted lines that come without their `#Fields:` header. */
+const DEFAULT_FIELDS =
+  'date time c-ip cs-username s-sitename s-computername s-ip s-port cs-method cs-uri-stem cs-uri-query sc-status sc-win32-status sc-bytes cs-bytes time-taken cs-version cs-host cs(user-agent) cs(cookie) cs(referer)'.split(' ');
+
+const OUT_COMMAND = 'outboundconnectioncommand';
+const OUT_RESPONSE = 'outboundconnectionresponse';
+
+/** W3C writes `-` for an empty field and `+` for a space inside one. */
+function field(value: string | undefined): string {
+  return !value || value === '-' ? '' : value.replace(/\+/g, ' ');
+}
+
+/**
+ * Parses an IIS SMTP (SMTPSVC) W3C extended log (domain.md §5.2). Columns come from `#Fields:`. Outbound
+ * conversations are rebuilt from OutboundConnectionCommand / OutboundConnectionResponse lines grouped by
+ * virtual server, computer and remote address in time order; a new 220 banner (not the answer to STARTTLS)
+ * or the line after QUIT starts the next conversation. Inbound lines become server-side conversations per
+ * client address, with `sc-status` as the reply.
+ */
+export function parseIisSmtpLog(source: string, bytes: Uint8Array): IisLogParse {
+  let names: string[] = [];
+  let damaged = 0;
+  let skipped = 0;
+  let counter = 0;
+  const open = new Map<string, Group>();
+  const done: SmtpSession[] = [];
+
+  const close = (key: string): void => {
+    const g = open.get(key);
+    if (!g) return;
+    open.delete(key);
+    const session = buildSession({
+      sessionId: g.id,
+      role: g.role,
+      lines: g.lines,
+      ...(g.remoteEndpoint ? { remoteEndpoint: g.remoteEndpoint } : {}),
+    });
+    if (isRelevant(session)) done.push(session);
+    else skipped++;
+  };
+
+  forEachLine(bytes, (raw, lineNo) => {
+    if (raw.trim() === '') return;
+    if (raw.startsWith('#')) {
+      const m = /^#Fields:\s*(.*)$/i.exec(raw);
+      if (m) names = (m[1] ?? '').trim().split(/\s+/).map((n) => n.toLowerCase());
+      return;
+    }
+    const values = raw.trim().split(/\s+/);
+    if (!names.length && values.length === DEFAULT_FIELDS.length) names = DEFAULT_FIELDS;
+    const get = (name: string) => {
+      const i = names.indexOf(name);
+      return i < 0 ? undefined : values[i];
+    };
+    const ip = get('c-ip');
+    const user = (get('cs-username') ?? '').toLowerCase();
+    if (!names.length || values.length < names.length - 2 || !ip) {
+      damaged++;
+      return;
+    }
+    const outbound = user === OUT_COMMAND || user === OUT_RESPONSE;
+    const key = [outbound ? 'out' : 'in', get('s-sitename'), get('s-computername'), ip].join('|');
+    const method = field(get('cs-method'));
+    const query = field(get('cs-uri-query'));
+    const date = get('date');
+    const time = get('time');
+    const base = { line: lineNo, ref: `${source}#L${lineNo}`, ...(date && time ? { timestamp: `${date}T${time}Z` } : {}) };
+    const isResponse = user === OUT_RESPONSE;
+    let g = open.get(key);
+    // A fresh banner means a new connection, unless it answers STARTTLS.
+    const newBanner = isResponse && /^220 /.test(query) && g && !/^STARTTLS$/i.test(g.lastCommand ?? '');
+    if (g && (newBanner || /^QUIT$/i.test(g.lastCommand ?? ''))) {
+      close(key);
+      g = undefined;
+    }
+    if (!g) {
+      const port = get('s-port');
+      g = { id: `${get('s-computername') ?? 'iis'}/${ip}/${++counter}`, role: outbound ? 'client' : 'server', lines: [] };
+      if (outbound) g.remoteEndpoint = port ? `${ip}:${port}` : ip;
+      open.set(key, g);
+    }
+    if (outbound) {
+      if (isResponse) g.lines.push({ ...base, direction: 'received', kind: 'reply', text: query });
+      else {
+        g.lines.push({ ...base, direction: 'sent', kind: 'command', text: query ? `${method} ${query}` : method });
+        g.lastCommand = method;
+      }
+    } else {
+      g.lines.push({ ...base, direction: 'received', kind: 'command', text: query ? `${method} ${query}` : method });
+      const status = get('sc-status');
+      if (status && /^[2-5]\d\d$/.test(status)) g.lines.push({ ...base, direction: 'sent', kind: 'reply', text: status });
+      g.lastCommand = method;
+    }
+  });
+  for (const key of [...open.keys()]) close(key);
+  return { sessions: done, damaged, skipped };
+}

@@ -1,0 +1,33 @@
+import type { Reader } from '../../engine/reader';
+import type { InputWarning } from '../../model/input';
+import { err, ok } from '../../result';
+import { headText } from '../text';
+import { parseIisSmtpLog } from './parse';
+
+/** IIS SMTP (SMTPSVC) logs in W3C extended format (domain.md §5.2). */
+export const iisSmtpLogReader: Reader = {
+  id: 'smtp.iisW3cLog',
+  kind: 'smtpLog',
+  sniff(input) {
+    const head = headText(input.bytes);
+    const w3c = /^#Fields:\s*(date\s+)?time\s+c-ip\s/m.test(head) || /^#Fields:.*\bcs-method\b/m.test(head);
+    const smtp = /OutboundConnection(Command|Response)/.test(head) || /\bSMTPSVC\d*\b/.test(head);
+    if (w3c && smtp) return 10;
+    // Lines without the header (a pasted excerpt) still name the outbound events.
+    if (smtp && /OutboundConnection(Command|Response)/.test(head)) return 4;
+    return 0;
+  },
+  async read(input) {
+    const parsed = parseIisSmtpLog(input.name, input.bytes);
+    if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) return err({ code: 'input.damaged' });
+    const warnings: InputWarning[] = [];
+    if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
+    if (parsed.skipped > 0) warnings.push({ code: 'smtp.warning.sessionsSkipped', params: { count: parsed.skipped } });
+    return ok({
+      evidence: [{ kind: 'smtpLog', id: `smtpLog:${input.name}`, source: input.name, format: 'iis', sessions: parsed.sessions }],
+      items: parsed.sessions.length,
+      ...(parsed.damaged ? { damaged: parsed.damaged } : {}),
+      ...(warnings.length ? { warnings } : {}),
+    });
+  },
+};
