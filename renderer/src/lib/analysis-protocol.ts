@@ -13,6 +13,13 @@ export interface AnalysisOptions {
   readonly answers: Answers;
 }
 
+/** What an analysis gives the UI: the report, and what the evidence answers of the wizard's questions
+ *  (shared/questions/infer.ts), computed next to the evidence so the evidence itself never crosses over. */
+export interface AnalysisOutcome {
+  readonly report: Report;
+  readonly inferred: Answers;
+}
+
 export interface AnalysisInput {
   readonly name: string;
   readonly buffer: ArrayBuffer;
@@ -29,7 +36,7 @@ export interface RunMessage {
 /** Worker → UI thread. */
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly id: number; readonly phase: 'reading'; readonly files: number; readonly bytes: number }
-  | { readonly type: 'done'; readonly id: number; readonly report: Report }
+  | { readonly type: 'done'; readonly id: number; readonly outcome: AnalysisOutcome }
   | { readonly type: 'failed'; readonly id: number; readonly code: string };
 
 /** What the engine has been given, reported as soon as the worker starts on it. */
@@ -44,7 +51,7 @@ export interface AnalysisRunner {
     inputs: readonly AnalysisInput[],
     options: AnalysisOptions,
     onProgress?: (progress: EngineProgress) => void,
-  ): Promise<Result<Report, AppError>>;
+  ): Promise<Result<AnalysisOutcome, AppError>>;
   /** Abandons the running analysis; its promise resolves with `ui.analysis.cancelled`. */
   cancel(): void;
 }

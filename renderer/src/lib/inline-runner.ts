@@ -1,4 +1,5 @@
 import { runAnalysis } from '../../../shared/engine/run';
+import { inferAnswers } from '../../../shared/questions/infer';
 import { err, ok } from '../../../shared/result';
 import type { AnalysisRunner } from './analysis-protocol';
 
@@ -13,11 +14,12 @@ export function createInlineRunner(): AnalysisRunner {
       const mine = ++generation;
       onProgress?.({ files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.buffer.byteLength, 0) });
       try {
-        const { report } = await runAnalysis(
+        const { report, evidence, analysis } = await runAnalysis(
           inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.buffer) })),
           { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers },
         );
-        return mine === generation ? ok(report) : err({ code: 'ui.analysis.cancelled' });
+        if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
+        return ok({ report, inferred: inferAnswers(evidence, analysis.findings) });
       } catch {
         return err({ code: 'ui.analysis.failed' });
       }

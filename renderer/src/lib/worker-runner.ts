@@ -26,7 +26,7 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
       }
       const { settle } = pending;
       pending = null;
-      settle(message.type === 'done' ? ok(message.report) : err({ code: message.code }));
+      settle(message.type === 'done' ? ok(message.outcome) : err({ code: message.code }));
     };
     w.onerror = () => {
       const p = pending;

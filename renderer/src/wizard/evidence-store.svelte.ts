@@ -1,4 +1,5 @@
 import type { Report, InputReport } from '../../../shared/model/report';
+import type { Answers } from '../../../shared/model/answers';
 import type { TrustAnchor } from '../../../shared/engine/analyzer';
 import type { AppError } from '../../../shared/result';
 import type { AnalysisInput, AnalysisOptions, AnalysisRunner } from '../lib/analysis-protocol';
@@ -40,6 +41,8 @@ function uniqueName(wanted: string, taken: ReadonlySet<string>): string {
 export class EvidenceStore {
   items = $state.raw<EvidenceItem[]>([]);
   report = $state.raw<Report | null>(null);
+  /** What the evidence answers of the wizard's questions, from the latest analysis. */
+  inferred = $state.raw<Answers>({});
   phase = $state<AnalysisPhase>('idle');
   /** Files read into memory so far, and how many, during `loading`; bytes handed to the engine after. */
   progress = $state({ done: 0, total: 0, bytes: 0 });
@@ -92,6 +95,7 @@ export class EvidenceStore {
     if (this.items.length > 0) return this.analyze();
     this.#generation++;
     this.report = null;
+    this.inferred = {};
     this.phase = 'idle';
     return Promise.resolve();
   }
@@ -120,7 +124,8 @@ export class EvidenceStore {
     );
     if (mine !== this.#generation) return;
     if (result.ok) {
-      this.report = result.value;
+      this.report = result.value.report;
+      this.inferred = result.value.inferred;
       this.phase = 'idle';
     } else {
       this.failure = result.error.code;

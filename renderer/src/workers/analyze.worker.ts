@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { runAnalysis } from '../../../shared/engine/run';
+import { inferAnswers } from '../../../shared/questions/infer';
 import type { RunMessage, WorkerMessage } from '../lib/analysis-protocol';
 
 /**
@@ -17,7 +18,7 @@ scope.onmessage = async (event: MessageEvent<RunMessage>) => {
   const bytes = inputs.reduce((sum, input) => sum + input.buffer.byteLength, 0);
   post({ type: 'progress', id, phase: 'reading', files: inputs.length, bytes });
   try {
-    const { report } = await runAnalysis(
+    const { report, evidence, analysis } = await runAnalysis(
       inputs.map((input) => ({ name: input.name, bytes: new Uint8Array(input.buffer) })),
       {
         locale: options.locale,
@@ -26,7 +27,7 @@ scope.onmessage = async (event: MessageEvent<RunMessage>) => {
         answers: options.answers,
       },
     );
-    post({ type: 'done', id, report });
+    post({ type: 'done', id, outcome: { report, inferred: inferAnswers(evidence, analysis.findings) } });
   } catch {
     // Readers return errors as values; reaching here means an engine bug. The UI shows a generic failure
     // and keeps the evidence list so the user can retry or export what they have.
