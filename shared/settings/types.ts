@@ -1,5 +1,12 @@
-/** Exchange Online inbound connector (Get-InboundConnector). Absent fields were not in the output. */
+/**
+ * Connector and certificate configuration as the admin's cmdlet output shows it. Absent fields were not in
+ * the output (a Format-Table or a narrowed Format-List shows only some). Every item keeps `ref`
+ * (`<file>#record:<n>`) so findings can point back to it.
+ */
+
+/** Exchange Online inbound connector (Get-InboundConnector). */
 export interface InboundConnector {
+  readonly ref: string;
   readonly name: string;
   readonly enabled?: boolean;
   readonly connectorType?: string;
@@ -8,20 +15,26 @@ export interface InboundConnector {
   readonly requireTls?: boolean;
   readonly restrictDomainsToCertificate?: boolean;
   readonly restrictDomainsToIpAddresses?: boolean;
+  readonly senderDomains?: readonly string[];
 }
 
 /** On-premises Exchange Send connector (Get-SendConnector). */
 export interface SendConnector {
+  readonly ref: string;
   readonly name: string;
   readonly enabled?: boolean;
   readonly smartHosts?: readonly string[];
+  readonly addressSpaces?: readonly string[];
+  /** `<I>issuer<S>subject` as configured. */
   readonly tlsCertificateName?: string;
   readonly requireTls?: boolean;
+  readonly tlsAuthLevel?: string;
   readonly fqdn?: string;
 }
 
-/** Get-ExchangeCertificate. */
+/** Get-ExchangeCertificate (or Get-ChildItem Cert:\LocalMachine\My, which has the same core fields). */
 export interface ExchangeCertificate {
+  readonly ref: string;
   readonly thumbprint: string;
   readonly subject?: string;
   readonly issuer?: string;
@@ -32,6 +45,13 @@ export interface ExchangeCertificate {
   readonly isSelfSigned?: boolean;
 }
 
+/** Get-AcceptedDomain. */
+export interface AcceptedDomain {
+  readonly ref: string;
+  readonly domainName: string;
+  readonly domainType?: string;
+}
+
 export interface SettingsEvidence {
   readonly kind: 'settings';
   readonly id: string;
@@ -40,5 +60,5 @@ export interface SettingsEvidence {
   readonly inboundConnectors: readonly InboundConnector[];
   readonly sendConnectors: readonly SendConnector[];
   readonly exchangeCertificates: readonly ExchangeCertificate[];
-  readonly acceptedDomains: readonly string[];
+  readonly acceptedDomains: readonly AcceptedDomain[];
 }
