@@ -56,7 +56,7 @@ export default tseslint.config(
     rules: { 'svelte/prefer-svelte-reactivity': 'off' },
   },
   // Globals per runtime (TypeScript itself checks names in .ts files; these matter for .js/.mjs/.svelte).
-  { files: ['electron/**', 'scripts/**', 'bin/**', 'bench/**', 'test/**', '*.config.*', '.ci/**'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['electron/**', 'scripts/**', 'build/**', 'bin/**', 'bench/**', 'test/**', '*.config.*', '.ci/**'], languageOptions: { globals: { ...globals.node } } },
   { files: ['renderer/**', 'test/component/**', 'test/e2e/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['shared/**'], languageOptions: { globals: { ...globals.worker } } },
   // Playwright fixtures that use no other fixture must still destructure their first argument.
