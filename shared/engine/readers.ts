@@ -1,4 +1,5 @@
 import type { Reader } from './reader';
+import { CERTIFICATE_READERS } from '../x509/readers';
 import { zipReader } from '../zip/zip-reader';
 import { evtxReader, eventXmlReader } from '../eventlog/readers';
 import { exchangeProtocolLogReader, iisSmtpLogReader, ndrReader } from '../smtp/readers';
@@ -9,6 +10,7 @@ import { exchangeProtocolLogReader, iisSmtpLogReader, ndrReader } from '../smtp/
  */
 export const READERS: readonly Reader[] = [
   // Certificates: DER, PEM, PKCS#7, PKCS#12, SST (shared/x509)
+  ...CERTIFICATE_READERS,
   // Windows events: .evtx and Event Viewer XML (shared/eventlog)
   evtxReader,
   eventXmlReader,

@@ -12,8 +12,11 @@ export interface Tlv {
   readonly end: number;
 }
 
-/** Reads the TLV at `offset`; null when the header is malformed or the length runs past the input. */
-export function readTlv(bytes: Uint8Array, offset = 0): Tlv | null {
+/**
+ * Reads the TLV at `offset`; null when the header is malformed or the length runs past the input. With
+ * `clamp`, a length that runs past the input is cut to it (to classify a truncated file as damaged).
+ */
+export function readTlv(bytes: Uint8Array, offset = 0, clamp = false): Tlv | null {
   if (offset + 2 > bytes.length) return null;
   const tag = bytes[offset]!;
   // High-tag-number form does not occur at the levels we inspect.
@@ -33,7 +36,7 @@ export function readTlv(bytes: Uint8Array, offset = 0): Tlv | null {
     for (let i = 0; i < lenByte; i++) length = length * 256 + bytes[pos + i]!;
     pos += lenByte;
   }
-  if (pos + length > bytes.length) return null;
+  if (pos + length > bytes.length) return clamp ? { tag, offset, start: pos, end: bytes.length } : null;
   return { tag, offset, start: pos, end: pos + length };
 }
 

@@ -1,0 +1,39 @@
+import type { TrustAnchor } from '../../engine/analyzer';
+import type { CertificateEvidence } from '../types';
+import { indexAnchors, type AnchorIndex } from './anchors';
+import { choosePath, type ChosenPath } from './choose';
+import { buildPaths } from './paths';
+import { buildPool, endEntities, type CertificatePool, type PoolEntry } from './pool';
+
+/** The chosen path of one end entity and the candidates it beat. */
+export interface ChainVerdict extends ChosenPath {
+  readonly leaf: PoolEntry;
+}
+
+export interface ChainAnalysis {
+  readonly pool: CertificatePool;
+  readonly anchors: AnchorIndex;
+  readonly verdicts: readonly ChainVerdict[];
+  /** SHA-256 of every supplied certificate that lies on some candidate path of some end entity. */
+  readonly onAnyPath: ReadonlySet<string>;
+}
+
+/**
+ * Pools all supplied certificates, finds the end entities and builds every candidate path for each,
+ * against the given anchors at the given time. The result does not depend on the order of the inputs.
+ */
+export async function analyzeChains(
+  evidence: readonly CertificateEvidence[],
+  context: { readonly now: Date; readonly trustAnchors: readonly TrustAnchor[] },
+): Promise<ChainAnalysis> {
+  const pool = buildPool(evidence);
+  const anchors = indexAnchors(context.trustAnchors);
+  const verdicts: ChainVerdict[] = [];
+  const onAnyPath = new Set<string>();
+  for (const leaf of endEntities(pool)) {
+    const paths = await buildPaths(leaf.record, pool, anchors);
+    for (const p of paths) for (const n of p.nodes) if (!n.fromStore) onAnyPath.add(n.record.sha256);
+    verdicts.push({ leaf, ...choosePath(paths, context.now) });
+  }
+  return { pool, anchors, verdicts, onAnyPath };
+}

@@ -1,0 +1,53 @@
+import type { CandidatePath } from './paths';
+
+/** Why a candidate path lost to the chosen one (i18n: `chain.alternativePath.reason.<code>`). */
+export type AlternativeReason = 'lessTrusted' | 'signatureInvalid' | 'timeInvalid' | 'shorter' | 'longer' | 'expiresSooner' | 'equivalent';
+
+const END_RANK = { trusted: 2, selfSigned: 1, missingIssuer: 0 } as const;
+
+function invalidLinks(p: CandidatePath): number {
+  return p.links.filter((l) => l === 'invalid').length;
+}
+
+function timeInvalid(p: CandidatePath, now: number): number {
+  return p.nodes.filter((n) => Date.parse(n.record.notBefore) > now || Date.parse(n.record.notAfter) < now).length;
+}
+
+function earliestExpiry(p: CandidatePath): number {
+  return Math.min(...p.nodes.map((n) => Date.parse(n.record.notAfter)));
+}
+
+/**
+ * Compares two paths; negative when `a` is better. Order: reaches a trust anchor > ends at a root >
+ * breaks off; then fewer bad signatures; then fewer certificates outside their validity; then, among
+ * complete paths the shorter and among broken ones the longer (it gets closer to a root); then the
+ * one that stays valid longer. The last key makes the choice independent of input order.
+ */
+export function comparePaths(a: CandidatePath, b: CandidatePath, now: number): { order: number; reason: AlternativeReason } {
+  const steps: Array<[number, AlternativeReason]> = [
+    [END_RANK[b.end] - END_RANK[a.end], 'lessTrusted'],
+    [invalidLinks(a) - invalidLinks(b), 'signatureInvalid'],
+    [timeInvalid(a, now) - timeInvalid(b, now), 'timeInvalid'],
+    a.end === 'missingIssuer'
+      ? [b.nodes.length - a.nodes.length, 'shorter']
+      : [a.nodes.length - b.nodes.length, 'longer'],
+    [earliestExpiry(b) - earliestExpiry(a), 'expiresSooner'],
+  ];
+  for (const [order, reason] of steps) if (order !== 0) return { order, reason };
+  const ka = a.nodes.map((n) => n.record.sha256).join();
+  const kb = b.nodes.map((n) => n.record.sha256).join();
+  return { order: ka < kb ? -1 : ka > kb ? 1 : 0, reason: 'equivalent' };
+}
+
+export interface ChosenPath {
+  readonly best: CandidatePath;
+  readonly alternatives: ReadonlyArray<{ readonly path: CandidatePath; readonly reason: AlternativeReason }>;
+}
+
+/** Picks the best path and says, for each other one, on which criterion it lost. */
+export function choosePath(paths: readonly CandidatePath[], now: Date): ChosenPath {
+  const t = now.getTime();
+  const sorted = [...paths].sort((a, b) => comparePaths(a, b, t).order);
+  const best = sorted[0]!;
+  return { best, alternatives: sorted.slice(1).map((path) => ({ path, reason: comparePaths(path, best, t).reason })) };
+}

@@ -1,0 +1,57 @@
+import type { CertificateEvidence, CertificateRecord } from '../types';
+
+/** One distinct certificate of all inputs (duplicates across files merged), with the files that held it. */
+export interface PoolEntry {
+  readonly record: CertificateRecord;
+  readonly sources: string[];
+}
+
+export interface CertificatePool {
+  readonly entries: readonly PoolEntry[];
+  readonly bySha256: ReadonlyMap<string, PoolEntry>;
+  readonly bySubject: ReadonlyMap<string, readonly PoolEntry[]>;
+}
+
+/** Pools the certificates of every certificate evidence; the order of inputs does not matter downstream. */
+export function buildPool(evidence: readonly CertificateEvidence[]): CertificatePool {
+  const bySha256 = new Map<string, PoolEntry>();
+  for (const ev of evidence) {
+    for (const record of ev.certificates) {
+      const entry = bySha256.get(record.sha256);
+      if (!entry) bySha256.set(record.sha256, { record, sources: [ev.source] });
+      else if (!entry.sources.includes(ev.source)) entry.sources.push(ev.source);
+    }
+  }
+  // Sorted by thumbprint so that everything after this point is independent of input order.
+  const entries = [...bySha256.values()].sort((a, b) => (a.record.sha256 < b.record.sha256 ? -1 : 1));
+  const bySubject = new Map<string, PoolEntry[]>();
+  for (const e of entries) {
+    const list = bySubject.get(e.record.subjectKey) ?? [];
+    list.push(e);
+    bySubject.set(e.record.subjectKey, list);
+  }
+  return { entries, bySha256, bySubject };
+}
+
+/** RFC 5280 §4.2.1.1: names must match, and key identifiers too when both certificates carry them. */
+export function couldIssue(issuer: CertificateRecord, child: CertificateRecord): boolean {
+  if (issuer.subjectKey !== child.issuerKey) return false;
+  if (child.authorityKeyId && issuer.subjectKeyId) return child.authorityKeyId === issuer.subjectKeyId;
+  return true;
+}
+
+/**
+ * End entities: certificates that issued nothing in the pool and are not CAs. When only CA certificates
+ * were given (an admin checking an intermediate), the ones that issued nothing and are not roots.
+ */
+export function endEntities(pool: CertificatePool): PoolEntry[] {
+  const issuers = new Set<string>();
+  for (const child of pool.entries) {
+    for (const cand of pool.bySubject.get(child.record.issuerKey) ?? []) {
+      if (cand !== child && couldIssue(cand.record, child.record)) issuers.add(cand.record.sha256);
+    }
+  }
+  const notIssuers = pool.entries.filter((e) => !issuers.has(e.record.sha256));
+  const leaves = notIssuers.filter((e) => !e.record.isCa);
+  return leaves.length ? leaves : notIssuers.filter((e) => !e.record.selfSigned);
+}
