@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { X509Certificate, createHash } from 'node:crypto';
 import type { ProbeResult } from './probe-smtp';
+import type { TestRelayResult } from './relay/test-relay';
+import { replyText } from './smtp/reply';
 import { networkError, type NetworkError } from './errors';
 import { err, ok, type Result } from '../../../shared/result';
 
@@ -97,4 +99,16 @@ export function probeSummary(r: ProbeResult): NetworkMessage[] {
   out.push({ key: 'network.probe.standIn', params: {} });
   for (const t of r.timings) out.push({ key: 'network.probe.timing', params: { stage: t.stage, ms: Math.round(t.ms) } });
   return out;
+}
+
+/** The outcome of a test relay as catalog messages: the verdict (title + detail) and what was presented. */
+export function relaySummary(r: TestRelayResult): NetworkMessage[] {
+  const decisive = [...r.steps].reverse().find((s) => s.stage === 'rcptTo' || s.stage === 'mailFrom');
+  const reply = decisive ? replyText(decisive.reply) : '';
+  const presented = r.presentedCertificates?.length ?? 0;
+  return [
+    { key: `network.relay.${r.outcome}.title`, params: {} },
+    { key: `network.relay.${r.outcome}.detail`, params: { reply, presented } },
+    { key: 'network.relay.presented', params: { count: presented } },
+  ];
 }

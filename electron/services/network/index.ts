@@ -9,7 +9,7 @@ export { fetchMissingIssuers, aiaCaIssuerUrls, type MissingIssuerOptions, type M
 export { testRelay, type TestRelayOptions, type TestRelayResult, type RelayOutcome, type RelayStep } from './relay/test-relay';
 export type { RelayCredentials } from './relay/client-credentials';
 export { probeEvidence, downloadEvidence, type DecodeCertificate, type EvidenceConversion } from './evidence';
-export { parseProbeTarget, probeResultJson, probeSummary, type ProbeTarget, type NetworkMessage } from './cli-hooks';
+export { parseProbeTarget, probeResultJson, probeSummary, relaySummary, type ProbeTarget, type NetworkMessage } from './cli-hooks';
 export type { NetworkError, NetworkErrorCode, NetworkStage } from './errors';
 export type { ChainCapture } from './tls/start-tls';
 export type { SmtpReply } from './smtp/reply';
