@@ -54,6 +54,8 @@ export class EvidenceStore {
   #nextId = 1;
   #pastes = 0;
   #generation = 0;
+  /** Lines of text items, read on demand to show the log lines a finding points at. */
+  #lines = new Map<number, Promise<string[]>>();
 
   constructor(runner: AnalysisRunner, context: () => Omit<AnalysisOptions, 'trustAnchors' | 'nowIso'>) {
     this.#runner = runner;
@@ -137,6 +139,21 @@ export class EvidenceStore {
     this.#generation++;
     this.#runner.cancel();
     this.phase = 'cancelled';
+  }
+
+  /**
+   * Line `line` (1-based) of the item called `file`, for `<file>#L<line>` evidence references; null when the
+   * file is not one of ours (an entry inside a zip) or is shorter.
+   */
+  async lineOf(file: string, line: number): Promise<string | null> {
+    const item = this.items.find((i) => i.name === file);
+    if (!item) return null;
+    let lines = this.#lines.get(item.id);
+    if (!lines) {
+      lines = item.blob.text().then((text) => text.split(/\r?\n/));
+      this.#lines.set(item.id, lines);
+    }
+    return (await lines)[line - 1] ?? null;
   }
 
   /** Status, kind and error of one item in the latest report (waiting while it is being analysed). */
