@@ -9,29 +9,30 @@ import type { SmtpSession } from '../smtp/types';
  * (connector lists, accepted domains, envelope senders, what the sending side actually presented).
  */
 
+/** An item with the evidence reference that points at it (`<file>#record:<n>`, `cert:<sha1>` …). */
 export interface Sourced<T> {
   readonly item: T;
-  readonly source: string;
+  readonly ref: string;
 }
 
 export function inboundConnectors(evidence: readonly Evidence[]): Sourced<InboundConnector>[] {
-  return evidenceOfKind(evidence, 'settings').flatMap((e) => e.inboundConnectors.map((item) => ({ item, source: e.source })));
+  return evidenceOfKind(evidence, 'settings').flatMap((e) => e.inboundConnectors.map((item) => ({ item, ref: item.ref || e.source })));
 }
 
 export function sendConnectors(evidence: readonly Evidence[]): Sourced<SendConnector>[] {
-  return evidenceOfKind(evidence, 'settings').flatMap((e) => e.sendConnectors.map((item) => ({ item, source: e.source })));
+  return evidenceOfKind(evidence, 'settings').flatMap((e) => e.sendConnectors.map((item) => ({ item, ref: item.ref || e.source })));
 }
 
 export function exchangeCertificates(evidence: readonly Evidence[]): Sourced<ExchangeCertificate>[] {
   return evidenceOfKind(evidence, 'settings').flatMap((e) =>
-    e.exchangeCertificates.map((item) => ({ item, source: e.source })),
+    e.exchangeCertificates.map((item) => ({ item, ref: item.ref || e.source })),
   );
 }
 
 /** Accepted domains from Get-AcceptedDomain output, lower-case; empty when none was given. */
 export function acceptedDomains(evidence: readonly Evidence[]): string[] {
   const out = new Set<string>();
-  for (const e of evidenceOfKind(evidence, 'settings')) for (const d of e.acceptedDomains) out.add(d.toLowerCase());
+  for (const e of evidenceOfKind(evidence, 'settings')) for (const d of e.acceptedDomains) out.add(d.domainName.toLowerCase());
   return [...out];
 }
 
@@ -53,12 +54,13 @@ export function relayConnectors(evidence: readonly Evidence[]): Sourced<InboundC
 /** Leaf (non-CA) certificates from every certificate input. */
 export function leafCertificates(evidence: readonly Evidence[]): Sourced<CertificateRecord>[] {
   return evidenceOfKind(evidence, 'certificates').flatMap((e) =>
-    e.certificates.filter((c) => !c.isCa).map((item) => ({ item, source: e.source })),
+    e.certificates.filter((c) => !c.isCa).map((item) => ({ item, ref: `cert:${item.sha1}` })),
   );
 }
 
-export function smtpSessions(evidence: readonly Evidence[]): Sourced<SmtpSession>[] {
-  return evidenceOfKind(evidence, 'smtpLog').flatMap((e) => e.sessions.map((item) => ({ item, source: e.source })));
+/** Sessions the logging server opened itself (SmtpSend, IIS outbound): the relay's side of the story. */
+export function outboundSessions(evidence: readonly Evidence[]): SmtpSession[] {
+  return evidenceOfKind(evidence, 'smtpLog').flatMap((e) => e.sessions.filter((s) => s.role === 'client'));
 }
 
 /**

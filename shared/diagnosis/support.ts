@@ -1,5 +1,5 @@
 import type { Cause } from '../model/cause';
-import { CONFIDENCE_ORDER, type Confidence, type Finding, type ParamValue, type Params } from '../model/finding';
+import { CONFIDENCE_ORDER, isActionable, type Confidence, type Finding, type ParamValue, type Params } from '../model/finding';
 
 /**
  * Small queries the cause rules share. Rules prefer finding ids and evidence references over finding params,
@@ -9,12 +9,16 @@ import { CONFIDENCE_ORDER, type Confidence, type Finding, type ParamValue, type 
 /** The 5.7.64 symptom itself (findings.md smtp.tenantAttribution; ATTR36 has its own cause). */
 export const ATTRIBUTION_FAILURE = 'smtp.tenantAttribution';
 
+/**
+ * The findings with one of `ids` that matter for a diagnosis: severity medium or above. Analyzers lower the
+ * severity of facts that are noise for a mail relay (a CAPI2 800B0109 from code signing is `low`).
+ */
 export function withIds(findings: readonly Finding[], ids: readonly string[]): Finding[] {
-  return findings.filter((f) => ids.includes(f.id));
+  return findings.filter((f) => ids.includes(f.id) && isActionable(f));
 }
 
 export function hasAny(findings: readonly Finding[], ids: readonly string[]): boolean {
-  return findings.some((f) => ids.includes(f.id));
+  return withIds(findings, ids).length > 0;
 }
 
 /** The weaker of two confidences (a cap: "at most likely"). */

@@ -33,47 +33,47 @@ const admin = (name: string): RemediationParameter => ({ name, from: 'admin' });
 export const REMEDIATIONS: readonly RemediationEntry[] = [
   // C1, KB 3212877
   entry('importIntermediates', 5, 'onPremises', [cause('missingIssuer'), cause('aiaUrls', true), cause('thumbprint')],
-    ['importIntermediates', 'verifyChain', 'restartTransport', 'retryQueues'],
+    ['importIntermediates', 'restartTransport', 'verifyChain'],
     'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/tenantattribution-ndr'),
   // C2
   entry('fixConnectorName', 4, 'exchangeOnline',
-    [cause('connectorName'), cause('expected'), cause('names', true), cause('suggestedName')],
+    [cause('inboundConnector'), cause('currentName'), cause('names', true), cause('expectedName')],
     ['setInboundConnectorName'],
     'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp'),
   // C3
-  entry('updateSenderIp', 4, 'exchangeOnline', [cause('connectorName'), cause('senderIp'), cause('listedIps', true)],
+  entry('updateSenderIp', 4, 'exchangeOnline', [cause('inboundConnector'), cause('senderIp'), cause('listedIps', true)],
     ['setInboundConnectorIps'],
     'https://learn.microsoft.com/en-us/powershell/module/exchange/set-inboundconnector'),
   // C4, ATTR36
   entry('addAcceptedDomain', 4, 'exchangeOnline',
     [cause('certificateDomain'), cause('suggestedDomain'), cause('acceptedDomains', true)],
-    ['checkAcceptedDomains'],
+    [],
     'https://learn.microsoft.com/en-us/exchange/troubleshoot/hybrid-configuration-wizard-errors/relay-access-denied-attr36-ndr'),
   // C5
   entry('fixEnvelopeSender', 3, 'both', [cause('envelopeSender'), cause('acceptedDomain'), admin('certificateDomain')],
-    ['newInboundConnector'],
+    [],
     'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/updated-requirements-smtp-relay'),
   // C6, KB 4495258, KB 2989382
   entry('fixSendConnectorCertificate', 5, 'onPremises', [cause('thumbprint'), cause('sendConnector')],
-    ['enableExchangeCertificateSmtp', 'setSendConnectorCertificate', 'restartTransport', 'retryQueues'],
+    ['setSendConnectorCertificate', 'restartTransport', 'verifyChain'],
     'https://learn.microsoft.com/en-us/exchange/troubleshoot/mailflow/tls-negotiation-failed-with-error-nocredentials-error'),
   // C7
-  entry('fixInboundConnector', 4, 'exchangeOnline', [cause('connectorName'), admin('certificateDomain')],
-    ['enableInboundConnector', 'newInboundConnector'],
+  entry('fixInboundConnector', 4, 'exchangeOnline', [cause('inboundConnector'), admin('certificateDomain')],
+    [],
     'https://learn.microsoft.com/en-us/powershell/module/exchange/set-inboundconnector'),
   // C8
-  entry('enableTls', 4, 'onPremises', [cause('sendConnector')], ['setSendConnectorTls', 'enableTls12'],
+  entry('enableTls', 4, 'onPremises', [cause('sendConnector')], ['enableTls12'],
     'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/send-receive-emails-socketerror'),
   // C9, MC1226222
   entry('uniqueCertificatePerTenant', 3, 'both', [admin('certificateDomain')],
-    ['enableExchangeCertificateSmtp', 'setSendConnectorCertificate', 'setInboundConnectorName'],
+    ['setSendConnectorCertificate', 'setInboundConnectorName'],
     'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/updated-requirements-smtp-relay'),
   // C10
   entry('renewCertificate', 5, 'onPremises', [cause('thumbprint'), cause('subject'), cause('notAfter')],
-    ['enableExchangeCertificateSmtp', 'setSendConnectorCertificate', 'verifyChain', 'restartTransport'],
+    ['setSendConnectorCertificate', 'restartTransport', 'verifyChain'],
     'https://learn.microsoft.com/en-us/exchange/certificate-requirements'),
   // §10 — no Microsoft documentation exists; the link is the closest first-hand report (domain.md §10).
-  entry('clientAuthCertificate', 4, 'onPremises', [cause('thumbprint')], ['checkCertificateEku', 'verifyChain'],
+  entry('clientAuthCertificate', 4, 'onPremises', [cause('thumbprint')], ['verifyChain'],
     'https://github.com/dotnet/runtime/issues/121982'),
 ];
 

@@ -4,40 +4,29 @@
  */
 
 /**
- * PowerShell blocks the fix-pack script generator provides (shared/remediation/scripts/**). An entry lists the
- * blocks it needs, in the order they run. Each id names one idempotent, -WhatIf-aware step:
+ * PowerShell blocks the fix-pack script generator provides (shared/remediation/scripts/registry.ts, which
+ * runs them in its own order). An entry lists the blocks its fix needs; an entry whose fix happens in a
+ * portal or needs the admin's judgement (accepted domains, a new connector) lists none and is guide-only.
  * - importIntermediates: import the embedded intermediate CA certificates into Cert:\LocalMachine\CA
  *   (thumbprints checked first; KB 3212877).
- * - verifyChain: `certutil -verify -urlfetch` on the leaf; report whether the chain ends in a trusted root.
- * - restartTransport: restart MSExchangeTransport (Exchange) or SMTPSVC (IIS) so Schannel picks up changes.
- * - retryQueues: `Get-Queue | Where-Object Status -eq 'Retry' | Retry-Queue` (Exchange).
- * - enableExchangeCertificateSmtp: `Enable-ExchangeCertificate -Thumbprint <t> -Services SMTP`, not
- *   replacing the default certificate.
- * - setSendConnectorCertificate: `Set-SendConnector <name> -TlsCertificateName "<I>issuer<S>subject"`.
- * - setSendConnectorTls: `Set-SendConnector <name> -RequireTLS $true -TlsAuthLevel CertificateValidation`.
- * - enableTls12: Schannel `TLS 1.2\Client` registry values (DisabledByDefault=0, Enabled=1); reboot needed.
- * - checkCertificateEku: list the leaf's EnhancedKeyUsageList and say whether Client Authentication is there.
+ * - setSendConnectorCertificate: `Set-SendConnector <name> -TlsCertificateName "<I>issuer<S>subject"`, the
+ *   names taken from Get-ExchangeCertificate on the server.
  * - setInboundConnectorName: Exchange Online, `Set-InboundConnector <name> -TlsSenderCertificateName <v>`.
  * - setInboundConnectorIps: Exchange Online, `Set-InboundConnector <name> -SenderIPAddresses <list>`.
- * - enableInboundConnector: Exchange Online, `Set-InboundConnector <name> -Enabled $true -ConnectorType OnPremises`.
- * - newInboundConnector: Exchange Online, `New-InboundConnector … -ConnectorType OnPremises` (certificate-based).
- * - checkAcceptedDomains: Exchange Online, `Get-AcceptedDomain` compared with the certificate's domain.
+ * - enableTls12: Schannel `TLS 1.2\Client` registry values (DisabledByDefault=0, Enabled=1); reboot needed.
+ * - restartTransport: restart MSExchangeTransport (Exchange) or SMTPSVC (IIS) so Schannel picks up changes.
+ * - verifyChain: `certutil -verify -urlfetch` on the leaf; reports whether the chain ends in a trusted root.
+ * Steps such as Enable-ExchangeCertificate or Retry-Queue are in the entries' localized steps; they have no
+ * block yet (candidates for the fix-pack engineer).
  */
 export const SCRIPT_BLOCK_IDS = [
   'importIntermediates',
-  'verifyChain',
-  'restartTransport',
-  'retryQueues',
-  'enableExchangeCertificateSmtp',
   'setSendConnectorCertificate',
-  'setSendConnectorTls',
-  'enableTls12',
-  'checkCertificateEku',
   'setInboundConnectorName',
   'setInboundConnectorIps',
-  'enableInboundConnector',
-  'newInboundConnector',
-  'checkAcceptedDomains',
+  'enableTls12',
+  'restartTransport',
+  'verifyChain',
 ] as const;
 export type ScriptBlockId = (typeof SCRIPT_BLOCK_IDS)[number];
 

@@ -15,7 +15,8 @@ import { relayConnectors, suggestedAcceptedDomain } from '../evidence-facts';
  *
  * Params read: `expected` (the connector value), `names` (the leaf's CN/SANs), `connector` (connector name)
  * on connector.nameMismatch / cert.nameMismatch / connector.invalidName.
- * Params given to the remediation: connectorName, expected, names, suggestedName.
+ * Params given to the remediation: inboundConnector, currentName (the connector's value now), names,
+ * expectedName (the value to set; the fix-pack plan reads it under this name).
  */
 export const certificateNameMismatch: CauseRule = {
   id: 'cause.certificateNameMismatch',
@@ -46,15 +47,15 @@ export const certificateNameMismatch: CauseRule = {
       support,
       remediation: ['remediation.fixConnectorName'],
       params: {
-        connectorName: stringParam([...mismatch, ...invalid], 'connector') ?? certConnector?.item.name,
-        expected:
+        inboundConnector: stringParam([...mismatch, ...invalid], 'connector') ?? certConnector?.item.name,
+        currentName:
           stringParam([...mismatch, ...invalid], 'expected') ??
           answers.tlsSenderCertificateName ??
           certConnector?.item.tlsSenderCertificateName,
         names,
-        suggestedName: suggestConnectorName(names),
+        expectedName: suggestConnectorName(names),
       },
-      extraEvidence: certConnector ? [certConnector.source] : [],
+      extraEvidence: certConnector ? [certConnector.ref] : [],
     });
   },
 };

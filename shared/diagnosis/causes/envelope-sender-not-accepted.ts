@@ -1,7 +1,7 @@
 import type { CauseRule } from '../cause-rule';
 import type { SmtpSession } from '../../smtp/types';
 import { ATTRIBUTION_FAILURE, makeCause, withIds } from '../support';
-import { acceptedDomains, smtpSessions, type Sourced } from '../evidence-facts';
+import { acceptedDomains, outboundSessions } from '../evidence-facts';
 
 /**
  * C5 — the P1 envelope sender is not an accepted domain and the connector is IP-based (relay rules since
@@ -9,8 +9,8 @@ import { acceptedDomains, smtpSessions, type Sourced } from '../evidence-facts';
  * foreign envelope fail while normal user mail works. EOP's code for this case is not verified (§9.3), so
  * this cause is never certain.
  *
- * - likely: IP-based connector, sessions answered with 5.7.64 whose MAIL FROM is null (`<>`) or outside the
- *   accepted domains, and other sessions from accepted-domain senders in the same logs that were not refused.
+ * - likely: IP-based connector, outbound sessions answered with 5.7.64 whose MAIL FROM is null (`<>`) or outside the
+ *   accepted domains, and other sessions from accepted-domain senders in the same logs that were delivered.
  * - possible: the same without the contrast of accepted senders going through.
  * - ruled out: a certificate-based connector (an accepted certificate domain covers every envelope), an
  *   unknown connector type, or refused sessions whose senders are all in accepted domains.
@@ -34,11 +34,11 @@ export const envelopeSenderNotAccepted: CauseRule = {
 
     const refused: Array<{ sender: string; ref: string }> = [];
     let acceptedWentThrough = false;
-    for (const s of smtpSessions(evidence)) {
+    for (const s of outboundSessions(evidence)) {
       const from = mailFrom(s);
       if (!from) continue;
-      if (refusedWith5764(s.item)) refused.push({ sender: from.sender, ref: from.ref });
-      else if (!rejected(s.item) && !isForeign(from.sender)) acceptedWentThrough = true;
+      if (refusedWith5764(s)) refused.push(from);
+      else if (s.status === 'delivered' && !isForeign(from.sender)) acceptedWentThrough = true;
     }
     const foreign = refused.filter((r) => isForeign(r.sender));
     if (foreign.length === 0 || foreign.length < refused.length) return null;
@@ -57,23 +57,18 @@ export const envelopeSenderNotAccepted: CauseRule = {
   },
 };
 
+/** IIS logs keep `+` for spaces and may split the verb from its argument (`MAIL` … `FROM:<…>`). */
 const MAIL_FROM = /MAIL\b.{0,4}?FROM:\s*<([^>]*)>/i;
 
-function mailFrom(s: Sourced<SmtpSession>): { sender: string; ref: string } | null {
-  for (const line of s.item.lines) {
+function mailFrom(s: SmtpSession): { sender: string; ref: string } | null {
+  for (const line of s.lines) {
     const m = MAIL_FROM.exec(line.text);
-    if (m && line.direction !== 'received') return { sender: (m[1] ?? '').trim(), ref: `${s.source}#L${line.line}` };
+    if (m && line.direction === 'sent') return { sender: (m[1] ?? '').trim(), ref: line.ref };
   }
   return null;
 }
 
 function refusedWith5764(s: SmtpSession): boolean {
-  return [s.finalReply ?? '', ...s.lines.filter((l) => l.direction === 'received').map((l) => l.text)].some((t) =>
-    /\b5\.7\.64\b/.test(t),
-  );
-}
-
-/** Any 4xx/5xx reply from the server: such a session did not go through. */
-function rejected(s: SmtpSession): boolean {
-  return s.lines.some((l) => l.direction === 'received' && /^\s*[45]\d\d[\s+-]/.test(l.text));
+  const replies = s.lines.filter((l) => l.direction === 'received').map((l) => l.text);
+  return [s.finalReply ?? '', ...replies].some((t) => /\b5\.7\.64\b/.test(t));
 }

@@ -19,8 +19,9 @@ import { completeChainsSent } from '../evidence-facts';
  * - ruled out: a probe captured a complete chain from the sending side and 5.7.64 is still seen — the
  *   intermediates do go out, so the failure lies elsewhere.
  *
- * Params read: chain.missingIntermediate `missingIssuer` (string), `aiaUrls` (string[]), `leaf` (SHA-1);
- * otherwise thumbprints come from `cert:<sha1>` evidence references.
+ * Params read: chain.missingIntermediate `missingIssuer` (string), `aiaUrls` (string[]), `leafSha1`;
+ * capi2.* `thumbprint`; otherwise thumbprints come from `cert:<sha1>` evidence references. CAPI2 findings
+ * about non-TLS events carry a low severity and are ignored (support.ts keeps medium and above).
  * Params given to the remediation: missingIssuer, aiaUrls, thumbprint.
  */
 export const intermediatesNotSent: CauseRule = {
@@ -54,7 +55,7 @@ export const intermediatesNotSent: CauseRule = {
       params: {
         missingIssuer: stringParam(missing, 'missingIssuer'),
         aiaUrls: listParam(missing, 'aiaUrls'),
-        thumbprint: (stringParam(missing, 'leaf') ?? stringParam(capi2, 'thumbprint') ?? thumbprintsOf(missing)[0])?.toUpperCase(),
+        thumbprint: (stringParam(missing, 'leafSha1') ?? stringParam(capi2, 'thumbprint') ?? thumbprintsOf(missing)[0])?.toUpperCase(),
       },
     });
   },

@@ -16,7 +16,7 @@ import { inboundConnectors, isEnabled, isOnPremises, relayConnectors } from '../
  *   missing connector is never concluded from absence alone.
  *
  * Params read: `connector` (connector name) on connector.disabled / connector.notOnPremises.
- * Params given to the remediation: connectorName, connectorType.
+ * Params given to the remediation: inboundConnector, connectorType.
  */
 export const noMatchingConnector: CauseRule = {
   id: 'cause.noMatchingConnector',
@@ -41,10 +41,10 @@ export const noMatchingConnector: CauseRule = {
       support: [...broken, ...attribution],
       remediation: ['remediation.fixInboundConnector'],
       params: {
-        connectorName: stringParam(broken, 'connector') ?? unusable?.item.name,
+        inboundConnector: stringParam(broken, 'connector') ?? unusable?.item.name,
         connectorType: unusable?.item.connectorType,
       },
-      extraEvidence: noneUsable ? [...new Set(listed.map((c) => c.source))] : [],
+      extraEvidence: noneUsable ? [...new Set(listed.map((c) => c.ref))] : [],
     });
   },
 };

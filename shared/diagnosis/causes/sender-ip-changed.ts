@@ -1,6 +1,7 @@
 import type { CauseRule } from '../cause-rule';
 import { ATTRIBUTION_FAILURE, listParam, makeCause, stringParam, withIds } from '../support';
-import { relayConnectors } from '../evidence-facts';
+import { outboundSessions, relayConnectors } from '../evidence-facts';
+import type { Evidence } from '../../model/evidence';
 
 /**
  * C3 — the sending IP changed (new ISP, NAT or egress) and the OnPremises connector matches by IP
@@ -13,7 +14,8 @@ import { relayConnectors } from '../evidence-facts';
  * - ruled out: no `connector.ipNotListed` and the connector is certificate-based or its type is unknown.
  *
  * Params read: connector.ipNotListed `ip` (the source IP EOP saw), `listed` (SenderIPAddresses), `connector`.
- * Params given to the remediation: connectorName, senderIp, listedIps.
+ * Params given to the remediation: inboundConnector, senderIp (else the client address EOP's greeting
+ * reported in a send log, `observedClientIp`), listedIps.
  */
 export const senderIpChanged: CauseRule = {
   id: 'cause.senderIpChanged',
@@ -34,11 +36,16 @@ export const senderIpChanged: CauseRule = {
       support: [...notListed, ...attribution],
       remediation: ['remediation.updateSenderIp'],
       params: {
-        connectorName: stringParam(notListed, 'connector') ?? ipConnector?.item.name,
-        senderIp: stringParam(notListed, 'ip'),
+        inboundConnector: stringParam(notListed, 'connector') ?? ipConnector?.item.name,
+        senderIp: stringParam(notListed, 'ip') ?? observedIp(evidence),
         listedIps: listed.length > 0 ? listed : [...(ipConnector?.item.senderIpAddresses ?? [])],
       },
-      extraEvidence: ipConnector ? [ipConnector.source] : [],
+      extraEvidence: ipConnector ? [ipConnector.ref] : [],
     });
   },
 };
+
+/** The public address EOP saw, from `250-<host> Hello [<ip>]` in a session it refused with 5.7.64. */
+function observedIp(evidence: readonly Evidence[]): string | undefined {
+  return outboundSessions(evidence).find((s) => s.observedClientIp && /\b5\.7\.64\b/.test(s.finalReply ?? ''))?.observedClientIp;
+}

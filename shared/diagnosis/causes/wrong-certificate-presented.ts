@@ -21,7 +21,7 @@ const WEAK = ['exchange.tlsCertificateNotFound', 'exchangeCertificate.noPrivateK
  * - ruled out: none of these findings and the sender is not Exchange (IIS and others have no Send connector).
  *
  * Params read: `connector` and `tlsCertificateName` on sendConnector.staleCertificateName, `thumbprint` on
- * exchangeCertificate.* (the certificate that cannot be used).
+ * exchangeCertificate.* (the certificate that cannot be used), `scope` on exchange.* (`internal` ignored).
  * Params given to the remediation: sendConnector, staleName, thumbprint (the certificate to use instead,
  * from Get-ExchangeCertificate output when given), unusableThumbprint.
  */
@@ -29,7 +29,8 @@ export const wrongCertificatePresented: CauseRule = {
   id: 'cause.wrongCertificatePresented',
   evaluate({ findings, evidence, answers }) {
     const strong = withIds(findings, STRONG);
-    const weak = withIds(findings, WEAK);
+    // 12013 (scope `internal`) is about the internal transport certificate, not the one sent to EOP.
+    const weak = withIds(findings, WEAK).filter((f) => f.params['scope'] !== 'internal');
     const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
     const weakKinds = new Set(weak.map((f) => f.id)).size;
     const renewed = answers.recentRenewal === true;

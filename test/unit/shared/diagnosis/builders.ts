@@ -29,17 +29,28 @@ export function cert(overrides: Partial<CertificateRecord> = {}): CertificateRec
     derBase64: '',
     subject: 'CN=mail.contoso.com',
     issuer: 'CN=Contoso Issuing CA 1',
+    subjectKey: 'cn=mail.contoso.com',
+    issuerKey: 'cn=contoso issuing ca 1',
     serial: '01',
+    version: 3,
     notBefore: '2026-01-01T00:00:00Z',
     notAfter: '2027-01-01T00:00:00Z',
     dnsNames: ['mail.contoso.com'],
+    ipAddresses: [],
     commonNames: ['mail.contoso.com'],
     eku: ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'],
+    keyUsage: ['digitalSignature', 'keyEncipherment'],
     isCa: false,
     selfSigned: false,
     aiaCaIssuers: [],
-    signatureAlgorithm: 'sha256WithRSAEncryption',
+    ocspUrls: [],
+    crlUrls: [],
+    signatureAlgorithm: 'sha256RSA',
+    signatureAlgorithmOid: '1.2.840.113549.1.1.11',
+    signatureHash: 'SHA-256',
     publicKey: { algorithm: 'RSA', bits: 2048 },
+    spkiSha256: '00',
+    sendConnectorName: '<I>CN=Contoso Issuing CA 1<S>CN=mail.contoso.com',
     ...overrides,
   };
 }
@@ -48,33 +59,38 @@ export function certificates(certs: CertificateRecord[], origin: CertificateEvid
   return { kind: 'certificates', id: source, source, origin, certificates: certs };
 }
 
+type NoRef<T> = Omit<T, 'ref'>;
+
+/** Settings evidence as the settings reader gives it: every item keeps `<file>#record:<n>`. */
 export function settings(parts: {
-  inbound?: InboundConnector[];
-  send?: SendConnector[];
-  certs?: ExchangeCertificate[];
+  inbound?: NoRef<InboundConnector>[];
+  send?: NoRef<SendConnector>[];
+  certs?: NoRef<ExchangeCertificate>[];
   accepted?: string[];
   source?: string;
 }): SettingsEvidence {
   const source = parts.source ?? 'settings.txt';
+  let n = 0;
+  const ref = () => `${source}#record:${++n}`;
   return {
     kind: 'settings',
     id: source,
     source,
     format: 'list',
-    inboundConnectors: parts.inbound ?? [],
-    sendConnectors: parts.send ?? [],
-    exchangeCertificates: parts.certs ?? [],
-    acceptedDomains: parts.accepted ?? [],
+    inboundConnectors: (parts.inbound ?? []).map((c) => ({ ...c, ref: ref() })),
+    sendConnectors: (parts.send ?? []).map((c) => ({ ...c, ref: ref() })),
+    exchangeCertificates: (parts.certs ?? []).map((c) => ({ ...c, ref: ref() })),
+    acceptedDomains: (parts.accepted ?? []).map((domainName) => ({ domainName, domainType: 'Authoritative', ref: ref() })),
   };
 }
 
-export const CERT_CONNECTOR: InboundConnector = {
+export const CERT_CONNECTOR: NoRef<InboundConnector> = {
   name: 'From on-prem',
   enabled: true,
   connectorType: 'OnPremises',
   tlsSenderCertificateName: '*.contoso.com',
 };
-export const IP_CONNECTOR: InboundConnector = {
+export const IP_CONNECTOR: NoRef<InboundConnector> = {
   name: 'Relay by IP',
   enabled: true,
   connectorType: 'OnPremises',
@@ -82,20 +98,27 @@ export const IP_CONNECTOR: InboundConnector = {
 };
 
 let line = 0;
-/** A session that sends MAIL FROM and gets `reply` to RCPT TO (the line where EOP answers 5.7.64). */
-export function session(from: string, reply: string, id = `s${++line}`): SmtpSession {
+/**
+ * An outbound session (the relay is the client) that sends MAIL FROM and gets `reply` to RCPT TO, the
+ * place where EOP answers 5.7.64. Lines point into `file`.
+ */
+export function session(from: string, reply: string, file = 'SEND20240514-1.LOG'): SmtpSession {
   const n = ++line * 10;
+  const at = (k: number) => ({ line: n + k, ref: `${file}#L${n + k}` });
   return {
-    sessionId: id,
+    sessionId: `s${n}`,
+    role: 'client',
     startTls: true,
     tlsOutcome: 'ok',
     lines: [
-      { line: n, direction: 'sent', text: `MAIL FROM:<${from}> SIZE=20511` },
-      { line: n + 1, direction: 'received', text: '250 2.1.0 Sender OK' },
-      { line: n + 2, direction: 'sent', text: 'RCPT TO:<someone@fabrikam.example>' },
-      { line: n + 3, direction: 'received', text: reply },
+      { ...at(0), direction: 'sent', kind: 'command', text: `MAIL FROM:<${from}> SIZE=20511` },
+      { ...at(1), direction: 'received', kind: 'reply', text: '250 2.1.0 Sender OK' },
+      { ...at(2), direction: 'sent', kind: 'command', text: 'RCPT TO:<someone@fabrikam.example>' },
+      { ...at(3), direction: 'received', kind: 'reply', text: reply },
     ],
     finalReply: reply,
+    status: /^[45]/.test(reply) ? 'rejected' : 'delivered',
+    complete: true,
   };
 }
 

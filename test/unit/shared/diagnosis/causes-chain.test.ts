@@ -38,6 +38,11 @@ describe('cause.intermediatesNotSent (C1)', () => {
     expect(causeOf(id, input([finding('smtp.untrustedRoot')]))?.confidence).toBe('likely');
   });
 
+  it('ignores a CAPI2 800B0109 the event-log analyzer rated low (not a TLS handshake)', () => {
+    const codeSigning = { ...capi2, severity: 'low' as const };
+    expect(causeOf(id, input([codeSigning, attribution]))).toBeUndefined();
+  });
+
   it('is only possible when CAPI2 800B0109 is explained by a really untrusted root', () => {
     expect(causeOf(id, input([capi2, finding('chain.untrustedRoot')]))?.confidence).toBe('possible');
   });
@@ -76,12 +81,12 @@ describe('cause.certificateNameMismatch (C2)', () => {
   it('is certain when the connector name covers no certificate name and EOP answered 5.7.64', () => {
     const cause = causeOf(id, input([mismatch, attribution]));
     expect(cause?.confidence).toBe('certain');
-    expect(cause?.params).toMatchObject({ connectorName: 'From on-prem', expected: 'mail.contoso.com', suggestedName: '*.contoso.com' });
+    expect(cause?.params).toMatchObject({ inboundConnector: 'From on-prem', currentName: 'mail.contoso.com', expectedName: '*.contoso.com' });
   });
 
   it('is likely from the mismatch alone, or from a connector value Exchange Online refuses', () => {
     expect(causeOf(id, input([finding('cert.nameMismatch', { expected: 'contoso.com', names: ['*.fabrikam.com'] })]))?.params)
-      .toMatchObject({ suggestedName: '*.fabrikam.com' });
+      .toMatchObject({ expectedName: '*.fabrikam.com' });
     expect(causeOf(id, input([mismatch]))?.confidence).toBe('likely');
     expect(causeOf(id, input([finding('connector.invalidName', { expected: 'a.*.contoso.com' })]))?.confidence).toBe('likely');
   });

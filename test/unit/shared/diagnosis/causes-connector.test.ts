@@ -13,7 +13,7 @@ describe('cause.senderIpChanged (C3)', () => {
   it('is certain when the source IP is not on the connector and EOP answered 5.7.64', () => {
     const cause = causeOf(id, input([notListed, attribution]));
     expect(cause?.confidence).toBe('certain');
-    expect(cause?.params).toEqual({ connectorName: 'Relay by IP', senderIp: '203.0.113.7', listedIps: ['198.51.100.25'] });
+    expect(cause?.params).toEqual({ inboundConnector: 'Relay by IP', senderIp: '203.0.113.7', listedIps: ['198.51.100.25'] });
   });
 
   it('is likely from the connector finding alone', () => {
@@ -24,9 +24,15 @@ describe('cause.senderIpChanged (C3)', () => {
     expect(causeOf(id, input([attribution], [], { connectorType: 'ip' }))?.confidence).toBe('possible');
     // the same answer, given by Get-InboundConnector output, also names the connector and its addresses
     expect(causeOf(id, input([attribution], [settings({ inbound: [IP_CONNECTOR] })]))?.params).toEqual({
-      connectorName: 'Relay by IP',
+      inboundConnector: 'Relay by IP',
       listedIps: ['198.51.100.25'],
     });
+  });
+
+  it('takes the sending IP from the address EOP greeted in a refused session', () => {
+    const refused = { ...session('scanner@contoso.com', REFUSED), observedClientIp: '203.0.113.7' };
+    const cause = causeOf(id, input([attribution], [settings({ inbound: [IP_CONNECTOR] }), smtpLog([refused])]));
+    expect(cause?.params['senderIp']).toBe('203.0.113.7');
   });
 
   it('is ruled out for a certificate-based connector', () => {
@@ -53,7 +59,7 @@ describe('cause.envelopeSenderNotAccepted (C5)', () => {
   });
 
   it('reads IIS SMTP replies whose spaces are logged as plus signs', () => {
-    const iis = smtpLog([session('', '550+5.7.64+TenantAttribution;+Relay+Access+Denied')], 'iis', 'ex240514.log');
+    const iis = smtpLog([session('', '550+5.7.64+TenantAttribution;+Relay+Access+Denied', 'ex240514.log')], 'iis', 'ex240514.log');
     expect(causeOf(id, input([attribution], [ipTenant, iis]))?.confidence).toBe('possible');
   });
 
@@ -73,8 +79,8 @@ describe('cause.noMatchingConnector (C7)', () => {
   it('is certain when every listed connector is disabled or Partner and EOP answered 5.7.64', () => {
     const cause = causeOf(id, input([attribution, finding('connector.disabled', { connector: 'From on-prem' })], [settings({ inbound: [disabled, partner] })]));
     expect(cause?.confidence).toBe('certain');
-    expect(cause?.params).toEqual({ connectorName: 'From on-prem', connectorType: 'OnPremises' });
-    expect(cause?.evidence).toContain('settings.txt');
+    expect(cause?.params).toEqual({ inboundConnector: 'From on-prem', connectorType: 'OnPremises' });
+    expect(cause?.evidence).toEqual(expect.arrayContaining(['settings.txt#record:1', 'settings.txt#record:2']));
   });
 
   it('is likely from the connector listing alone', () => {

@@ -51,6 +51,11 @@ describe('cause.wrongCertificatePresented (C6)', () => {
     expect(causeOf(id, input([attribution], [], { sendingSystem: 'exchange', recentRenewal: true }))?.confidence).toBe('possible');
   });
 
+  it('ignores event 12013, which is about the internal transport certificate', () => {
+    const internal = finding('exchange.tlsCertificateNotFound', { scope: 'internal' });
+    expect(causeOf(id, input([{ ...internal, severity: 'medium' }, attribution], [], { recentRenewal: true }))).toBeUndefined();
+  });
+
   it('is ruled out for an IIS relay without any of these findings', () => {
     expect(causeOf(id, input([attribution], [], { sendingSystem: 'iis', recentRenewal: true }))).toBeUndefined();
   });

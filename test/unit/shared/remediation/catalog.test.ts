@@ -93,3 +93,11 @@ describe('the remediation catalog', () => {
     });
   });
 });
+
+describe('the catalog and the fix-pack script blocks', () => {
+  it('names only blocks the script generator really has', async () => {
+    const { SCRIPT_BLOCKS } = await import('../../../../shared/remediation/scripts/registry');
+    const provided = SCRIPT_BLOCKS.map((b) => b.id);
+    for (const id of SCRIPT_BLOCK_IDS) expect(provided, id).toContain(id);
+  });
+});
