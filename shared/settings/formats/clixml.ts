@@ -33,6 +33,13 @@ const parser = new XMLParser({
   isArray: () => true,
 });
 
+/** Attributes come back as arrays too (the parser is told every name may repeat). */
+function attr(node: Node, name: string): string | undefined {
+  const v = node[`@${name}`];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : undefined;
+}
+
 function text(node: unknown): string {
   if (typeof node === 'string') return node;
   if (node && typeof node === 'object') return String((node as Node)['#text'] ?? '');
@@ -78,7 +85,7 @@ function propsOf(node: Node, typeNames: Map<string, string>): Map<string, RawVal
   for (const holder of ['Props', 'MS']) {
     for (const block of (node[holder] as Node[] | undefined) ?? []) {
       for (const c of children(block)) {
-        const name = typeof c.value === 'object' ? (c.value['@N'] as string | undefined) : undefined;
+        const name = typeof c.value === 'object' ? attr(c.value, 'N') : undefined;
         if (name) props.set(name, valueOf(c.tag, c.value, typeNames));
       }
     }
@@ -90,11 +97,12 @@ function typeNameOf(node: Node, typeNames: Map<string, string>): string | undefi
   const tn = (node['TN'] as Node[] | undefined)?.[0];
   if (tn) {
     const first = text((tn['T'] as unknown[] | undefined)?.[0]);
-    const id = tn['@RefId'] as string | undefined;
+    const id = attr(tn, 'RefId');
     if (id) typeNames.set(id, first);
     return first || undefined;
   }
-  const ref = (node['TNRef'] as Node[] | undefined)?.[0]?.['@RefId'] as string | undefined;
+  const tnRef = (node['TNRef'] as Node[] | undefined)?.[0];
+  const ref = tnRef ? attr(tnRef, 'RefId') : undefined;
   return ref ? typeNames.get(ref) : undefined;
 }
 

@@ -1,0 +1,135 @@
+import type { RawRecord, RawValue } from './record';
+import type { AcceptedDomain, ExchangeCertificate, InboundConnector, SendConnector } from './types';
+import { asBool, asDate, asList, asString } from './values';
+
+export interface Classified {
+  inboundConnectors: InboundConnector[];
+  sendConnectors: SendConnector[];
+  exchangeCertificates: ExchangeCertificate[];
+  acceptedDomains: AcceptedDomain[];
+  unknown: number;
+}
+
+type Kind = 'inbound' | 'send' | 'certificate' | 'acceptedDomain';
+
+/** Which cmdlet wrote a record: from the CLIXML type name when there is one, else from its properties. */
+function kindOf(r: RawRecord): Kind | undefined {
+  const t = r.typeName ?? '';
+  if (/InboundConnector/i.test(t)) return 'inbound';
+  if (/SendConnector/i.test(t)) return 'send';
+  if (/ReceiveConnector/i.test(t)) return undefined;
+  if (/ExchangeCertificate|X509Certificate/i.test(t)) return 'certificate';
+  if (/AcceptedDomain/i.test(t)) return 'acceptedDomain';
+  const has = (k: string) => r.props.has(k);
+  if (has('tlssendercertificatename') || has('senderipaddresses') || has('restrictdomainstocertificate')) return 'inbound';
+  // Receive connectors also have TlsCertificateName, but they have Bindings/RemoteIPRanges and no address spaces.
+  if (has('bindings') || has('remoteipranges')) return undefined;
+  if (has('addressspaces') || has('smarthosts') || has('dnsroutingenabled') || has('tlscertificatename')) return 'send';
+  if (has('thumbprint')) return 'certificate';
+  if (has('domainname') && (has('domaintype') || has('default') || has('name'))) return 'acceptedDomain';
+  return undefined;
+}
+
+/**
+ * AllowedServices flags as ConvertTo-Json writes them (a number): IMAP 1, POP 2, UM 4, IIS 8, SMTP 16,
+ * Federation 32, UMCallRouter 64. (Flag values from memory of the Exchange enum; text forms are preferred.)
+ */
+const SERVICE_FLAGS: ReadonlyArray<[number, string]> = [
+  [1, 'IMAP'],
+  [2, 'POP'],
+  [4, 'UM'],
+  [8, 'IIS'],
+  [16, 'SMTP'],
+  [32, 'Federation'],
+  [64, 'UMCallRouter'],
+];
+
+function services(value: RawValue | undefined): string[] | undefined {
+  if (typeof value === 'number') return SERVICE_FLAGS.filter(([bit]) => (value & bit) !== 0).map(([, name]) => name);
+  if (typeof value === 'string' && /^\d+$/.test(value.trim())) return services(Number(value));
+  return asList(value)?.flatMap((s) => s.split(/\s*,\s*/)).filter(Boolean);
+}
+
+/** `<I>issuer<S>subject`, or the object ConvertTo-Json makes of an SmtpX509Identifier. */
+function tlsCertificateName(value: RawValue | undefined): string | undefined {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as { readonly [k: string]: RawValue };
+    const issuer = asString(o['CertificateIssuer']);
+    const subject = asString(o['CertificateSubject']);
+    if (issuer || subject) return `<I>${issuer ?? ''}<S>${subject ?? ''}`;
+  }
+  return asString(value);
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+export function classify(records: readonly RawRecord[], refOf: (r: RawRecord) => string): Classified {
+  const out: Classified = { inboundConnectors: [], sendConnectors: [], exchangeCertificates: [], acceptedDomains: [], unknown: 0 };
+  for (const r of records) {
+    const p = (k: string) => r.props.get(k);
+    const ref = refOf(r);
+    const name = asString(p('name')) ?? asString(p('identity')) ?? '';
+    switch (kindOf(r)) {
+      case 'inbound':
+        out.inboundConnectors.push({
+          ref,
+          name,
+          ...opt('enabled', asBool(p('enabled'))),
+          ...opt('connectorType', asString(p('connectortype'))),
+          ...opt('senderIpAddresses', asList(p('senderipaddresses'))),
+          ...opt('tlsSenderCertificateName', asString(p('tlssendercertificatename'))),
+          ...opt('requireTls', asBool(p('requiretls'))),
+          ...opt('restrictDomainsToCertificate', asBool(p('restrictdomainstocertificate'))),
+          ...opt('restrictDomainsToIpAddresses', asBool(p('restrictdomainstoipaddresses'))),
+          ...opt('senderDomains', asList(p('senderdomains'))),
+        });
+        break;
+      case 'send':
+        out.sendConnectors.push({
+          ref,
+          name,
+          ...opt('enabled', asBool(p('enabled'))),
+          ...opt('smartHosts', asList(p('smarthosts'))),
+          ...opt('addressSpaces', asList(p('addressspaces'))),
+          ...opt('tlsCertificateName', tlsCertificateName(p('tlscertificatename'))),
+          ...opt('requireTls', asBool(p('requiretls'))),
+          ...opt('tlsAuthLevel', asString(p('tlsauthlevel'))),
+          ...opt('fqdn', asString(p('fqdn'))),
+        });
+        break;
+      case 'certificate': {
+        const thumbprint = asString(p('thumbprint'))?.replace(/\s+/g, '').toUpperCase();
+        if (!thumbprint) {
+          out.unknown++;
+          break;
+        }
+        out.exchangeCertificates.push({
+          ref,
+          thumbprint,
+          ...opt('subject', asString(p('subject'))),
+          ...opt('issuer', asString(p('issuer'))),
+          ...opt('services', services(p('services'))),
+          ...opt('hasPrivateKey', asBool(p('hasprivatekey'))),
+          ...opt('notAfter', asDate(p('notafter'))),
+          ...opt('certificateDomains', asList(p('certificatedomains') ?? p('dnsnamelist'))),
+          ...opt('isSelfSigned', asBool(p('isselfsigned'))),
+        });
+        break;
+      }
+      case 'acceptedDomain': {
+        const domainName = asString(p('domainname'));
+        if (!domainName) {
+          out.unknown++;
+          break;
+        }
+        out.acceptedDomains.push({ ref, domainName, ...opt('domainType', asString(p('domaintype'))) });
+        break;
+      }
+      default:
+        out.unknown++;
+    }
+  }
+  return out;
+}
