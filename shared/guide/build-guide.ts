@@ -1,0 +1,163 @@
+import { format, has } from '../i18n/format';
+import type { Locale } from '../i18n/locales';
+import type { Report } from '../model/report';
+import type { FixPlan } from '../fixpack/types';
+import { planBlocks } from '../powershell/fix-script';
+import type { CertificateRecord } from '../x509/types';
+import { chainPicture } from './chain-picture';
+import type { Block, GuideDocument, GuideSection, GuideStep } from './model';
+import { richText } from './rich';
+import { GUIDE_STEPS, psCode } from './steps';
+
+export interface GuideInput {
+  readonly report: Report;
+  readonly plan: FixPlan;
+  readonly certificates: ReadonlyMap<string, CertificateRecord>;
+  /** The intermediates the pack carries, with their file names. */
+  readonly packFiles: readonly { readonly file: string; readonly cert: CertificateRecord }[];
+}
+
+/** A message in the guide's locale; cause and finding texts fall back to the report's (already localized). */
+function textOr(locale: Locale, key: string, params: Record<string, unknown> | undefined, fallback: string): string {
+  return has(locale, key) ? format(locale, key, (params ?? {}) as Record<string, string>) : fallback;
+}
+
+function summary(input: GuideInput, t: (k: string, p?: Record<string, string>) => string): GuideSection {
+  const { report, plan } = input;
+  const blocks: Block[] = [];
+  if (report.causes.length === 0) blocks.push({ type: 'paragraph', text: [t('guide.summary.none')] });
+  for (const c of report.causes) {
+    blocks.push({ type: 'heading', text: textOr(plan.locale, `${c.id}.title`, c.params, c.title) });
+    blocks.push({ type: 'paragraph', text: [textOr(plan.locale, `${c.id}.detail`, c.params, c.detail)] });
+    blocks.push({ type: 'paragraph', text: [t('guide.summary.confidence', { confidence: t(`confidence.${c.confidence}`) })] });
+  }
+  blocks.push({ type: 'paragraph', text: [t('guide.summary.kb')] });
+  return { id: 'summary', title: t('guide.section.summary'), blocks };
+}
+
+function evidence(input: GuideInput, t: (k: string, p?: Record<string, string>) => string): GuideSection {
+  const { report, plan } = input;
+  const findings: Block = report.findings.length
+    ? {
+        type: 'table',
+        header: [t('guide.col.severity'), t('guide.col.finding'), t('guide.col.evidence')],
+        rows: report.findings.map((f) => [
+          t(`severity.${f.severity}`),
+          textOr(plan.locale, `${f.id}.title`, f.params, f.title),
+          f.evidence.join(', '),
+        ]),
+      }
+    : { type: 'paragraph', text: [t('guide.evidence.noFindings')] };
+  const inputs: Block = {
+    type: 'table',
+    header: [t('guide.col.file'), t('guide.col.kind'), t('guide.col.status')],
+    rows: report.inputs.map((i) => [
+      i.file,
+      t(`kind.${i.kind ?? 'unknown'}`),
+      i.status === 'ok' ? t('guide.status.ok') : t('guide.status.rejected', { reason: i.error?.code ?? '' }),
+    ]),
+  };
+  return {
+    id: 'evidence',
+    title: t('guide.section.evidence'),
+    blocks: [{ type: 'heading', text: t('guide.evidence.findings') }, findings, { type: 'heading', text: t('guide.evidence.inputs') }, inputs],
+  };
+}
+
+function chains(input: GuideInput, t: (k: string) => string): GuideSection {
+  const packFiles = new Map(input.packFiles.map((p) => [p.cert.sha1.toUpperCase(), p.file]));
+  const blocks: Block[] = input.report.chains.map((chain) => ({
+    type: 'chain',
+    chain: chainPicture({ chain, certificates: input.certificates, packFiles, locale: input.plan.locale }),
+  }));
+  if (blocks.length === 0) blocks.push({ type: 'paragraph', text: [t('guide.chain.none')] });
+  if (input.packFiles.length) {
+    blocks.push({ type: 'paragraph', text: [t('guide.import.files')] });
+    blocks.push({
+      type: 'table',
+      header: [t('guide.col.file'), t('guide.col.subject'), t('guide.col.thumbprint')],
+      rows: input.packFiles.map((p) => [p.file, p.cert.subject, p.cert.sha1.toUpperCase()]),
+    });
+  }
+  return { id: 'chain', title: t('guide.section.chain'), blocks };
+}
+
+/**
+ * Builds the fix guide: what is wrong (causes), the evidence, the chain picture, the steps — each with the
+ * script way and the manual Windows way — then how to verify, roll back and collect more evidence.
+ */
+export function buildGuide(input: GuideInput): GuideDocument {
+  const { plan, report } = input;
+  const locale = plan.locale;
+  const t = (key: string, params: Record<string, string> = {}) => format(locale, key, params);
+  const r = (key: string, params: Record<string, string> = {}) => richText(locale, key, params);
+  const ctx = { plan, locale, packFiles: input.packFiles };
+
+  const prepare: GuideStep = {
+    id: 'prepare',
+    title: t('guide.prepare.title'),
+    blocks: [
+      { type: 'steps', items: [r('guide.prepare.copy'), r('guide.prepare.dryRun')] },
+      psCode((w) => w.line`.\\fix.ps1`),
+      { type: 'paragraph', text: r('guide.prepare.apply') },
+      psCode((w) => w.line`.\\fix.ps1 -Apply`),
+      { type: 'note', tone: 'info', text: r('guide.prepare.exo') },
+    ],
+  };
+  const steps = [prepare, ...planBlocks(plan).flatMap((b) => GUIDE_STEPS[b.id]?.(ctx) ?? [])];
+  const leafThumbprint = plan.leaf?.sha1.toUpperCase();
+
+  return {
+    lang: locale,
+    title: t('guide.title'),
+    subtitle: t('guide.subtitle'),
+    meta: [
+      { label: t('guide.meta.generatedAt'), value: report.generatedAt },
+      { label: t('guide.meta.validationTime'), value: report.validationTime },
+      { label: t('guide.meta.diagnosis'), value: report.causes.map((c) => c.id).join(', ') || '-' },
+    ],
+    sections: [
+      summary(input, t),
+      evidence(input, t),
+      chains(input, t),
+      { id: 'steps', title: t('guide.section.steps'), blocks: [{ type: 'paragraph', text: r('guide.steps.intro') }], steps },
+      {
+        id: 'verify',
+        title: t('guide.section.verify'),
+        blocks: [
+          { type: 'paragraph', text: r('guide.verify.script') },
+          psCode((w) => {
+            if (leafThumbprint) w.line`$leaf = Get-Item -LiteralPath ${'Cert:\\LocalMachine\\My\\' + leafThumbprint}`;
+            if (leafThumbprint) w.line`[System.IO.File]::WriteAllBytes(${'C:\\Windows\\Temp\\leaf.cer'}, $leaf.RawData)`;
+            w.line`certutil.exe -verify -urlfetch ${'C:\\Windows\\Temp\\leaf.cer'}`;
+          }),
+          { type: 'heading', text: t('guide.path.manual') },
+          { type: 'steps', items: [r('guide.verify.manual1'), r('guide.verify.manual2'), r('guide.verify.manual3')] },
+        ],
+      },
+      {
+        id: 'rollback',
+        title: t('guide.section.rollback'),
+        blocks: [
+          { type: 'paragraph', text: r('guide.rollback.script') },
+          psCode((w) => {
+            w.line`.\\rollback.ps1 -BackupPath ${'.\\backup-yyyyMMdd-HHmmss'}`;
+            w.line`.\\rollback.ps1 -BackupPath ${'.\\backup-yyyyMMdd-HHmmss'} -Apply`;
+          }),
+          { type: 'heading', text: t('guide.path.manual') },
+          { type: 'steps', items: [r('guide.rollback.manual1'), r('guide.rollback.manual2')] },
+        ],
+      },
+      {
+        id: 'collect',
+        title: t('guide.section.collect'),
+        blocks: [
+          { type: 'paragraph', text: r('guide.collect.intro') },
+          psCode((w) => w.line`.\\collect-evidence.ps1`),
+          { type: 'heading', text: t('guide.path.manual') },
+          { type: 'steps', items: [r('guide.collect.manual1')] },
+        ],
+      },
+    ],
+  };
+}

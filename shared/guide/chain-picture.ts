@@ -1,0 +1,52 @@
+import { format } from '../i18n/format';
+import type { Locale } from '../i18n/locales';
+import type { ChainReport } from '../model/report';
+import type { CertificateRecord } from '../x509/types';
+import type { ChainNode, ChainPicture } from './model';
+
+export interface ChainPictureInput {
+  readonly chain: ChainReport;
+  readonly certificates: ReadonlyMap<string, CertificateRecord>;
+  /** sha1 → file name in the fix pack, for the intermediates it carries. */
+  readonly packFiles: ReadonlyMap<string, string>;
+  readonly locale: Locale;
+}
+
+/**
+ * One reported chain as a picture: leaf first, then each issuer; when the chain stops at a missing issuer a
+ * "missing" node shows its name and where the CA publishes it (AIA), which is what the admin must fetch.
+ */
+export function chainPicture({ chain, certificates, packFiles, locale }: ChainPictureInput): ChainPicture {
+  const t = (key: string, params: Record<string, string> = {}) => format(locale, key, params);
+  const nodes: ChainNode[] = chain.path.map((sha1, i) => {
+    const cert = certificates.get(sha1.toUpperCase());
+    const role: ChainNode['role'] = i === 0 ? 'leaf' : cert?.selfSigned ? 'root' : 'intermediate';
+    const file = packFiles.get(sha1.toUpperCase());
+    return {
+      role,
+      label: t(`guide.chain.role.${role}`),
+      subject: cert?.subject ?? sha1,
+      thumbprint: sha1.toUpperCase(),
+      ...(cert ? { notAfter: t('guide.chain.validUntil', { date: cert.notAfter.slice(0, 10) }) } : {}),
+      ...(file ? { note: t('guide.chain.inPack', { file }) } : {}),
+    };
+  });
+  if (chain.missingIssuer) {
+    const urls = chain.aiaUrls ?? [];
+    nodes.push({
+      role: 'missing',
+      label: t('guide.chain.role.missing'),
+      subject: chain.missingIssuer,
+      note: urls.length ? t('guide.chain.aia', { urls: urls.join(', ') }) : t('guide.chain.missingNote'),
+    });
+  }
+  const leaf = certificates.get(chain.leaf.toUpperCase());
+  return {
+    caption: t('guide.chain.caption', {
+      subject: leaf?.subject ?? chain.leaf,
+      store: t(`guide.chain.store.${chain.trustStore}`),
+      status: t(`guide.chain.status.${chain.status}`),
+    }),
+    nodes,
+  };
+}

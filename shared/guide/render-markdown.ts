@@ -1,0 +1,80 @@
+import type { Block, ChainPicture, GuideDocument, RichText } from './model';
+
+/**
+ * Escapes the Markdown that could change how evidence text (subjects, file names, connector names) renders:
+ * emphasis, code, links, HTML, table pipes anywhere, and block markers (#, -, +, 1.) at the start.
+ */
+export function escapeMarkdown(text: string): string {
+  const inline = text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+  return inline.replace(/^(\s*)([#>+-]|\d+(?=[.)]))/, (_m, space: string, mark: string) =>
+    /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+  );
+}
+
+function rich(text: RichText): string {
+  return text.map((p) => (typeof p === 'string' ? escapeMarkdown(p) : `**${escapeMarkdown(p.ui)}**`)).join('');
+}
+
+function fence(code: string): string {
+  let ticks = '```';
+  while (code.includes(ticks)) ticks += '`';
+  return ticks;
+}
+
+function cell(text: string): string {
+  return escapeMarkdown(text);
+}
+
+function chain(picture: ChainPicture): string[] {
+  const lines = [`*${escapeMarkdown(picture.caption)}*`, ''];
+  picture.nodes.forEach((n, i) => {
+    const indent = '  '.repeat(i);
+    const marker = n.role === 'missing' ? '✗' : '•';
+    lines.push(`${indent}- ${marker} **${escapeMarkdown(n.label)}**: ${escapeMarkdown(n.subject)}`);
+    const facts = [n.thumbprint, n.notAfter, n.note].filter((x): x is string => !!x);
+    if (facts.length) lines.push(`${indent}  ${facts.map(escapeMarkdown).join(' · ')}`);
+  });
+  return lines;
+}
+
+function block(b: Block): string[] {
+  switch (b.type) {
+    case 'paragraph':
+      return [rich(b.text)];
+    case 'heading':
+      return [`#### ${escapeMarkdown(b.text)}`];
+    case 'steps':
+      return b.items.map((item, i) => `${i + 1}. ${rich(item)}`);
+    case 'list':
+      return b.items.map((item) => `- ${rich(item)}`);
+    case 'code': {
+      const f = fence(b.code);
+      return [`${f}${b.language}`, b.code, f];
+    }
+    case 'table':
+      return [
+        `| ${b.header.map(cell).join(' | ')} |`,
+        `|${b.header.map(() => ' --- ').join('|')}|`,
+        ...b.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+      ];
+    case 'note':
+      return [`> ${b.tone === 'warning' ? '⚠ ' : ''}${rich(b.text)}`];
+    case 'chain':
+      return chain(b.chain);
+  }
+}
+
+/** guide.md: the document model as CommonMark + GFM tables. */
+export function renderMarkdown(doc: GuideDocument): string {
+  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, '', `**${escapeMarkdown(doc.subtitle)}**`, ''];
+  for (const m of doc.meta) out.push(`- ${escapeMarkdown(m.label)}: ${escapeMarkdown(m.value)}`);
+  for (const section of doc.sections) {
+    out.push('', `## ${escapeMarkdown(section.title)}`);
+    for (const b of section.blocks) out.push('', ...block(b));
+    section.steps?.forEach((step, i) => {
+      out.push('', `### ${i + 1}. ${escapeMarkdown(step.title)}`);
+      for (const b of step.blocks) out.push('', ...block(b));
+    });
+  }
+  return out.join('\n') + '\n';
+}
