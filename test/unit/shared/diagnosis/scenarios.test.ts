@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../../../shared/engine/run';
+import type { TrustAnchor } from '../../../../shared/engine/analyzer';
+import type { Answers } from '../../../../shared/model/answers';
+import { verdict } from '../../../../shared/diagnosis/verdict';
+
+/**
+ * Whole-engine scenarios: real fixture files of different kinds (certificates made with OpenSSL, synthetic
+ * Exchange/IIS logs, NDRs, a built .evtx) read by the registered readers, judged by the registered analyzers,
+ * then diagnosed. These prove the cause rules work with what the analyzers really emit.
+ */
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+const file = (path: string) => ({ name: path.split('/').pop() ?? path, bytes: new Uint8Array(readFileSync(FIXTURES + path)) });
+const pemBody = (pem: string) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+/** The fixtures' private test root, trusted as a user would add it. */
+const ANCHORS: TrustAnchor[] = [{ derBase64: pemBody(readFileSync(FIXTURES + 'certs/root.pem', 'utf8')), store: 'user' }];
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+async function diagnoseFiles(paths: string[], answers: Answers = {}, expectName?: string) {
+  const { report } = await runAnalysis(paths.map(file), {
+    locale: 'en',
+    now: NOW,
+    trustAnchors: ANCHORS,
+    answers,
+    generatedAt: NOW,
+    ...(expectName ? { expectName } : {}),
+  });
+  return {
+    report,
+    causes: report.causes.map((c) => [c.id, c.confidence]),
+    cause: (id: string) => report.causes.find((c) => c.id === id),
+  };
+}
+
+describe('diagnosis scenarios on real evidence files', () => {
+  it('KB 3212877: a leaf without its intermediate plus a send log with 5.7.64 make intermediatesNotSent certain', async () => {
+    const r = await diagnoseFiles(['certs/leaf-only.pem', 'smtp/exchange-send-5.7.64-cert-sent.log']);
+    expect(r.causes[0]).toEqual(['cause.intermediatesNotSent', 'certain']);
+    const c1 = r.cause('cause.intermediatesNotSent');
+    expect(c1?.params?.['missingIssuer']).toMatch(/CN=/);
+    expect(c1?.title).not.toBe('cause.intermediatesNotSent.title');
+    expect(verdict(r.report)).toBe('problem');
+  });
+
+  it('CAPI2 800B0109 from the sending server alone makes intermediatesNotSent likely', async () => {
+    const r = await diagnoseFiles(['evtx/capi2-and-exchange.evtx']);
+    expect(r.cause('cause.intermediatesNotSent')?.confidence).toBe('likely');
+  });
+
+  it('ATTR36 in a pasted NDR makes certificateDomainNotAccepted certain', async () => {
+    const r = await diagnoseFiles(['ndr/pasted-attr36.txt']);
+    expect(r.causes[0]).toEqual(['cause.certificateDomainNotAccepted', 'certain']);
+  });
+
+  it('NoCredentials in the send log points at the certificate the Send connector uses', async () => {
+    const r = await diagnoseFiles(['smtp/exchange-send-nocredentials.log']);
+    expect(['certain', 'likely']).toContain(r.cause('cause.wrongCertificatePresented')?.confidence);
+  });
+
+  it('a session to Exchange Online without STARTTLS gives noTls, certain for a certificate connector', async () => {
+    const r = await diagnoseFiles(['smtp/exchange-send-no-starttls.log'], { connectorType: 'certificate' });
+    expect(r.cause('cause.noTls')).toBeDefined();
+  });
+
+  it('a self-signed leaf and an NDR with 5.7.64 make certificateInvalid certain', async () => {
+    const r = await diagnoseFiles(['certs/self-signed-leaf.pem', 'ndr/exchange-onprem-5.7.64.eml']);
+    expect(r.cause('cause.certificateInvalid')?.confidence).toBe('certain');
+  });
+
+  it('a connector name covering no certificate name gives certificateNameMismatch', async () => {
+    const r = await diagnoseFiles(['certs/chain-complete.pem', 'smtp/exchange-send-5.7.64-cert-sent.log'], {}, 'smtp.fabrikam.com');
+    expect(r.cause('cause.certificateNameMismatch')?.confidence).toBe('certain');
+    expect(r.cause('cause.intermediatesNotSent')).toBeUndefined();
+  });
+
+  it('a serverAuth-only leaf with nothing else wrong gives clientAuthEkuMissing as possible only', async () => {
+    const r = await diagnoseFiles(['certs/leaf-serverauth-only.pem', 'certs/intermediate.pem']);
+    expect(r.causes).toEqual([['cause.clientAuthEkuMissing', 'possible']]);
+  });
+
+  it('a complete chain with a matching name and no errors gives no cause and a healthy verdict', async () => {
+    const r = await diagnoseFiles(['certs/chain-complete.pem'], {}, '*.contoso.com');
+    expect(r.causes).toEqual([]);
+    expect(verdict(r.report)).toBe('healthy');
+  });
+
+  it('unrelated evidence gives no certainty about anything', async () => {
+    const r = await diagnoseFiles(['certs/chain-wrong-order.pem', 'certs/random.bin']);
+    expect(r.report.causes.filter((c) => c.confidence === 'certain')).toEqual([]);
+  });
+});
