@@ -1,12 +1,10 @@
 import type { CertificateEvidence, CertificateFormat, CertificateRecord } from '../../../shared/x509/types';
 import type { Result } from '../../../shared/result';
+import { decodeCertificate } from '../../../shared/x509/index';
 import type { ProbeResult } from './probe-smtp';
 import type { FetchedIssuer } from './aia/fetch-issuer';
 
-/**
- * The certificate engine's decoder (`decodeCertificate` in shared/x509). Passed in rather than imported so
- * this service stays usable on its own; the app and the CLI hand in the real one.
- */
+/** The certificate engine's decoder; `decodeCertificate` from shared/x509 unless a caller passes another. */
 export type DecodeCertificate = (der: Uint8Array) => Result<CertificateRecord, { readonly code: string }>;
 
 export interface EvidenceConversion {
@@ -31,7 +29,7 @@ function records(ders: readonly Uint8Array[], decode: DecodeCertificate): { cert
  * chain.missingIntermediate judge what the server really presents. It is the RECEIVING side's chain: a stand-in
  * for the chain the server sends when it relays (the UI says so via `network.probe.standIn`).
  */
-export function probeEvidence(probe: ProbeResult, decode: DecodeCertificate): EvidenceConversion {
+export function probeEvidence(probe: ProbeResult, decode: DecodeCertificate = decodeCertificate): EvidenceConversion {
   const where = `${probe.host}:${String(probe.port)}`;
   const { certificates, undecodable } = records(probe.certificates, decode);
   const evidence: CertificateEvidence = {
@@ -48,7 +46,7 @@ export function probeEvidence(probe: ProbeResult, decode: DecodeCertificate): Ev
 }
 
 /** A verified issuer downloaded from an AIA URL, as evidence "downloaded from <url>". */
-export function downloadEvidence(fetched: FetchedIssuer, decode: DecodeCertificate): EvidenceConversion {
+export function downloadEvidence(fetched: FetchedIssuer, decode: DecodeCertificate = decodeCertificate): EvidenceConversion {
   const { certificates, undecodable } = records([fetched.issuerDer], decode);
   const format: CertificateFormat = fetched.contentKind;
   const evidence: CertificateEvidence = {
