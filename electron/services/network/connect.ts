@@ -1,3 +1,4 @@
+import dns from 'node:dns';
 import net from 'node:net';
 import { codeForSocketError, detailOf, networkError, type NetworkError } from './errors';
 import { err, ok, type Result } from '../../../shared/result';
@@ -26,20 +27,22 @@ export function openSocket(opts: ConnectOptions): Promise<Result<OpenedSocket, N
   let dnsMs: number | undefined;
   let lookupFailed = false;
   return new Promise((resolve) => {
-    const socket = net.connect({
-      host: opts.host,
-      port: opts.port,
-      ...(opts.lookup ? { lookup: opts.lookup } : {}),
-    });
+    // Wrapped rather than listened to: with Happy Eyeballs (Node ≥ 20 default) the socket emits no 'lookup'
+    // event when a name has one address, so timing and DNS failures are taken at the resolver call itself.
+    const resolve_ = (opts.lookup ?? dns.lookup) as (h: string, o: object, cb: (e: Error | null, ...rest: unknown[]) => void) => void;
+    const lookup = ((hostname: string, options: object, callback: (e: Error | null, ...rest: unknown[]) => void) => {
+      resolve_(hostname, options, (e, ...rest) => {
+        dnsMs = performance.now() - started;
+        if (e) lookupFailed = true;
+        callback(e, ...rest);
+      });
+    }) as LookupFunction;
+    const socket = net.connect({ host: opts.host, port: opts.port, lookup });
     const timer = setTimeout(() => {
       socket.destroy();
       const stage = dnsMs === undefined && net.isIP(opts.host) === 0 ? 'dns' : 'connect';
       resolve(err(networkError('network.timeout', { stage, ms: opts.timeoutMs, host: opts.host, port: opts.port })));
     }, opts.timeoutMs);
-    socket.once('lookup', (e: Error | null) => {
-      dnsMs = performance.now() - started;
-      if (e) lookupFailed = true;
-    });
     socket.once('connect', () => {
       clearTimeout(timer);
       socket.removeAllListeners('error');

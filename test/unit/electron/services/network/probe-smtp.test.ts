@@ -78,6 +78,28 @@ describe('probeSmtp reports the conversation', () => {
   });
 });
 
+describe('probeSmtp by name', () => {
+  it('times the name lookup and sends the name as SNI', async () => {
+    let servername: string | undefined;
+    const s = await smtpWith('server-full.pem', {
+      onSecure(_socket: unknown, session: { servername?: string }, cb: () => void) {
+        servername = session.servername;
+        cb();
+      },
+    });
+    // Resolves only this test name, to loopback: no real DNS server is asked.
+    const lookup = ((host: string, opts: { all?: boolean }, cb: (...a: unknown[]) => void) => {
+      if (host !== 'mx.contoso.test') return cb(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }));
+      return opts.all ? cb(null, [{ address: LOOPBACK, family: 4 }]) : cb(null, LOOPBACK, 4);
+    }) as never;
+    const r = await probeSmtp({ host: 'mx.contoso.test', port: s.port, timeoutMs: 3000 }, { lookup });
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.timings[0]?.stage).toBe('dns');
+    expect(r.value.remoteAddress).toBe(LOOPBACK);
+    expect(servername).toBe('mx.contoso.test');
+  });
+});
+
 describe('probeSmtp failures', () => {
   it('reports network.noStartTls with the EHLO transcript when STARTTLS is not offered', async () => {
     const s = await smtpWith('server.pem', { hideSTARTTLS: true });

@@ -88,6 +88,24 @@ describe('testRelay against an Exchange-Online-like server', () => {
     expect(messagesReceived).toEqual([]);
   });
 
+  it('reads back the presented chain over TLS 1.2 too, where the client Certificate message is in clear', async () => {
+    const tls12 = await startSmtp({
+      key: fixture('server.key'),
+      cert: fixture('server-full.pem'),
+      requestCert: true,
+      rejectUnauthorized: false,
+      maxVersion: 'TLSv1.2',
+    });
+    try {
+      const r = await testRelay({ ...base, port: tls12.port, credentials: { pfx: fixture('client-full.pfx'), password: 'test-only' } });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.tls.protocol).toBe('TLSv1.2');
+      expect(r.value.presentedCertificates?.map((c) => Buffer.from(c))).toEqual(pemDers(fixtureText('client-full.pem')));
+    } finally {
+      await tls12.close();
+    }
+  });
+
   it('rejects a wrong PFX password before opening any connection', async () => {
     const before = eop.commands.length;
     const r = await testRelay({ ...base, port: eop.port, credentials: { pfx: fixture('client-full.pfx'), password: 'wrong' } });
