@@ -34,8 +34,10 @@ function issuerCandidates(child: CertificateRecord, pool: CertificatePool, ancho
   for (const e of pool.bySubject.get(child.issuerKey) ?? []) {
     if (couldIssue(e.record, child)) out.set(e.record.sha256, { record: e.record, fromStore: false });
   }
+  // An anchor is trusted as an issuer by the user's choice, even without basic constraints.
   for (const a of anchors.bySubject.get(child.issuerKey) ?? []) {
-    if (!out.has(a.record.sha256) && couldIssue(a.record, child)) {
+    const keyIdsAgree = !child.authorityKeyId || !a.record.subjectKeyId || child.authorityKeyId === a.record.subjectKeyId;
+    if (!out.has(a.record.sha256) && keyIdsAgree) {
       out.set(a.record.sha256, { record: a.record, fromStore: true });
     }
   }

@@ -33,9 +33,15 @@ export function buildPool(evidence: readonly CertificateEvidence[]): Certificate
   return { entries, bySha256, bySubject };
 }
 
-/** RFC 5280 §4.2.1.1: names must match, and key identifiers too when both certificates carry them. */
+/**
+ * RFC 5280 §4.2.1.1 and §6.1.4 (k): names must match, key identifiers too when both certificates carry
+ * them, and the issuer must be a CA (v1/v2 certificates have no basic constraints and are let through).
+ * A self-signed certificate is issued by itself only.
+ */
 export function couldIssue(issuer: CertificateRecord, child: CertificateRecord): boolean {
   if (issuer.subjectKey !== child.issuerKey) return false;
+  if (!issuer.isCa && issuer.version >= 3) return false;
+  if (child.selfSigned && issuer.sha256 !== child.sha256) return false;
   if (child.authorityKeyId && issuer.subjectKeyId) return child.authorityKeyId === issuer.subjectKeyId;
   return true;
 }

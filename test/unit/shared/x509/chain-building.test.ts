@@ -130,4 +130,10 @@ describe('chain building', () => {
     expect(out.certificates?.find((c) => c.sha1 === leaf)?.sources).toEqual(['leaf-only.cer', 'leaf-only.pem']);
     expect(out.chains).toHaveLength(1);
   });
+
+  it('gives each of several leaves with the same subject its own chain (a leaf never issues a leaf)', async () => {
+    const out = await analyze(['leaf-expired.pem', 'leaf-serverauth-only.pem', 'self-signed-leaf.pem']);
+    expect(out.chains?.map((c) => c.status).sort()).toEqual(['complete', 'complete', 'untrusted']);
+    expect(out.ids).toEqual(['cert.expired', 'cert.noClientAuthEku', 'chain.selfSignedLeaf']);
+  });
 });
