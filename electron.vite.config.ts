@@ -25,6 +25,9 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [svelte({ configFile: resolve('svelte.config.js') })],
+    // The .msg NDR reader (@kenjiuno/msgreader → iconv-lite → safer-buffer) needs Node's `buffer`; in the
+    // analysis worker Vite would stub it out and the whole worker would fail to start. Use the npm polyfill.
+    resolve: { alias: { buffer: 'buffer/' } },
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,

@@ -162,9 +162,11 @@ export class EvidenceStore {
     const own = inputs.find((i) => i.file === item.name);
     const entries = inputs.filter((i) => i.file.startsWith(`${item.name}/`));
     if (!own || this.busy) return { status: 'waiting', kind: undefined, entries: [] };
+    // A reader that sniffed the file and then found it was not its format names a kind the file is not.
+    const unrecognized = own.status === 'rejected' && own.error?.code === 'input.unrecognized';
     return {
       status: own.status,
-      kind: own.kind ?? (entries.length > 0 ? 'container' : null),
+      kind: unrecognized ? null : (own.kind ?? (entries.length > 0 ? 'container' : null)),
       ...(own.error ? { error: { code: own.error.code } } : {}),
       entries,
     };
