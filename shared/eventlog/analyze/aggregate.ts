@@ -9,7 +9,8 @@ interface Group {
   confidence: Confidence;
   params: Record<string, ParamValue>;
   refs: EvidenceRef[];
-  count: number;
+  /** Distinct events (records) behind the finding: its `count` param. */
+  events: Set<EvidenceRef>;
 }
 
 /**
@@ -22,10 +23,10 @@ export class FindingGroups {
   add(key: string, m: { id: string; severity: Severity; confidence: Confidence; params: Record<string, ParamValue>; refs: readonly EvidenceRef[] }): void {
     const g = this.groups.get(`${m.id}\u0000${key}`);
     if (!g) {
-      this.groups.set(`${m.id}\u0000${key}`, { ...m, refs: [...m.refs], count: 1 });
+      this.groups.set(`${m.id}\u0000${key}`, { ...m, refs: [...m.refs], events: new Set(m.refs.filter(isRecord)) });
       return;
     }
-    g.count++;
+    for (const r of m.refs) if (isRecord(r)) g.events.add(r);
     for (const r of m.refs) if (g.refs.length < MAX_REFS && !g.refs.includes(r)) g.refs.push(r);
     if (rank(m.severity, m.confidence) < rank(g.severity, g.confidence)) {
       g.severity = m.severity;
@@ -39,7 +40,7 @@ export class FindingGroups {
       id: g.id,
       severity: g.severity,
       confidence: g.confidence,
-      params: { ...g.params, count: g.count },
+      params: { ...g.params, count: g.events.size },
       evidence: g.refs,
     }));
   }
@@ -47,4 +48,5 @@ export class FindingGroups {
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const CONFIDENCES: readonly Confidence[] = ['certain', 'likely', 'possible'];
+const isRecord = (r: EvidenceRef): boolean => r.includes('#record:');
 const rank = (s: Severity, c: Confidence): number => SEVERITIES.indexOf(s) * 10 + CONFIDENCES.indexOf(c);

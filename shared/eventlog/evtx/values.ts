@@ -90,7 +90,7 @@ const DECODERS: Record<number, Decoder> = {
 };
 
 function decodeArray(type: number, b: Uint8Array, o: number, size: number): string {
-  if (type === 0x01) return string16(b, o, size).split('\0').join(', ');
+  if (type === 0x01) return string16(b, o, size).replace(/\0+$/, '').split('\0').join(', ');
   if (type === 0x02) return ansi(b, o, size);
   const each = SIZES[type] ?? 0;
   const decode = DECODERS[type];
