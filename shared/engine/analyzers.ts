@@ -2,6 +2,7 @@ import type { Analyzer } from './analyzer';
 import { certificateAnalyzer } from '../x509/analyzer';
 import { eventLogAnalyzer } from '../eventlog/analyze/eventlog-analyzer';
 import { smtpAnalyzer } from '../smtp/analyzer';
+import { settingsAnalyzer } from '../settings/analyzer';
 
 /** Registry of analyzers, one per evidence family; correlation into causes runs after all of them. */
 export const ANALYZERS: readonly Analyzer[] = [
@@ -12,4 +13,5 @@ export const ANALYZERS: readonly Analyzer[] = [
   // SMTP sessions and NDRs (shared/smtp)
   smtpAnalyzer,
   // Connector and certificate settings (shared/settings)
+  settingsAnalyzer,
 ];

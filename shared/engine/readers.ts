@@ -3,6 +3,7 @@ import { CERTIFICATE_READERS } from '../x509/readers';
 import { zipReader } from '../zip/zip-reader';
 import { evtxReader, eventXmlReader } from '../eventlog/readers';
 import { exchangeProtocolLogReader, iisSmtpLogReader, ndrReader } from '../smtp/readers';
+import { settingsReader } from '../settings/reader';
 
 /**
  * The registry of every input format Relay Doctor reads. Each area registers its readers here, grouped by
@@ -19,6 +20,7 @@ export const READERS: readonly Reader[] = [
   iisSmtpLogReader,
   ndrReader,
   // Settings: Get-InboundConnector / Get-SendConnector / Get-ExchangeCertificate / Get-AcceptedDomain (shared/settings)
+  settingsReader,
   // Containers: zip (shared/zip)
   zipReader,
 ];
