@@ -5,7 +5,7 @@
  */
 export { probeSmtp, DEFAULT_TIMEOUT_MS, DEFAULT_HELO_NAME, type ProbeOptions, type ProbeDeps, type ProbeResult } from './probe-smtp';
 export { fetchIssuer, signedBy, AIA_LIMITS, type FetchIssuerRequest, type FetchIssuerOptions, type FetchedIssuer } from './aia/fetch-issuer';
-export { fetchMissingIssuers, aiaCaIssuerUrls, type MissingIssuerOptions, type MissingIssuerReport } from './aia/missing-issuers';
+export { fetchMissingIssuers, plannedAiaUrls, aiaCaIssuerUrls, type MissingIssuerOptions, type MissingIssuerReport } from './aia/missing-issuers';
 export { testRelay, type TestRelayOptions, type TestRelayResult, type RelayOutcome, type RelayStep } from './relay/test-relay';
 export type { RelayCredentials } from './relay/client-credentials';
 export { probeEvidence, downloadEvidence, type DecodeCertificate, type EvidenceConversion } from './evidence';

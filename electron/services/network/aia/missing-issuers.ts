@@ -37,6 +37,21 @@ export interface MissingIssuerReport {
   readonly failures: readonly { readonly url: string; readonly error: NetworkError }[];
 }
 
+/** True when neither the set nor the anchors hold a certificate that signed `der` (and it is not self-signed). */
+function isOrphan(der: Uint8Array, pool: readonly Uint8Array[], anchors: readonly Uint8Array[]): boolean {
+  return !selfSigned(der) && !pool.some((c) => c !== der && signedBy(der, c)) && !anchors.some((a) => signedBy(der, a));
+}
+
+/**
+ * The URLs the first round of `fetchMissingIssuers` would contact, for the "Relay Doctor will contact …"
+ * notice shown before anything is downloaded (issue 9, item 4). Later rounds only follow certificates that
+ * were downloaded and verified in an earlier one.
+ */
+export function plannedAiaUrls(certificates: readonly Uint8Array[], anchors: readonly Uint8Array[] = []): string[] {
+  const urls = certificates.filter((c) => isOrphan(c, certificates, anchors)).flatMap(aiaCaIssuerUrls);
+  return [...new Set(urls)];
+}
+
 /**
  * `--fetch-aia`: for every certificate whose issuer is neither in the set nor among the anchors, tries its
  * AIA caIssuers URLs one by one until one gives a verified issuer, and repeats for what was downloaded.
@@ -49,8 +64,7 @@ export async function fetchMissingIssuers(certificates: readonly Uint8Array[], o
   const fetched: FetchedIssuer[] = [];
   const failures: { url: string; error: NetworkError }[] = [];
   const maxDownloads = opts.maxDownloads ?? 3;
-  const orphan = (der: Uint8Array): boolean =>
-    !selfSigned(der) && !pool.some((c) => c !== der && signedBy(der, c)) && !anchors.some((a) => signedBy(der, a));
+  const orphan = (der: Uint8Array): boolean => isOrphan(der, pool, anchors);
   for (let progress = true; progress && fetched.length < maxDownloads; ) {
     progress = false;
     for (const child of pool.filter(orphan)) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aiaCaIssuerUrls, fetchMissingIssuers } from '../../../../../electron/services/network/aia/missing-issuers';
+import { aiaCaIssuerUrls, fetchMissingIssuers, plannedAiaUrls } from '../../../../../electron/services/network/aia/missing-issuers';
 import { fixture, pemDers, startHttp } from './local-servers';
 
 const FIXTURES = fileURLToPath(new URL('../../../../fixtures/network/', import.meta.url));
@@ -35,6 +35,16 @@ afterAll(async () => {
 describe('aiaCaIssuerUrls', () => {
   it('lists the caIssuers URLs and leaves OCSP out', () => {
     expect(aiaCaIssuerUrls(pemDers(fixture('server.pem').toString())[0] ?? new Uint8Array())).toEqual(['http://127.0.0.1/int.cer']);
+  });
+});
+
+describe('plannedAiaUrls', () => {
+  const server = pemDers(fixture('server.pem').toString())[0] ?? Buffer.alloc(0);
+  it('names the URL of a certificate whose issuer is missing, for the notice shown before downloading', () => {
+    expect(plannedAiaUrls([server])).toEqual(['http://127.0.0.1/int.cer']);
+  });
+  it('names nothing when the issuer is supplied and the root is an anchor', () => {
+    expect(plannedAiaUrls([server, fixture('int.cer')], [pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0)])).toEqual([]);
   });
 });
 

@@ -147,6 +147,20 @@ describe('probeSmtp failures', () => {
     expect(!r.ok && r.error.code).toBe('network.tlsFailed');
   });
 
+  it('reports network.timeout at the tls stage when the server goes silent after its STARTTLS go-ahead', async () => {
+    const stall = await startRaw((sock) => {
+      sock.write('220 fake ESMTP\r\n');
+      sock.on('data', (d) => {
+        const line = d.toString();
+        if (line.startsWith('EHLO')) sock.write('250-fake\r\n250 STARTTLS\r\n');
+        else if (line.startsWith('STARTTLS')) sock.write('220 go ahead\r\n');
+      });
+    });
+    closers.push(() => stall.close());
+    const r = await probeSmtp({ host: LOOPBACK, port: stall.port, timeoutMs: 300 });
+    expect(!r.ok && r.error).toMatchObject({ code: 'network.timeout', params: { stage: 'tls' } });
+  });
+
   it('reports network.protocolError when the peer is not an SMTP server', async () => {
     const http = await startRaw((sock) => sock.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
     closers.push(() => http.close());
