@@ -1,8 +1,9 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import type { CertificateRecord, CertificateEvidence } from '../../../../shared/x509/types';
+import { decodeCertificate } from '../../../../shared/x509/decode-certificate';
 import type { CauseReport, ChainReport, Report } from '../../../../shared/model/report';
 import { REPORT_SCHEMA } from '../../../../shared/model/report';
 
@@ -12,29 +13,12 @@ export function fixturePath(name: string): string {
   return FIXTURES + name;
 }
 
-/** A CertificateRecord for a PEM fixture, filled from Node's X509Certificate (the test's own decoder). */
+/** A CertificateRecord for a PEM fixture, decoded by the project's own decoder (shared/x509). */
 export function record(pemFile: string): CertificateRecord {
-  const x = new X509Certificate(readFileSync(fixturePath(pemFile)));
-  const dn = (s: string) => s.split('\n').reverse().join(', ');
-  const dns = (x.subjectAltName ?? '').split(', ').filter((s) => s.startsWith('DNS:')).map((s) => s.slice(4));
-  return {
-    sha1: createHash('sha1').update(x.raw).digest('hex').toUpperCase(),
-    sha256: createHash('sha256').update(x.raw).digest('hex').toUpperCase(),
-    derBase64: x.raw.toString('base64'),
-    subject: dn(x.subject),
-    issuer: dn(x.issuer),
-    serial: x.serialNumber,
-    notBefore: new Date(x.validFrom).toISOString(),
-    notAfter: new Date(x.validTo).toISOString(),
-    dnsNames: dns,
-    commonNames: [/CN=([^\n]+)/.exec(x.subject)?.[1] ?? ''],
-    eku: x.keyUsage ?? null,
-    isCa: x.ca,
-    selfSigned: x.subject === x.issuer,
-    aiaCaIssuers: [],
-    signatureAlgorithm: 'sha256WithRSAEncryption',
-    publicKey: { algorithm: 'RSA', bits: 2048 },
-  };
+  const der = new X509Certificate(readFileSync(fixturePath(pemFile))).raw;
+  const r = decodeCertificate(new Uint8Array(der));
+  if (!r.ok) throw new Error(`fixture ${pemFile} does not decode: ${r.error.code}`);
+  return r.value;
 }
 
 export const LEAF = record('leaf.pem');

@@ -1,0 +1,146 @@
+import type PDFDocument from 'pdfkit';
+import type { Block, ChainPicture, RichText } from '../../../shared/guide/model';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export const SIZE = { body: 10, small: 8.5, code: 8.5, h1: 20, h2: 15, h3: 12, h4: 10.5 } as const;
+const GAP = 6;
+
+function contentWidth(doc: Doc): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+function bottom(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+/** Starts a new page when fewer than `height` points are left, so a box is never split across pages. */
+export function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottom(doc) && height < bottom(doc) - doc.page.margins.top) doc.addPage();
+}
+
+/** Rich text: UI names in bold, the rest regular, in one flowing paragraph (pdfkit's `continued`). */
+export function richParagraph(doc: Doc, text: RichText, options: { indent?: number; size?: number } = {}): void {
+  const x = doc.page.margins.left + (options.indent ?? 0);
+  const width = contentWidth(doc) - (options.indent ?? 0);
+  doc.fontSize(options.size ?? SIZE.body);
+  const parts = text.length ? text : [''];
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    doc.font(typeof part === 'string' ? 'regular' : 'bold');
+    const s = typeof part === 'string' ? part : part.ui;
+    if (i === 0) doc.text(s, x, doc.y, { width, continued: !last });
+    else doc.text(s, { continued: !last });
+  });
+}
+
+export function heading(doc: Doc, text: string, size: number): void {
+  ensureSpace(doc, size * 3);
+  doc.moveDown(0.4).font('bold').fontSize(size).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.25);
+}
+
+function code(doc: Doc, text: string): void {
+  const width = contentWidth(doc) - 12;
+  doc.font('mono').fontSize(SIZE.code);
+  const height = doc.heightOfString(text, { width }) + 10;
+  ensureSpace(doc, Math.min(height, 200));
+  const top = doc.y;
+  if (top + height <= bottom(doc)) doc.save().rect(doc.page.margins.left, top, contentWidth(doc), height).fill('#f1f1f1').restore();
+  doc.fillColor('#000').text(text, doc.page.margins.left + 6, top + 5, { width });
+  doc.y = Math.max(doc.y, top + height);
+}
+
+function numbered(doc: Doc, items: readonly RichText[], ordered: boolean): void {
+  items.forEach((item, i) => {
+    ensureSpace(doc, 30);
+    const top = doc.y;
+    doc.font('regular').fontSize(SIZE.body).text(ordered ? `${i + 1}.` : '•', doc.page.margins.left, top, { width: 18 });
+    doc.y = top;
+    richParagraph(doc, item, { indent: 20 });
+    doc.moveDown(0.2);
+  });
+}
+
+function table(doc: Doc, header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const width = contentWidth(doc);
+  const col = width / Math.max(1, header.length);
+  const drawRow = (cells: readonly string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(SIZE.small);
+    const h = Math.max(...cells.map((c) => doc.heightOfString(c, { width: col - 8 }))) + 6;
+    ensureSpace(doc, h);
+    const top = doc.y;
+    cells.forEach((c, i) => {
+      const x = doc.page.margins.left + i * col;
+      doc.rect(x, top, col, h).lineWidth(0.5).stroke('#999');
+      doc.fillColor('#000').text(c, x + 4, top + 3, { width: col - 8 });
+    });
+    doc.y = top + h;
+  };
+  drawRow(header, true);
+  for (const row of rows) drawRow(row, false);
+  doc.moveDown(0.3);
+}
+
+/** The chain picture: one box per certificate, leaf on top, an arrow up to each issuer's box below. */
+function chain(doc: Doc, picture: ChainPicture): void {
+  doc.font('regular').fontSize(SIZE.small).fillColor('#333').text(picture.caption, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.4);
+  const width = contentWidth(doc) - 40;
+  const x = doc.page.margins.left + 20;
+  picture.nodes.forEach((node, i) => {
+    const facts = [node.thumbprint, node.notAfter, node.note].filter((f): f is string => !!f).join('\n');
+    doc.fontSize(SIZE.small);
+    const h = 14 + doc.font('regular').heightOfString(node.subject, { width: width - 12 }) + (facts ? doc.heightOfString(facts, { width: width - 12 }) : 0) + 8;
+    ensureSpace(doc, h + 16);
+    if (i > 0) {
+      const ax = x + width / 2;
+      doc.save().moveTo(ax, doc.y + 14).lineTo(ax, doc.y + 2).lineWidth(1).stroke('#555');
+      doc.moveTo(ax - 4, doc.y + 6).lineTo(ax, doc.y + 1).lineTo(ax + 4, doc.y + 6).stroke('#555').restore();
+      doc.y += 16;
+    }
+    const top = doc.y;
+    if (node.role === 'missing') doc.save().dash(4, { space: 3 }).rect(x, top, width, h).lineWidth(1.5).stroke('#b00020').undash().restore();
+    else doc.save().rect(x, top, width, h).lineWidth(1).stroke('#666').restore();
+    doc.fillColor(node.role === 'missing' ? '#b00020' : '#000').font('bold').fontSize(SIZE.small).text(node.label, x + 6, top + 4, { width: width - 12 });
+    doc.fillColor('#000').font('regular').text(node.subject, { width: width - 12 });
+    if (facts) doc.fillColor('#444').font('mono').text(facts, { width: width - 12 });
+    doc.fillColor('#000');
+    doc.y = top + h;
+  });
+  doc.moveDown(0.6);
+}
+
+export function drawBlock(doc: Doc, block: Block): void {
+  switch (block.type) {
+    case 'paragraph':
+      ensureSpace(doc, 24);
+      richParagraph(doc, block.text);
+      break;
+    case 'heading':
+      heading(doc, block.text, SIZE.h4);
+      return;
+    case 'steps':
+      numbered(doc, block.items, true);
+      break;
+    case 'list':
+      numbered(doc, block.items, false);
+      break;
+    case 'code':
+      code(doc, block.code);
+      break;
+    case 'table':
+      table(doc, block.header, block.rows);
+      break;
+    case 'note':
+      ensureSpace(doc, 30);
+      doc.fillColor(block.tone === 'warning' ? '#b00020' : '#0a5ea8');
+      richParagraph(doc, block.text, { indent: 10 });
+      doc.fillColor('#000');
+      break;
+    case 'chain':
+      chain(doc, block.chain);
+      return;
+  }
+  doc.moveDown(GAP / SIZE.body);
+}

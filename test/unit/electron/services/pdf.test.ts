@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildFixPack } from '../../../../shared/fixpack/build-fixpack';
+import { renderGuidePdf, withGuidePdf } from '../../../../electron/services/pdf';
+import { cause, INTERMEDIATE, LEAF, pfxEvidence, report } from '../../shared/fixpack/helpers';
+
+function has(tool: string): boolean {
+  try {
+    execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const POPPLER = has('pdftotext') && has('pdfinfo') && has('pdffonts');
+if (!POPPLER) console.warn('SKIPPED pdf tests: pdftotext/pdfinfo/pdffonts (poppler-utils) are not installed');
+
+async function guide(locale: 'en' | 'cs') {
+  const r = await buildFixPack({
+    report: report([cause('cause.intermediatesNotSent', ['remediation.importIntermediates'])]),
+    evidence: [pfxEvidence()],
+    locale,
+  });
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
+}
+
+function poppler(pdf: Uint8Array): { text: string; info: string; fonts: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'rd-pdf-'));
+  const file = join(dir, 'guide.pdf');
+  writeFileSync(file, pdf);
+  return {
+    text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+    info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
+    fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
+  };
+}
+
+describe.skipIf(!POPPLER)('renderGuidePdf', () => {
+  it('writes an A4 Czech guide whose extracted text keeps the headings, UI names and thumbprints', async () => {
+    const pack = await guide('cs');
+    const { text, info } = poppler(await renderGuidePdf(pack.guide, { pageSize: 'A4' }));
+    for (const heading of ['Relay Doctor: návod k opravě', 'Co je špatně', 'Řetěz certifikátů', 'Jak to opravit', 'Jak opravu ověřit', 'Jak změny vrátit']) {
+      expect(text, heading).toContain(heading);
+    }
+    expect(text).toContain('Zprostředkující certifikační autority');
+    expect(text).toContain('Binární X.509, kódování DER (.CER)');
+    expect(text).toContain(INTERMEDIATE.sha1);
+    expect(text).toContain(LEAF.sha1);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Title:\s+Relay Doctor: návod k opravě/);
+  });
+
+  it('writes US Letter pages on request', async () => {
+    const pack = await guide('en');
+    const { text, info } = poppler(await renderGuidePdf(pack.guide, { pageSize: 'LETTER' }));
+    expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    expect(text).toContain('How to fix it');
+    expect(text).toContain('Intermediate Certification Authorities');
+  });
+
+  it('embeds every font it uses (no reliance on fonts installed on the reader)', async () => {
+    const pack = await guide('en');
+    const { fonts } = poppler(await renderGuidePdf(pack.guide));
+    const rows = fonts.split('\n').slice(2).filter((l) => l.trim());
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) expect(row).toMatch(/DejaVu\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+
+  it('keeps Polish, German, French and Spanish letters extractable', async () => {
+    const pack = await guide('en');
+    const sample = 'Zażółć gęślą jaźń · Größe Übergänge · Éléphant àçèù œ · Año señor ¿qué?';
+    const doc = { ...pack.guide, sections: [{ id: 'summary' as const, title: sample, blocks: [{ type: 'paragraph' as const, text: [sample] }] }] };
+    const { text } = poppler(await renderGuidePdf(doc));
+    expect(text).toContain(sample);
+  });
+
+  it('puts guide.pdf first in the fix pack files', async () => {
+    const pack = await guide('en');
+    const files = await withGuidePdf(pack);
+    expect(files.map((f) => f.name).slice(0, 3)).toEqual(['guide.pdf', 'guide.md', 'guide.html']);
+    const pdf = files[0];
+    expect(pdf && 'bytes' in pdf && new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
+  });
+});
