@@ -46,6 +46,9 @@ export async function startSmtp(options: SMTPServerOptions): Promise<RunningSmtp
     authOptional: true,
     logger: commandLogger(commands) as unknown as SMTPServerOptions['logger'],
     ...options,
+    // smtp-server otherwise asks the system resolver for the client's PTR record: a packet to a DNS server
+    // off this machine. Forced after the spread so no test can turn it back on.
+    disableReverseLookup: true,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
