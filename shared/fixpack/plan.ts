@@ -1,5 +1,6 @@
 import { evidenceOfKind } from '../model/evidence';
 import type { ParamValue } from '../model/finding';
+import { remediationById } from '../remediation/catalog';
 import { SCRIPT_BLOCKS } from '../remediation/scripts/registry';
 import { certificatesBySha1, selectIntermediates } from './select-intermediates';
 import type { FixPackInput, FixPlan } from './types';
@@ -13,14 +14,13 @@ function firstString(values: readonly (ParamValue | undefined)[]): string | unde
 }
 
 /**
- * Script block ids for the causes: remediation `remediation.<blockId>` maps to the block of that id, which
- * is the naming the remediation catalog uses. An explicit `options.scriptBlocks` wins (the integrator
- * passes the catalog's `scriptBlocks` there). The final verification always runs.
+ * Script block ids for the causes: each cause's remediation entries list their `scriptBlocks` in the
+ * remediation catalog. An explicit `options.scriptBlocks` wins. The final verification always runs.
  */
 function blockIds(input: FixPackInput): string[] {
   const wanted = new Set<string>(
     input.options?.scriptBlocks ??
-      input.report.causes.flatMap((c) => c.remediation.map((r) => r.replace(/^remediation\./, ''))),
+      input.report.causes.flatMap((c) => c.remediation.flatMap((r) => remediationById(r)?.scriptBlocks ?? [])),
   );
   // A change to the stores or connectors is picked up for sure only after a transport restart (domain.md
   // §7.2 calls it a common precaution); fix.ps1 still restarts only on -RestartTransport and after asking.
@@ -38,7 +38,7 @@ export function buildFixPlan(input: FixPackInput): FixPlan {
   const settings = evidenceOfKind(evidence, 'settings');
   const certs = certificatesBySha1(evidence);
 
-  const leafSha1 = (options.certificateThumbprint ?? report.chains[0]?.leaf)?.toUpperCase();
+  const leafSha1 = (options.certificateThumbprint ?? firstString(params.map((p) => p['thumbprint'])) ?? report.chains[0]?.leaf)?.toUpperCase();
   const leaf = leafSha1 ? certs.get(leafSha1) : undefined;
 
   const sendConnector =
@@ -52,8 +52,11 @@ export function buildFixPlan(input: FixPackInput): FixPlan {
     firstString(params.map((p) => p['inboundConnector'])) ??
     (onPremises.length === 1 ? onPremises[0]?.name : undefined);
   const tlsName = options.inboundConnector?.tlsSenderCertificateName ?? firstString(params.map((p) => p['expectedName']));
-  const ipParam = params.map((p) => p['senderIp']).find((v) => v !== undefined);
-  const ips = options.inboundConnector?.senderIpAddresses ?? (typeof ipParam === 'string' ? [ipParam] : Array.isArray(ipParam) ? ipParam : undefined);
+  // Set-InboundConnector -SenderIPAddresses replaces the list: keep the addresses already listed and add the
+  // one Exchange Online saw, so nothing that works today stops working; the admin prunes old ones later.
+  const seenIp = firstString(params.map((p) => p['senderIp']));
+  const listed = params.map((p) => p['listedIps']).find((v): v is readonly string[] => Array.isArray(v)) ?? [];
+  const ips = options.inboundConnector?.senderIpAddresses ?? (seenIp ? [...new Set([...listed, seenIp])] : undefined);
 
   return {
     locale: input.locale,
@@ -61,6 +64,7 @@ export function buildFixPlan(input: FixPackInput): FixPlan {
     causeIds: report.causes.map((c) => c.id),
     blocks: blockIds(input),
     intermediates: [...(input.intermediates ?? selectIntermediates(report.chains, evidence))],
+    ...(leafSha1 ? { leafThumbprint: leafSha1 } : {}),
     ...(leaf ? { leaf } : {}),
     ...(sendConnector ? { sendConnector } : {}),
     ...(inboundName || tlsName || ips

@@ -44,7 +44,9 @@ export interface FixPlan {
   /** Script block ids, in execution order. */
   readonly blocks: readonly string[];
   readonly intermediates: readonly CertificateRecord[];
-  /** The certificate the server presents (the chain's leaf): verified at the end of fix.ps1. */
+  /** Thumbprint of the certificate the server should present: the Send connector names it, the check verifies it. */
+  readonly leafThumbprint?: string;
+  /** That certificate, when the evidence holds it (for the guide's texts). */
   readonly leaf?: CertificateRecord;
   readonly sendConnector?: string;
   readonly inboundConnector?: {

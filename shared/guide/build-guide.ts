@@ -8,6 +8,8 @@ import { chainPicture } from './chain-picture';
 import type { Block, GuideDocument, GuideSection, GuideStep } from './model';
 import { richText } from './rich';
 import { GUIDE_STEPS, psCode } from './steps';
+import { remediationById } from '../remediation/catalog';
+import { remediationParams } from '../remediation/catalog-params';
 
 export interface GuideInput {
   readonly report: Report;
@@ -83,6 +85,35 @@ function chains(input: GuideInput, t: (k: string) => string): GuideSection {
 }
 
 /**
+ * Fixes with no script block (adding an accepted domain, reissuing a certificate, a new connector) need the
+ * admin's judgement or a portal: the guide gives their steps from the remediation catalog, by hand only.
+ */
+function manualOnlySteps(input: GuideInput): GuideStep[] {
+  const locale = input.plan.locale;
+  const seen = new Set<string>();
+  const steps: GuideStep[] = [];
+  for (const cause of input.report.causes) {
+    for (const id of cause.remediation) {
+      const entry = remediationById(id);
+      if (!entry || entry.scriptBlocks.length > 0 || seen.has(id)) continue;
+      seen.add(id);
+      const params = remediationParams(entry, cause.params ?? {});
+      steps.push({
+        id,
+        title: format(locale, entry.titleKey, params),
+        blocks: [
+          { type: 'paragraph', text: [format(locale, entry.detailKey, params)] },
+          { type: 'heading', text: format(locale, 'guide.path.manual') },
+          { type: 'steps', items: entry.stepsKeys.map((k) => [format(locale, k, params)]) },
+          { type: 'paragraph', text: [entry.docUrl] },
+        ],
+      });
+    }
+  }
+  return steps;
+}
+
+/**
  * Builds the fix guide: what is wrong (causes), the evidence, the chain picture, the steps — each with the
  * script way and the manual Windows way — then how to verify, roll back and collect more evidence.
  */
@@ -104,8 +135,8 @@ export function buildGuide(input: GuideInput): GuideDocument {
       { type: 'note', tone: 'info', text: r('guide.prepare.exo') },
     ],
   };
-  const steps = [prepare, ...planBlocks(plan).flatMap((b) => GUIDE_STEPS[b.id]?.(ctx) ?? [])];
-  const leafThumbprint = plan.leaf?.sha1.toUpperCase();
+  const steps = [prepare, ...planBlocks(plan).flatMap((b) => GUIDE_STEPS[b.id]?.(ctx) ?? []), ...manualOnlySteps(input)];
+  const leafThumbprint = plan.leafThumbprint;
 
   return {
     lang: locale,

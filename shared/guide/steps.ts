@@ -61,7 +61,7 @@ export const GUIDE_STEPS: Readonly<Record<string, StepBuilder>> = {
     ],
   }),
   setSendConnectorCertificate: (ctx) => {
-    const thumbprint = ctx.plan.leaf?.sha1.toUpperCase() ?? '';
+    const thumbprint = ctx.plan.leafThumbprint ?? '';
     const connector = ctx.plan.sendConnector ?? '';
     return {
       id: 'setSendConnectorCertificate',

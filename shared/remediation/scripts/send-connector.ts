@@ -7,7 +7,7 @@ import type { ScriptBlock } from './types';
  */
 export const setSendConnectorCertificate: ScriptBlock = {
   id: 'setSendConnectorCertificate',
-  applies: (plan) => plan.sendConnector !== undefined && plan.leaf !== undefined,
+  applies: (plan) => plan.sendConnector !== undefined && plan.leafThumbprint !== undefined,
   backup({ w, m }) {
     w.open`if ($IsExchange) {`;
     w.line`Write-Host ${m('ps.backup.sendConnectors')}`;
@@ -16,7 +16,7 @@ export const setSendConnectorCertificate: ScriptBlock = {
   },
   fix({ w, plan, m }) {
     const name = plan.sendConnector ?? '';
-    const thumbprint = plan.leaf?.sha1.toUpperCase() ?? '';
+    const thumbprint = plan.leafThumbprint ?? '';
     w.line`Write-Step ${m('ps.sendConnector.heading')}`;
     w.open`if (-not $IsExchange) {`;
     w.line`Write-Host ${m('ps.sendConnector.noExchange')}`;

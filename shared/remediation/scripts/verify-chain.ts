@@ -11,11 +11,11 @@ export const verifyChain: ScriptBlock = {
   applies: () => true,
   fix({ w, plan, m }) {
     w.line`Write-Step ${m('ps.verify.heading')}`;
-    if (!plan.leaf) {
+    if (!plan.leafThumbprint) {
       w.line`Write-Host ${m('ps.verify.noLeaf')}`;
       return;
     }
-    const thumbprint = plan.leaf.sha1.toUpperCase();
+    const thumbprint = plan.leafThumbprint;
     w.line`$leaf = Get-Item -LiteralPath ('Cert:\\LocalMachine\\My\\' + ${thumbprint}) -ErrorAction SilentlyContinue`;
     w.open`if (-not $leaf) {`;
     w.line`Write-Warning (${m('ps.verify.leafMissing')} -f ${thumbprint})`;

@@ -56,14 +56,22 @@ export function report(causes: CauseReport[], chains?: ChainReport[]): Report {
   };
 }
 
-/** The causes of findings.md with the remediation ids their fix uses (one fix pack per cause in the tests). */
+/**
+ * Every cause of findings.md with the remediation ids and params its cause rule gives (shared/diagnosis),
+ * one fix pack per cause in the tests. Connector names carry an apostrophe on purpose.
+ */
 export const CAUSE_CASES: ReadonlyArray<{ id: string; remediation: string[]; params?: CauseReport['params'] }> = [
-  { id: 'cause.intermediatesNotSent', remediation: ['remediation.importIntermediates'] },
-  { id: 'cause.certificateNameMismatch', remediation: ['remediation.setInboundConnectorName'], params: { inboundConnector: "Relay from O'Brien's server", expectedName: 'relay.contoso.com' } },
-  { id: 'cause.senderIpChanged', remediation: ['remediation.setInboundConnectorIps'], params: { inboundConnector: 'On-prem relay', senderIp: '198.51.100.25' } },
-  { id: 'cause.wrongCertificatePresented', remediation: ['remediation.setSendConnectorCertificate'], params: { sendConnector: 'Outbound to Office 365' } },
-  { id: 'cause.noTls', remediation: ['remediation.enableTls12'] },
-  { id: 'cause.certificateInvalid', remediation: ['remediation.renewCertificate'] },
+  { id: 'cause.intermediatesNotSent', remediation: ['remediation.importIntermediates'], params: { thumbprint: LEAF.sha1, missingIssuer: INTERMEDIATE.subject } },
+  { id: 'cause.certificateNameMismatch', remediation: ['remediation.fixConnectorName'], params: { inboundConnector: "Relay from O'Brien's server", expectedName: 'relay.contoso.com' } },
+  { id: 'cause.senderIpChanged', remediation: ['remediation.updateSenderIp'], params: { inboundConnector: 'On-prem relay', senderIp: '198.51.100.25', listedIps: ['203.0.113.7'] } },
+  { id: 'cause.certificateDomainNotAccepted', remediation: ['remediation.addAcceptedDomain'], params: { certificateDomain: 'relay.contoso.com', suggestedDomain: 'contoso.com' } },
+  { id: 'cause.envelopeSenderNotAccepted', remediation: ['remediation.fixEnvelopeSender'], params: { envelopeSender: 'scanner@fabrikam.example' } },
+  { id: 'cause.wrongCertificatePresented', remediation: ['remediation.fixSendConnectorCertificate'], params: { sendConnector: 'Outbound to Office 365', thumbprint: LEAF.sha1 } },
+  { id: 'cause.noMatchingConnector', remediation: ['remediation.fixInboundConnector'] },
+  { id: 'cause.noTls', remediation: ['remediation.enableTls'] },
+  { id: 'cause.sharedAttribution', remediation: ['remediation.uniqueCertificatePerTenant'], params: { sendConnector: 'Outbound to Office 365', inboundConnector: 'Tenant A relay', expectedName: 'relay.contoso.com' } },
+  { id: 'cause.certificateInvalid', remediation: ['remediation.renewCertificate'], params: { thumbprint: LEAF.sha1, sendConnector: 'Outbound to Office 365' } },
+  { id: 'cause.clientAuthEkuMissing', remediation: ['remediation.clientAuthCertificate'], params: { thumbprint: LEAF.sha1 } },
 ];
 
 let parser: Parser | null = null;

@@ -54,7 +54,7 @@ describe('generated PowerShell', () => {
   const GOLDEN = [
     { file: 'fix-intermediatesNotSent-en.ps1', caseIndex: 0, locale: 'en', script: 'fix.ps1' },
     { file: 'rollback-intermediatesNotSent-en.ps1', caseIndex: 0, locale: 'en', script: 'rollback.ps1' },
-    { file: 'fix-wrongCertificatePresented-cs.ps1', caseIndex: 3, locale: 'cs', script: 'fix.ps1' },
+    { file: 'fix-wrongCertificatePresented-cs.ps1', caseIndex: 5, locale: 'cs', script: 'fix.ps1' },
     { file: 'fix-certificateNameMismatch-en.ps1', caseIndex: 1, locale: 'en', script: 'fix.ps1' },
     { file: 'collect-evidence-cs.ps1', caseIndex: 0, locale: 'cs', script: 'collect-evidence.ps1' },
   ] as const;
@@ -100,7 +100,7 @@ describe('fix.ps1 content', () => {
 
   it('refuses to build a pack when a connector name holds NUL', async () => {
     const r = await buildFixPack({
-      report: report([cause('cause.certificateNameMismatch', ['remediation.setInboundConnectorName'], { inboundConnector: 'a\u0000b', expectedName: 'x.contoso.com' })]),
+      report: report([cause('cause.certificateNameMismatch', ['remediation.fixConnectorName'], { inboundConnector: 'a\u0000b', expectedName: 'x.contoso.com' })]),
       evidence: [pfxEvidence()],
       locale: 'en',
     });
