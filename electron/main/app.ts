@@ -5,7 +5,7 @@ import { translator } from '../../shared/i18n/format';
 import { resolveLocale } from '../../shared/i18n/locales';
 import { confirmExternal, electronHandlerDeps } from './electron-deps';
 import { EVIDENCE_EXTENSIONS, evidencePathsFromArgv } from './evidence-files';
-import { EvidenceForwarder } from './evidence-forwarder';
+import { createEvidenceForwarder } from './evidence-forwarder';
 import { sendEvent } from './events';
 import { createSenderCheck, setupIpc } from './ipc/handle';
 import { createHandlers } from './ipc/handlers';
@@ -44,7 +44,7 @@ export function startApp(): boolean {
   }
   let win: BrowserWindow | null = null;
   const getWindow = (): BrowserWindow | null => win;
-  const forwarder = new EvidenceForwarder();
+  const forwarder = createEvidenceForwarder();
 
   // macOS delivers double-clicked files as events, possibly before `ready`.
   app.on('open-file', (event, path) => {

@@ -1,29 +1,5 @@
-import { BrowserWindow, screen, type WebPreferences } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { placeWindow, saveWindowState, type WindowState } from './window-state';
-
-/**
- * style.md §3.4. The page gets no Node, runs sandboxed in its own world, and talks to main only through the
- * preload's named methods. Navigation and window-open guards come from security.ts (`web-contents-created`),
- * so they also cover any web contents created later.
- */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    // A file dropped outside the drop zone must not replace the app with the file.
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  };
-}
 
 export interface MainWindowOptions {
   preload: string;
@@ -45,7 +21,28 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: options.title,
     autoHideMenuBar: false,
-    webPreferences: secureWebPreferences(options.preload),
+    // style.md §3.4. The page gets no Node, runs sandboxed in its own world, and talks to main only through
+    // the preload's named methods. Written out literally here (not built by a helper) so that
+    // electronegativity can see every option. Navigation and window-open guards come from security.ts
+    // (`web-contents-created`), so they also cover any web contents created later.
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      // Middle-click would otherwise try to open links in a new window (denied anyway; this removes the path).
+      disableBlinkFeatures: 'Auxclick',
+      // A file dropped outside the drop zone must not replace the app with the file.
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
   });
   if (options.savedState?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

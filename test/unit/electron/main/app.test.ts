@@ -56,6 +56,7 @@ describe('startApp', () => {
       webSecurity: true,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: expect.stringMatching(/preload[\\/]index\.cjs$/),
     });
   });
