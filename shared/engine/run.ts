@@ -7,6 +7,7 @@ import type { TrustAnchor } from './analyzer';
 import { readInputs, type InputOutcome } from './read-inputs';
 import { analyzeEvidence, type Analysis } from './analyze';
 import { buildReport } from './build-report';
+import { inferAnswers } from '../questions/infer';
 import type { Evidence } from '../model/evidence';
 
 export interface RunOptions {
@@ -35,13 +36,15 @@ export async function runAnalysis(inputs: readonly InputFile[], options: RunOpti
     limits: options.limits ?? DEFAULT_LIMITS,
     ...(options.password !== undefined ? { password: options.password } : {}),
   });
+  // The connector name may come from the admin, the command line, or Get-InboundConnector output among the
+  // evidence (the one enabled certificate-based OnPremises connector): the certificate analyzer needs it.
+  const expectName =
+    options.expectName ?? answers.tlsSenderCertificateName ?? inferAnswers(read.evidence).tlsSenderCertificateName;
   const analysis = await analyzeEvidence(read.evidence, {
     now: options.now,
     trustAnchors: options.trustAnchors,
     answers,
-    ...(options.expectName ?? answers.tlsSenderCertificateName
-      ? { expectName: options.expectName ?? answers.tlsSenderCertificateName }
-      : {}),
+    ...(expectName ? { expectName } : {}),
   });
   const report = buildReport({
     outcomes: [...(options.rejected ?? []), ...read.outcomes],

@@ -1,6 +1,6 @@
 import type { CauseRule } from '../cause-rule';
 import type { DiagnosisInput } from '../cause-rule';
-import { ATTRIBUTION_FAILURE, makeCause, withIds } from '../support';
+import { ATTRIBUTION_FAILURE, listParam, makeCause, stringParam, withIds } from '../support';
 import {
   acceptedDomains,
   certificateNames,
@@ -15,38 +15,42 @@ import {
  * §2 "Accepted domain"): `host.sub.contoso.com` needs `sub.contoso.com`, `*.contoso.com` needs `contoso.com`.
  *
  * - certain: `smtp.attr36` (EOP names this cause itself).
- * - likely: Get-AcceptedDomain output and the leaf certificate were both given, no name of the leaf is
- *   acceptable, and 5.7.64 was seen.
+ * - likely: the settings analyzer's cross-check (`acceptedDomain.certificateDomainNotAccepted`) or this
+ *   rule's own comparison of Get-AcceptedDomain output with the leaf finds no acceptable name, and 5.7.64
+ *   was seen.
  * - possible: the same comparison fails without a 5.7.64 in the evidence.
  * - ruled out: the leaf has a name under an accepted domain and no ATTR36 was seen; without the accepted
  *   domains or the leaf the rule stays silent rather than guess. The leaves compared are the ones the
  *   connector name covers when it is known (else all), and every one of them must fail.
  *
- * Params read: none from findings (the comparison uses the certificate and settings evidence).
+ * Params read: `certificateNames`, `suggestedDomain`, `acceptedDomains` on
+ * acceptedDomain.certificateDomainNotAccepted; otherwise the certificate and settings evidence.
  * Params given to the remediation: certificateDomain, suggestedDomain, acceptedDomains.
  */
 export const certificateDomainNotAccepted: CauseRule = {
   id: 'cause.certificateDomainNotAccepted',
   evaluate(input) {
     const attr36 = withIds(input.findings, ['smtp.attr36']);
+    const crossCheck = withIds(input.findings, ['acceptedDomain.certificateDomainNotAccepted']);
     const attribution = withIds(input.findings, [ATTRIBUTION_FAILURE]);
     const check = compareWithAcceptedDomains(input);
+    const notAccepted = crossCheck.length > 0 || check?.accepted === false;
 
     let confidence: 'certain' | 'likely' | 'possible';
     if (attr36.length > 0) confidence = 'certain';
-    else if (check?.accepted === false) confidence = attribution.length > 0 ? 'likely' : 'possible';
+    else if (notAccepted) confidence = attribution.length > 0 ? 'likely' : 'possible';
     else return null;
 
-    const name = check?.names[0];
+    const name = stringParam(crossCheck, 'certificateNames') ?? check?.names[0];
     return makeCause({
       id: this.id,
       confidence,
-      support: [...attr36, ...attribution],
+      support: [...attr36, ...crossCheck, ...attribution],
       remediation: ['remediation.addAcceptedDomain'],
       params: {
         certificateDomain: name,
-        suggestedDomain: name ? suggestedAcceptedDomain(name) : undefined,
-        acceptedDomains: check?.acceptedDomains,
+        suggestedDomain: stringParam(crossCheck, 'suggestedDomain') ?? (name ? suggestedAcceptedDomain(name) : undefined),
+        acceptedDomains: crossCheck.length > 0 ? listParam(crossCheck, 'acceptedDomains') : check?.acceptedDomains,
       },
       extraEvidence: check?.accepted === false ? check.refs : [],
     });

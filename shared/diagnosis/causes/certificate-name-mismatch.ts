@@ -13,8 +13,8 @@ import { relayConnectors, suggestedAcceptedDomain } from '../evidence-facts';
  * - ruled out: the name is known and no mismatch finding exists (the certificate analyzer compared it);
  *   any confidence is capped at possible when the connector is IP-based.
  *
- * Params read: `expected` (the connector value), `names` (the leaf's CN/SANs), `connector` (connector name)
- * on connector.nameMismatch / cert.nameMismatch / connector.invalidName.
+ * Params read: the connector value as `expected` (cert.nameMismatch), `expectedName` (connector.nameMismatch)
+ * or `name` (connector.invalidName); the leaf's CN/SANs as `names` or `certificateNames`; `connector`.
  * Params given to the remediation: inboundConnector, currentName (the connector's value now), names,
  * expectedName (the value to set; the fix-pack plan reads it under this name).
  */
@@ -39,7 +39,7 @@ export const certificateNameMismatch: CauseRule = {
     if (answers.connectorType === 'ip') confidence = atMost(confidence, 'possible');
 
     const support = [...mismatch, ...invalid, ...attribution];
-    const names = listParam(mismatch, 'names');
+    const names = listParam(mismatch, 'names', 'certificateNames');
     const certConnector = relayConnectors(evidence).find((c) => c.item.tlsSenderCertificateName);
     return makeCause({
       id: this.id,
@@ -49,7 +49,7 @@ export const certificateNameMismatch: CauseRule = {
       params: {
         inboundConnector: stringParam([...mismatch, ...invalid], 'connector') ?? certConnector?.item.name,
         currentName:
-          stringParam([...mismatch, ...invalid], 'expected') ??
+          stringParam([...mismatch, ...invalid], 'expected', 'expectedName', 'name') ??
           answers.tlsSenderCertificateName ??
           certConnector?.item.tlsSenderCertificateName,
         names,

@@ -13,7 +13,9 @@ import type { Evidence } from '../../model/evidence';
  *   seen; the public source IP is rarely in on-premises evidence (NAT), so this is as far as it goes.
  * - ruled out: no `connector.ipNotListed` and the connector is certificate-based or its type is unknown.
  *
- * Params read: connector.ipNotListed `ip` (the source IP EOP saw), `listed` (SenderIPAddresses), `connector`.
+ * Params read: connector.ipNotListed `ip` (the source IP EOP saw), `addresses` or `listed` (SenderIPAddresses),
+ * `connectors` or `connector`. A finding the settings analyzer rated `possible` (a certificate connector
+ * exists too) keeps this cause at possible.
  * Params given to the remediation: inboundConnector, senderIp (else the client address EOP's greeting
  * reported in a send log, `observedClientIp`), listedIps.
  */
@@ -27,16 +29,18 @@ export const senderIpChanged: CauseRule = {
     if (notListed.length > 0) confidence = attribution.length > 0 ? 'certain' : 'likely';
     else if (answers.connectorType === 'ip' && attribution.length > 0) confidence = 'possible';
     else return null;
+    // The settings analyzer says `possible` when a certificate connector exists too: the IP list may not matter.
+    if (notListed.length > 0 && notListed.every((f) => f.confidence === 'possible')) confidence = 'possible';
 
     const ipConnector = relayConnectors(evidence).find((c) => (c.item.senderIpAddresses ?? []).length > 0);
-    const listed = listParam(notListed, 'listed');
+    const listed = listParam(notListed, 'listed', 'addresses');
     return makeCause({
       id: this.id,
       confidence,
       support: [...notListed, ...attribution],
       remediation: ['remediation.updateSenderIp'],
       params: {
-        inboundConnector: stringParam(notListed, 'connector') ?? ipConnector?.item.name,
+        inboundConnector: stringParam(notListed, 'connector', 'connectors') ?? ipConnector?.item.name,
         senderIp: stringParam(notListed, 'ip') ?? observedIp(evidence),
         listedIps: listed.length > 0 ? listed : [...(ipConnector?.item.senderIpAddresses ?? [])],
       },

@@ -30,7 +30,8 @@ export const wrongCertificatePresented: CauseRule = {
   evaluate({ findings, evidence, answers }) {
     const strong = withIds(findings, STRONG);
     // 12013 (scope `internal`) is about the internal transport certificate, not the one sent to EOP.
-    const weak = withIds(findings, WEAK).filter((f) => f.params['scope'] !== 'internal');
+    // A certificate without key that nothing uses is rated medium by the settings analyzer: not a lead.
+    const weak = withIds(findings, WEAK).filter((f) => f.params['scope'] !== 'internal' && f.severity !== 'medium');
     const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
     const weakKinds = new Set(weak.map((f) => f.id)).size;
     const renewed = answers.recentRenewal === true;

@@ -120,6 +120,15 @@ describe('cause.certificateDomainNotAccepted (C4)', () => {
     expect(cause?.evidence).toContain(`cert:${LEAF_SHA1}`);
   });
 
+  it('is likely from the settings analyzer\'s accepted-domain cross-check with 5.7.64, and takes its suggestion', () => {
+    const cross = finding('acceptedDomain.certificateDomainNotAccepted', {
+      certificateNames: ['relay.sub.contoso.com'], acceptedDomains: ['contoso.com'], suggestedDomain: 'sub.contoso.com',
+    });
+    const cause = causeOf(id, input([cross, attribution]));
+    expect(cause?.confidence).toBe('likely');
+    expect(cause?.params).toEqual({ certificateDomain: 'relay.sub.contoso.com', suggestedDomain: 'sub.contoso.com', acceptedDomains: ['contoso.com'] });
+  });
+
   it('is possible when the same comparison fails without a 5.7.64', () => {
     expect(causeOf(id, input([], [hostCert, settings({ accepted: ['contoso.com'] })]))?.confidence).toBe('possible');
   });

@@ -101,3 +101,12 @@ describe('cause.noMatchingConnector (C7)', () => {
     expect(causeOf(id, input([attribution], [settings({ inbound: [CERT_CONNECTOR] })]))).toBeUndefined();
   });
 });
+
+describe('cause.senderIpChanged (C3) and a certificate connector', () => {
+  it('stays possible when the settings analyzer doubts the IP list matters', () => {
+    const doubtful = { ...finding('connector.ipNotListed', { ip: '203.0.113.7', connectors: ['Relay by IP'], addresses: ['198.51.100.25'] }), confidence: 'possible' as const };
+    const cause = diagnose(input([doubtful, attribution])).find((c) => c.id === 'cause.senderIpChanged');
+    expect(cause?.confidence).toBe('possible');
+    expect(cause?.params).toEqual({ inboundConnector: 'Relay by IP', senderIp: '203.0.113.7', listedIps: ['198.51.100.25'] });
+  });
+});

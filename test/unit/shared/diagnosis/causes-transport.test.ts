@@ -56,6 +56,11 @@ describe('cause.wrongCertificatePresented (C6)', () => {
     expect(causeOf(id, input([{ ...internal, severity: 'medium' }, attribution], [], { recentRenewal: true }))).toBeUndefined();
   });
 
+  it('ignores a certificate without private key that nothing uses (rated medium)', () => {
+    const unused = { ...finding('exchangeCertificate.noPrivateKey', { thumbprint: 'OLD9' }), severity: 'medium' as const };
+    expect(causeOf(id, input([unused, attribution]))).toBeUndefined();
+  });
+
   it('is ruled out for an IIS relay without any of these findings', () => {
     expect(causeOf(id, input([attribution], [], { sendingSystem: 'iis', recentRenewal: true }))).toBeUndefined();
   });

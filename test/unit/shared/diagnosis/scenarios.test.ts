@@ -91,3 +91,24 @@ describe('diagnosis scenarios on real evidence files', () => {
     expect(r.report.causes.filter((c) => c.confidence === 'certain')).toEqual([]);
   });
 });
+
+describe('connector settings as evidence', () => {
+  it('uses the TlsSenderCertificateName from Get-InboundConnector output to check the certificate name', async () => {
+    const settingsText = [
+      'Name                     : From on-prem relay',
+      'Enabled                  : True',
+      'ConnectorType            : OnPremises',
+      'SenderIPAddresses        : {}',
+      'TlsSenderCertificateName : smtp.fabrikam.com',
+      'RequireTls               : True',
+    ].join('\r\n');
+    const { report } = await runAnalysis(
+      [file('certs/chain-complete.pem'), { name: 'inbound.txt', bytes: new TextEncoder().encode(settingsText) }],
+      { locale: 'en', now: NOW, trustAnchors: ANCHORS, generatedAt: NOW },
+    );
+    expect(report.inputs.find((i) => i.file === 'inbound.txt')?.status).toBe('ok');
+    const c2 = report.causes.find((c) => c.id === 'cause.certificateNameMismatch');
+    expect(c2?.confidence).toBe('likely');
+    expect(c2?.params).toMatchObject({ inboundConnector: 'From on-prem relay', currentName: 'smtp.fabrikam.com' });
+  });
+});
