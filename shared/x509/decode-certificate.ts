@@ -3,7 +3,7 @@ import { Certificate, type RelativeDistinguishedNames } from 'pkijs';
 import { err, ok, type Result } from '../result';
 import type { InputError } from '../model/input';
 import type { CertificateRecord } from './types';
-import { readTlv } from './der';
+import { ASN1_LIMITS, readTlv } from './der';
 import { sha1Hex, sha256Hex, toBase64, toHex } from './bytes';
 import { parseName, attributeValues, type ParsedName } from './name';
 import { decodeExtensions } from './extensions/index';
@@ -21,7 +21,7 @@ export function parseCertificate(der: Uint8Array): Certificate | null {
   const outer = readTlv(der);
   if (!outer) return null;
   try {
-    const asn = asn1js.fromBER(der.subarray(0, outer.end));
+    const asn = asn1js.fromBER(der.subarray(0, outer.end), ASN1_LIMITS);
     if (asn.offset === -1) return null;
     return new Certificate({ schema: asn.result });
   } catch {

@@ -62,3 +62,10 @@ export function slice(bytes: Uint8Array, tlv: Tlv): Uint8Array {
 export function encoding(bytes: Uint8Array, tlv: Tlv): Uint8Array {
   return bytes.subarray(tlv.offset, tlv.end);
 }
+
+/**
+ * asn1js limits for whole certificates and containers: its default of 10,000 nodes refuses real
+ * certificates with thousands of SANs (badssl's 10000-sans), while the byte limit of the readers
+ * (MAX_CERTIFICATE_FILE_BYTES) already bounds the work.
+ */
+export const ASN1_LIMITS = { maxNodes: 1_000_000 } as const;

@@ -29,11 +29,14 @@ export function emptyFacts(): ExtensionFacts {
   };
 }
 
-/** One extension decoder: reads pkijs' parsed value of its OID into the facts, never throws outward. */
+/**
+ * One extension decoder: reads pkijs' parsed value of its OID (or the raw extnValue octets, where pkijs'
+ * parse is too slow or gives up) into the facts, never throws outward.
+ */
 export interface ExtensionDecoder {
   readonly oid: string;
   readonly name: string;
-  decode(parsedValue: unknown, facts: ExtensionFacts): void;
+  decode(parsedValue: unknown, facts: ExtensionFacts, raw: Uint8Array): void;
 }
 
 /** pkijs GeneralName: type 1 rfc822Name, 2 dNSName, 6 URI, 7 iPAddress (RFC 5280 §4.2.1.6). */

@@ -35,7 +35,7 @@ export function decodeExtensions(extensions: readonly Extension[] | undefined): 
     const decoder = BY_OID.get(ext.extnID);
     if (!decoder) continue;
     try {
-      decoder.decode(ext.parsedValue, facts);
+      decoder.decode(ext.parsedValue, facts, ext.extnValue.valueBlock.valueHexView);
     } catch {
       damaged.push(ext.extnID);
     }

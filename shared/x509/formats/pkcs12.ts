@@ -3,6 +3,7 @@ import { CertBag, EncryptedData, PFX, PKCS8ShroudedKeyBag, PrivateKeyInfo, SafeC
 import { err, ok, type Result } from '../../result';
 import type { InputError, InputWarning } from '../../model/input';
 import { toArrayBuffer, toHex } from '../bytes';
+import { ASN1_LIMITS } from '../der';
 import { BAG, CMS, LOCAL_KEY_ID, X509_CERT_TYPE } from '../oids';
 import { decryptPart } from './pkcs12-decrypt';
 import { publicPartOfPrivateKey } from './pkcs12-keys';
@@ -50,7 +51,7 @@ async function openMac(pfx: PFX, password: string | undefined): Promise<Result<s
 export async function readPkcs12(bytes: Uint8Array, password?: string): Promise<Result<Pkcs12Content, InputError>> {
   let pfx: PFX;
   try {
-    const asn = asn1js.fromBER(toArrayBuffer(bytes));
+    const asn = asn1js.fromBER(toArrayBuffer(bytes), ASN1_LIMITS);
     if (asn.offset === -1) return err({ code: 'input.damaged' });
     pfx = new PFX({ schema: asn.result });
   } catch {

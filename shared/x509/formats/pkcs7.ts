@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from '../bytes';
+import { ASN1_LIMITS } from '../der';
 import { CMS } from '../oids';
 
 /**
@@ -8,7 +9,7 @@ import { CMS } from '../oids';
  * CRLs and signer infos are ignored: a certificate-only "degenerate" SignedData is what exports contain.
  */
 export function pkcs7Certificates(bytes: Uint8Array): Uint8Array[] | null {
-  const asn = asn1js.fromBER(toArrayBuffer(bytes));
+  const asn = asn1js.fromBER(toArrayBuffer(bytes), ASN1_LIMITS);
   if (asn.offset === -1) return null;
   const contentInfo = asn.result as asn1js.Sequence;
   const [type, wrapped] = (contentInfo.valueBlock?.value ?? []) as [asn1js.AsnType?, asn1js.AsnType?];
