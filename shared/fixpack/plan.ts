@@ -37,6 +37,7 @@ export function buildFixPlan(input: FixPackInput): FixPlan {
   const params = report.causes.map((c) => c.params ?? {});
   const settings = evidenceOfKind(evidence, 'settings');
   const certs = certificatesBySha1(evidence);
+  const blocks = blockIds(input);
 
   const leafSha1 = (options.certificateThumbprint ?? firstString(params.map((p) => p['thumbprint'])) ?? report.chains[0]?.leaf)?.toUpperCase();
   const leaf = leafSha1 ? certs.get(leafSha1) : undefined;
@@ -62,8 +63,9 @@ export function buildFixPlan(input: FixPackInput): FixPlan {
     locale: input.locale,
     generatedAt: report.generatedAt,
     causeIds: report.causes.map((c) => c.id),
-    blocks: blockIds(input),
-    intermediates: [...(input.intermediates ?? selectIntermediates(report.chains, evidence))],
+    blocks,
+    // Only a pack that imports carries intermediates: a .cer nobody is told to import would only confuse.
+    intermediates: blocks.includes('importIntermediates') ? [...(input.intermediates ?? selectIntermediates(report.chains, evidence))] : [],
     ...(leafSha1 ? { leafThumbprint: leafSha1 } : {}),
     ...(leaf ? { leaf } : {}),
     ...(sendConnector ? { sendConnector } : {}),
