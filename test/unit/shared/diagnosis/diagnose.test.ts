@@ -4,7 +4,8 @@ import { CAUSE_RULES } from '../../../../shared/diagnosis/causes';
 import { remediationById } from '../../../../shared/remediation/catalog';
 import { format, has } from '../../../../shared/i18n/format';
 import { LOCALES } from '../../../../shared/i18n/locales';
-import { CERT_CONNECTOR, LEAF_SHA1, cert, certificates, finding, input, session, settings, smtpLog } from './builders';
+import { CERT_CONNECTOR, IP_CONNECTOR, LEAF_SHA1, REFUSED, cert, certificates, finding, input, session, settings, smtpLog } from './builders';
+import type { DiagnosisInput } from '../../../../shared/diagnosis/cause-rule';
 
 /** findings.md "Causes", in the order of domain.md §1.3 (C1–C10) and §10. */
 const CAUSE_IDS = [
@@ -36,6 +37,34 @@ describe('the cause registry', () => {
       }
     }
   });
+});
+
+/** One input that raises each cause, so every cause is shown to exist with a catalogued remediation. */
+const TRIGGERS: Record<string, DiagnosisInput> = {
+  'cause.intermediatesNotSent': input([finding('chain.missingIntermediate')]),
+  'cause.certificateNameMismatch': input([finding('cert.nameMismatch')]),
+  'cause.senderIpChanged': input([finding('connector.ipNotListed')]),
+  'cause.certificateDomainNotAccepted': input([finding('smtp.attr36')]),
+  'cause.envelopeSenderNotAccepted': input([finding('smtp.tenantAttribution')], [settings({ inbound: [IP_CONNECTOR] }), smtpLog([session('', REFUSED)])]),
+  'cause.wrongCertificatePresented': input([finding('smtp.noCredentials')]),
+  'cause.noMatchingConnector': input([], [settings({ inbound: [{ ...CERT_CONNECTOR, enabled: false }] })]),
+  'cause.noTls': input([finding('smtp.noStartTls')]),
+  'cause.sharedAttribution': input([finding('smtp.wrongRegion')]),
+  'cause.certificateInvalid': input([finding('cert.expired')]),
+  'cause.clientAuthEkuMissing': input([finding('cert.noClientAuthEku')]),
+};
+
+describe('every cause of findings.md', () => {
+  for (const id of CAUSE_IDS) {
+    it(`${id} can be diagnosed and names a remediation of the catalog`, () => {
+      const trigger = TRIGGERS[id];
+      expect(trigger).toBeDefined();
+      const cause = diagnose(trigger!).find((c) => c.id === id);
+      expect(cause).toBeDefined();
+      expect(cause?.remediation.length).toBeGreaterThan(0);
+      for (const r of cause?.remediation ?? []) expect(remediationById(r), r).toBeDefined();
+    });
+  }
 });
 
 describe('diagnose', () => {
