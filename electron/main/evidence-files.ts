@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PickedFile } from '../../shared/ipc/contract';
 import type { AppError } from '../../shared/result';
 
@@ -64,13 +65,25 @@ export async function readEvidenceFiles(paths: readonly string[], limits: ReadLi
 
 /**
  * The evidence files named on a command line (file association on Windows/Linux, or a second launch):
- * arguments that are not switches and end in an associated extension, resolved against the launching
- * process's working directory. The executable and Chromium's own switches are thereby skipped.
+ * arguments (or `file://` URIs) that are not switches and end in an associated extension, resolved
+ * against the launching process's working directory. The executable and Chromium's own switches are thereby skipped.
  */
 export function evidencePathsFromArgv(argv: readonly string[], cwd: string): string[] {
   const wanted = new Set<string>(ASSOCIATED_EXTENSIONS.map((e) => `.${e}`));
   return argv
     .slice(1)
-    .filter((arg) => !arg.startsWith('-') && wanted.has(extname(arg).toLowerCase()))
+    .map(fromFileUri)
+    .filter((arg): arg is string => arg !== null && !arg.startsWith('-') && wanted.has(extname(arg).toLowerCase()))
     .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)));
+}
+
+/** Linux desktop entries pass `%U`, so a file manager may hand us `file://` URIs instead of paths. */
+function fromFileUri(arg: string): string | null {
+  if (!/^[a-z][a-z0-9+.-]+:\/\//i.test(arg)) return arg; // a path (a drive letter is only a one-letter "scheme")
+  if (!/^file:/i.test(arg)) return null; // a web or other URI is not a file we were asked to open
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return null;
+  }
 }

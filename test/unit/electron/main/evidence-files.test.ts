@@ -14,6 +14,11 @@ describe('evidencePathsFromArgv', () => {
     ]);
   });
 
+  it('accepts file:// URIs from Linux desktop entries and drops other URIs', () => {
+    const argv = ['relay-doctor', 'file:///home/admin/Stažené/leaf%20cert.pem', 'https://x.example/a.cer'];
+    expect(evidencePathsFromArgv(argv, '/')).toEqual(['/home/admin/Stažené/leaf cert.pem']);
+  });
+
   it('finds nothing in a plain launch', () => {
     expect(evidencePathsFromArgv(['electron', '.'], '/')).toEqual([]);
   });
