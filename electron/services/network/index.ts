@@ -10,6 +10,7 @@ export { testRelay, type TestRelayOptions, type TestRelayResult, type RelayOutco
 export type { RelayCredentials } from './relay/client-credentials';
 export { probeEvidence, downloadEvidence, type DecodeCertificate, type EvidenceConversion } from './evidence';
 export { parseProbeTarget, probeResultJson, probeSummary, relaySummary, type ProbeTarget, type NetworkMessage } from './cli-hooks';
+export { runProbeCommand, networkEvidenceForAnalyze, networkErrorText, type AnalyzeNetworkRequest, type WriteIo } from './cli-commands';
 export type { NetworkError, NetworkErrorCode, NetworkStage } from './errors';
 export type { ChainCapture } from './tls/start-tls';
 export type { SmtpReply } from './smtp/reply';

@@ -80,7 +80,7 @@ export class SmtpChannel {
       }
       if (this.failure !== null) {
         const code = codeForSocketError(this.failure, stage);
-        return err(networkError(code, { stage, detail: detailOf(this.failure) }, this.transcript));
+        return err(networkError(code, { stage, ms: timeoutMs, detail: detailOf(this.failure) }, this.transcript));
       }
       if (this.closed) return err(networkError('network.protocolError', { stage, detail: 'connection closed' }, this.transcript));
       if (this.pending.length > MAX_BUFFERED_CHARS) {

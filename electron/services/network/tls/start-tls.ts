@@ -45,7 +45,7 @@ export function startTls(opts: StartTlsOptions): Promise<Result<TlsSession, Netw
       secureContext = tls.createSecureContext({ ca: [], ...(opts.clientCredentials ?? {}) });
     } catch (e) {
       opts.socket.destroy();
-      resolve(err(networkError('network.clientCredentialsInvalid', { detail: detailOf(e) })));
+      resolve(err(networkError('network.clientCredentialsInvalid', { reason: 'format', detail: detailOf(e) })));
       return;
     }
     const socket = tls.connect({

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
@@ -117,4 +119,17 @@ export async function startHttp(
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A leaf issued by the test intermediate whose AIA caIssuers point at `urls` (a loopback port known only at
+ * run time, so it cannot live in the committed fixtures). Made with openssl in `dir`; returns the DER.
+ */
+export function issueLeafWithAia(dir: string, urls: readonly string[]): Buffer {
+  const aia = urls.map((u) => `caIssuers;URI:${u}`).join(',');
+  writeFileSync(join(dir, 'ext'), `basicConstraints=CA:false\nauthorityKeyIdentifier=keyid\nauthorityInfoAccess=${aia}\n`);
+  const run = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'k'), '-out', join(dir, 'csr'), '-subj', '/CN=aia.contoso.test']);
+  run(['x509', '-req', '-in', join(dir, 'csr'), '-CA', FIXTURES + 'int.pem', '-CAkey', FIXTURES + 'int.key', '-set_serial', '7', '-days', '30', '-extfile', join(dir, 'ext'), '-outform', 'DER', '-out', join(dir, 'leaf.der')]);
+  return readFileSync(join(dir, 'leaf.der'));
 }

@@ -1,24 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aiaCaIssuerUrls, fetchMissingIssuers, plannedAiaUrls } from '../../../../../electron/services/network/aia/missing-issuers';
-import { fixture, pemDers, startHttp } from './local-servers';
+import { fixture, issueLeafWithAia, pemDers, startHttp } from './local-servers';
 
-const FIXTURES = fileURLToPath(new URL('../../../../fixtures/network/', import.meta.url));
 let server: Awaited<ReturnType<typeof startHttp>>;
 let dir: string;
-
-/** A leaf issued by the test intermediate whose AIA points at this test's own loopback server (port known only now). */
-function leafWithAia(urls: string[]): Buffer {
-  const aia = urls.map((u) => `caIssuers;URI:${u}`).join(',');
-  writeFileSync(join(dir, 'ext'), `basicConstraints=CA:false\nauthorityKeyIdentifier=keyid\nauthorityInfoAccess=${aia}\n`);
-  execFileSync('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'k'), '-out', join(dir, 'csr'), '-subj', '/CN=aia.contoso.test'], { stdio: 'ignore' });
-  execFileSync('openssl', ['x509', '-req', '-in', join(dir, 'csr'), '-CA', FIXTURES + 'int.pem', '-CAkey', FIXTURES + 'int.key', '-set_serial', '7', '-days', '30', '-extfile', join(dir, 'ext'), '-outform', 'DER', '-out', join(dir, 'leaf.der')], { stdio: 'ignore' });
-  return readFileSync(join(dir, 'leaf.der'));
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rd-aia-'));
@@ -50,7 +38,7 @@ describe('plannedAiaUrls', () => {
 
 describe('fetchMissingIssuers', () => {
   it('downloads the missing intermediate after a dead URL, and stops at a trusted anchor', async () => {
-    const leaf = leafWithAia([`${server.base}/gone.cer`, `${server.base}/int.cer`]);
+    const leaf = issueLeafWithAia(dir, [`${server.base}/gone.cer`, `${server.base}/int.cer`]);
     const root = pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0);
     const r = await fetchMissingIssuers([leaf], { anchors: [root], timeoutMs: 3000 });
     expect(r.fetched.map((f) => Buffer.from(f.issuerDer))).toEqual([fixture('int.cer')]);
@@ -58,7 +46,7 @@ describe('fetchMissingIssuers', () => {
   });
 
   it('downloads nothing when the issuer is already present', async () => {
-    const leaf = leafWithAia([`${server.base}/int.cer`]);
+    const leaf = issueLeafWithAia(dir, [`${server.base}/int.cer`]);
     const before = server.hits.length;
     const r = await fetchMissingIssuers([leaf, fixture('int.cer')], { anchors: [pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0)] });
     expect(r.fetched).toEqual([]);
