@@ -3,7 +3,7 @@ import { diagnose } from '../../../../shared/diagnosis/diagnose';
 import type { DiagnosisInput } from '../../../../shared/diagnosis/cause-rule';
 import {
   CERT_CONNECTOR, INTERMEDIATE_SHA1, IP_CONNECTOR, LEAF_SHA1, ROOT_SHA1,
-  cert, certificates, finding, input, settings,
+  REFUSED, cert, certificates, finding, input, session, settings, smtpLog,
 } from './builders';
 
 const causeOf = (id: string, i: DiagnosisInput) => diagnose(i).find((c) => c.id === id);
@@ -71,6 +71,23 @@ describe('cause.intermediatesNotSent (C1)', () => {
 
   it('is ruled out without any chain or CAPI2 finding', () => {
     expect(causeOf(id, input([attribution]))).toBeUndefined();
+  });
+
+  const certSent = {
+    ...session('scanner@contoso.com', REFUSED),
+    certificateSent: { subject: 'CN=mail.contoso.com', thumbprint: LEAF_SHA1.toLowerCase(), refs: ['SEND20240514-1.LOG#L9'] },
+  };
+
+  it('is possible when the send log shows a certificate going out, EOP still answers 5.7.64 and nothing else explains it', () => {
+    const cause = causeOf(id, input([attribution], [smtpLog([certSent])]));
+    expect(cause?.confidence).toBe('possible');
+    expect(cause?.params).toEqual({ thumbprint: LEAF_SHA1 });
+    expect(cause?.evidence).toContain('SEND20240514-1.LOG#L9');
+  });
+
+  it('leaves the bare symptom to other causes when another finding explains it, or the connector is IP-based', () => {
+    expect(causeOf(id, input([attribution, finding('cert.noClientAuthEku')], [smtpLog([certSent])]))).toBeUndefined();
+    expect(causeOf(id, input([attribution], [smtpLog([certSent])], { connectorType: 'ip' }))).toBeUndefined();
   });
 });
 

@@ -44,6 +44,11 @@ describe('diagnosis scenarios on real evidence files', () => {
     expect(verdict(r.report)).toBe('problem');
   });
 
+  it('a send log alone, with a certificate sent and 5.7.64 back, makes intermediatesNotSent possible', async () => {
+    const r = await diagnoseFiles(['smtp/exchange-send-5.7.64-cert-sent.log']);
+    expect(r.causes).toEqual([['cause.intermediatesNotSent', 'possible']]);
+  });
+
   it('CAPI2 800B0109 from the sending server alone makes intermediatesNotSent likely', async () => {
     const r = await diagnoseFiles(['evtx/capi2-and-exchange.evtx']);
     expect(r.cause('cause.intermediatesNotSent')?.confidence).toBe('likely');
