@@ -6,6 +6,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { noRawText } from './build/eslint/no-raw-text.mjs';
 
 const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'net', 'tls', 'http', 'https', 'url', 'util', 'stream', 'buffer', 'events', 'zlib', 'worker_threads'];
 
@@ -28,6 +29,12 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig },
     },
+  },
+  {
+    // Every user-visible string comes from the i18n catalogs (DEVELOPERS.md).
+    files: ['renderer/**/*.svelte'],
+    plugins: { 'relay-doctor': { rules: { 'no-raw-text': noRawText } } },
+    rules: { 'relay-doctor/no-raw-text': 'error' },
   },
   {
     rules: {
