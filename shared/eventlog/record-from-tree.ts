@@ -7,12 +7,26 @@ export function child(node: EventNode | null | undefined, name: string): EventNo
   return undefined;
 }
 
+/** `Element@Attr` keys, built once: every record of a log needs the same few dozen. */
+const KEYS = new Map<string, Map<string, string>>();
+function keyOf(el: string, attr: string): string {
+  let forEl = KEYS.get(el);
+  if (!forEl) KEYS.set(el, (forEl = new Map()));
+  let key = forEl.get(attr);
+  if (key === undefined) {
+    key = `${el}@${attr}`;
+    if (forEl.size < 64 && KEYS.size < 256) forEl.set(attr, key);
+  }
+  return key;
+}
+
 function flattenSystem(system: EventNode | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!system) return out;
   for (const el of system.children) {
     out[el.name] = el.text ?? '';
-    for (const [k, v] of Object.entries(el.attributes)) out[`${el.name}@${k}`] = v;
+    const attrs = el.attributes;
+    for (const k in attrs) out[keyOf(el.name, k)] = attrs[k] as string;
   }
   return out;
 }

@@ -19,37 +19,46 @@ export interface EvtxStreamOptions {
 }
 
 /**
+ * Reads one 64 KiB chunk on its own: chunks share nothing (names and templates are chunk offsets), so a
+ * caller may read them from disk one at a time or hand them to several workers. `chunkCount` is the file
+ * header's count: unrecognisable space beyond it is unused, not damage (sysmon-style files).
+ */
+export function readEvtxChunk(chunk: Uint8Array, index: number, chunkCount: number, options: EvtxStreamOptions): Omit<EvtxChunkResult, 'bytesDone'> {
+  const check = checkChunk(chunk);
+  if (!check.ok) {
+    const unused = check.problem === 'empty' || (check.problem === 'badMagic' && index >= chunkCount);
+    return {
+      chunk: index,
+      records: [],
+      damaged: unused ? 0 : 1,
+      warnings: unused ? [] : [{ code: `eventlog.evtx.chunk.${check.problem}`, params: { chunk: index } }],
+    };
+  }
+  const read = readChunkRecords(chunk, index, check.header, options.maxDepth);
+  const note: InputWarning[] =
+    check.recordsChecksum === 'valid' ? [] : [{ code: `eventlog.evtx.chunk.recordsChecksum.${check.recordsChecksum}`, params: { chunk: index } }];
+  return { chunk: index, records: read.records, damaged: read.damaged, warnings: [...note, ...read.warnings] };
+}
+
+/** Where the chunks begin: after the header block the header declares (4 KiB in every known file). */
+export function firstChunkOffset(header: EvtxFileHeader, fileSize: number): number {
+  return header.headerBlockSize >= 128 && header.headerBlockSize <= fileSize ? header.headerBlockSize : FILE_HEADER_SIZE;
+}
+
+/**
  * Reads an .evtx file chunk by chunk. Every 64 KiB chunk present in the file is read (the header's chunk
  * count is not trusted: dirty logs have more), its header and record checksums are verified, and a chunk
  * that fails is reported and skipped; parsing goes on with the next chunk. A generator, so a worker can
  * report progress and stop between chunks.
  */
 export function* readEvtxChunks(bytes: Uint8Array, header: EvtxFileHeader, options: EvtxStreamOptions): Generator<EvtxChunkResult> {
-  const start = header.headerBlockSize >= 128 && header.headerBlockSize <= bytes.length ? header.headerBlockSize : FILE_HEADER_SIZE;
-  for (let index = 0, offset = start; offset < bytes.length; index++, offset += CHUNK_SIZE) {
+  for (let index = 0, offset = firstChunkOffset(header, bytes.length); offset < bytes.length; index++, offset += CHUNK_SIZE) {
     const bytesDone = Math.min(offset + CHUNK_SIZE, bytes.length);
     if (offset + CHUNK_SIZE > bytes.length) {
       yield { chunk: index, bytesDone, records: [], damaged: 1, warnings: [{ code: 'eventlog.evtx.chunkTruncated', params: { chunk: index } }] };
       return;
     }
-    const chunk = bytes.subarray(offset, offset + CHUNK_SIZE);
-    const check = checkChunk(chunk);
-    if (!check.ok) {
-      // Space past the header's chunk count that holds no chunk is unused, not damage (sysmon-style files).
-      const unused = check.problem === 'empty' || (check.problem === 'badMagic' && index >= header.chunkCount);
-      yield {
-        chunk: index,
-        bytesDone,
-        records: [],
-        damaged: unused ? 0 : 1,
-        warnings: unused ? [] : [{ code: `eventlog.evtx.chunk.${check.problem}`, params: { chunk: index } }],
-      };
-      continue;
-    }
-    const read = readChunkRecords(chunk, index, check.header, options.maxDepth);
-    const note: InputWarning[] =
-      check.recordsChecksum === 'valid' ? [] : [{ code: `eventlog.evtx.chunk.recordsChecksum.${check.recordsChecksum}`, params: { chunk: index } }];
-    yield { chunk: index, bytesDone, records: read.records, damaged: read.damaged, warnings: [...note, ...read.warnings] };
+    yield { ...readEvtxChunk(bytes.subarray(offset, offset + CHUNK_SIZE), index, header.chunkCount, options), bytesDone };
   }
 }
 

@@ -3,11 +3,19 @@ export function filetimeToIso(lo: number, hi: number): string {
   // Exact arithmetic in doubles: the tick count exceeds 2^53, so take the sub-second remainder from the halves.
   const frac = ((hi % 10_000_000) * (0x1_0000_0000 % 10_000_000) + (lo % 10_000_000)) % 10_000_000;
   const seconds = Math.round((hi * 0x1_0000_0000 + lo - frac) / 10_000_000);
-  const ms = seconds * 1000 - 11_644_473_600_000;
-  const d = new Date(ms);
-  if (!Number.isFinite(d.getTime()) || d.getUTCFullYear() > 9999) return `0x${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`;
-  return `${d.toISOString().slice(0, 19)}.${String(frac).padStart(7, '0')}Z`;
+  // Records of a chunk are written within seconds of each other: formatting the date part once per second
+  // instead of once per record is a tenth of the parse time on large logs.
+  if (seconds !== lastSeconds) {
+    const d = new Date(seconds * 1000 - 11_644_473_600_000);
+    lastPrefix = Number.isFinite(d.getTime()) && d.getUTCFullYear() <= 9999 ? d.toISOString().slice(0, 19) : null;
+    lastSeconds = seconds;
+  }
+  if (lastPrefix === null) return `0x${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`;
+  return `${lastPrefix}.${String(frac).padStart(7, '0')}Z`;
 }
+
+let lastSeconds = Number.NaN;
+let lastPrefix: string | null = null;
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
