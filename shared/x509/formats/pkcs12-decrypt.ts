@@ -2,6 +2,7 @@ import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, EncryptedContentInfo, getCrypto } from 'pkijs';
 import { toArrayBuffer } from '../bytes';
 import { CMS, PBES2 } from '../oids';
+import { decryptLegacy, isLegacyPbe } from './pkcs12-legacy';
 
 export type DecryptOutcome =
   | { readonly status: 'ok'; readonly data: ArrayBuffer }
@@ -11,13 +12,21 @@ export type DecryptOutcome =
 /**
  * Decrypts one encrypted PKCS#12 part (a SafeContents or a shrouded key). PBES2 (PBKDF2 + AES, what
  * OpenSSL 3 and Windows "AES256-SHA256" exports use) goes through WebCrypto; the legacy PKCS#12 PBE
- * schemes (3DES, RC2, RC4 — RFC 7292 Appendix C) are not available in WebCrypto and are reported.
+ * schemes of older Windows exports (3DES, RC2 — RFC 7292 Appendix C) through pkcs12-legacy.ts. RC4 and
+ * anything else is reported as unsupported.
  */
 export async function decryptPart(
   algorithm: AlgorithmIdentifier,
   encrypted: ArrayBuffer,
   password: string,
 ): Promise<DecryptOutcome> {
+  if (isLegacyPbe(algorithm.algorithmId)) {
+    try {
+      return decryptLegacy(algorithm, new Uint8Array(encrypted), password);
+    } catch {
+      return { status: 'failed' };
+    }
+  }
   if (algorithm.algorithmId !== PBES2) return { status: 'unsupported', algorithm: algorithm.algorithmId };
   try {
     const data = await getCrypto(true).decryptEncryptedContentInfo({

@@ -55,6 +55,15 @@ describe('readCertificateBytes', () => {
     expect(JSON.stringify(r.value)).not.toMatch(/PRIVATE|privateKey"/);
   });
 
+  it.each(['leaf-3des.p12', 'leaf-legacy-rc2.pfx'])('reads the legacy-encrypted PKCS#12 %s of older Windows exports', async (file) => {
+    const r = await read(file, PASSWORD);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.certificates.map((c) => c.sha1).sort()).toEqual([...chain].sort());
+    expect(r.value.privateKeyFor).toBe(leaf);
+    expect(r.value.warnings).toEqual([]);
+    expect(await read(file, 'wrong')).toEqual({ ok: false, error: { code: 'input.passwordWrong' } });
+  });
+
   it('asks for a password when a PFX needs one, and says when it is wrong', async () => {
     expect(await read('leaf-aes.pfx')).toEqual({ ok: false, error: { code: 'input.passwordRequired' } });
     expect(await read('leaf-aes.pfx', 'wrong')).toEqual({ ok: false, error: { code: 'input.passwordWrong' } });
