@@ -47,6 +47,11 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
   w.open`foreach ($storeName in @('CA', 'My')) {`;
   w.line`Get-ChildItem -LiteralPath ('Cert:\\LocalMachine\\' + $storeName) | Select-Object -Property ${['Thumbprint', 'Subject', 'Issuer', 'NotBefore', 'NotAfter']} | Export-Csv -LiteralPath (Join-Path $BackupPath ('store-LocalMachine-' + $storeName + '.csv')) -NoTypeInformation -Encoding UTF8 -WhatIf:$false`;
   w.close`}`;
+  // The Send connectors are saved whenever Exchange is present: cheap, and the first thing an admin asks for.
+  w.open`if ($IsExchange) {`;
+  w.line`Write-Host ${m('ps.backup.sendConnectors')}`;
+  w.line`Get-SendConnector | Select-Object -Property ${['Identity', 'Name', 'TlsCertificateName', 'RequireTLS', 'SmartHosts', 'Fqdn']} | Export-Clixml -LiteralPath (Join-Path $BackupPath 'send-connectors.xml') -WhatIf:$false`;
+  w.close`}`;
   for (const b of blocks) b.backup?.({ w, plan, m });
   w.line`Write-Host (${m('ps.backup.done')} -f $BackupPath)`;
   for (const b of blocks) {

@@ -49,13 +49,15 @@ export function writeElevationCheck(w: ScriptWriter, m: PsMessages): void {
 /**
  * Which management shells are present. Exchange cmdlets: the Exchange Management Shell. Exchange Online:
  * only a session that Connect-ExchangeOnline opened, which Get-ConnectionInformation lists as Connected
- * (ExchangeOnlineManagement 3.x); without it nothing on the Exchange Online side runs.
+ * (ExchangeOnlineManagement 3.x) and which brings Set-InboundConnector; without it nothing on the Exchange
+ * Online side runs.
  */
 export function writeDetection(w: ScriptWriter, m: PsMessages): void {
   w.line`$IsExchange = [bool](Get-Command -Name 'Get-SendConnector' -ErrorAction SilentlyContinue)`;
   w.line`$ExoConnected = $false`;
   w.open`if (Get-Command -Name 'Get-ConnectionInformation' -ErrorAction SilentlyContinue) {`;
-  w.line`$ExoConnected = @(Get-ConnectionInformation | Where-Object { $_.State -eq 'Connected' }).Count -gt 0`;
+  // Security & Compliance sessions are listed too; only an Exchange Online one brings Set-InboundConnector.
+  w.line`$ExoConnected = (@(Get-ConnectionInformation | Where-Object { $_.State -eq 'Connected' }).Count -gt 0) -and [bool](Get-Command -Name 'Set-InboundConnector' -ErrorAction SilentlyContinue)`;
   w.close`}`;
   w.line`Write-Host (${m('ps.common.detected')} -f $IsExchange, $ExoConnected)`;
   w.blank();

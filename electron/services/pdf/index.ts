@@ -10,3 +10,4 @@ export async function withGuidePdf(pack: FixPack, options: PdfOptions = {}): Pro
   const pdf = await renderGuidePdf(pack.guide, { createdAt: new Date(pack.plan.generatedAt), ...options });
   return [{ name: 'guide.pdf', bytes: pdf }, ...pack.files];
 }
+export { buildFixPackExport, type FixPackExport } from './fixpack-files';

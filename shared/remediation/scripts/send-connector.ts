@@ -8,12 +8,6 @@ import type { ScriptBlock } from './types';
 export const setSendConnectorCertificate: ScriptBlock = {
   id: 'setSendConnectorCertificate',
   applies: (plan) => plan.sendConnector !== undefined && plan.leafThumbprint !== undefined,
-  backup({ w, m }) {
-    w.open`if ($IsExchange) {`;
-    w.line`Write-Host ${m('ps.backup.sendConnectors')}`;
-    w.line`Get-SendConnector | Select-Object -Property ${['Identity', 'Name', 'TlsCertificateName', 'RequireTLS', 'SmartHosts', 'Fqdn']} | Export-Clixml -LiteralPath (Join-Path $BackupPath 'send-connectors.xml') -WhatIf:$false`;
-    w.close`}`;
-  },
   fix({ w, plan, m }) {
     const name = plan.sendConnector ?? '';
     const thumbprint = plan.leafThumbprint ?? '';

@@ -4,7 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixPack } from '../../../../shared/fixpack/build-fixpack';
-import { renderGuidePdf, withGuidePdf } from '../../../../electron/services/pdf';
+import { buildFixPackExport, renderGuidePdf, withGuidePdf } from '../../../../electron/services/pdf';
+import { readZip } from '../../../../shared/zip/read-zip';
+import { DEFAULT_LIMITS } from '../../../../shared/model/input';
 import { cause, INTERMEDIATE, LEAF, pfxEvidence, report } from '../../shared/fixpack/helpers';
 
 function has(tool: string): boolean {
@@ -84,5 +86,18 @@ describe.skipIf(!POPPLER)('renderGuidePdf', () => {
     expect(files.map((f) => f.name).slice(0, 3)).toEqual(['guide.pdf', 'guide.md', 'guide.html']);
     const pdf = files[0];
     expect(pdf && 'bytes' in pdf && new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
+  });
+
+  it('builds the whole export: guide.pdf plus the shared files, and a zip holding exactly them', async () => {
+    const r = await buildFixPackExport(
+      { report: report([cause('cause.intermediatesNotSent', ['remediation.importIntermediates'])]), evidence: [pfxEvidence()], locale: 'cs' },
+      { pageSize: 'LETTER' },
+    );
+    if (!r.ok) throw new Error(r.error.code);
+    const back = readZip(r.value.zip, DEFAULT_LIMITS);
+    if (!back.ok) throw new Error(back.error.code);
+    expect(back.value.files.map((f) => f.name)).toEqual(r.value.files.map((f) => f.name));
+    expect(r.value.files[0]?.name).toBe('guide.pdf');
+    expect(poppler(back.value.files[0]!.bytes).info).toMatch(/\(letter\)/);
   });
 });
