@@ -1,7 +1,7 @@
 import { evidenceOfKind, type Evidence } from '../model/evidence';
 import type { Answers } from '../model/answers';
 import type { Finding } from '../model/finding';
-import { relayConnectors } from '../diagnosis/evidence-facts';
+import { inboundConnectors, isEnabled, isOnPremises, relayConnectors } from '../diagnosis/evidence-facts';
 
 /**
  * What the evidence already answers, so the wizard does not ask it (issue 6):
@@ -9,12 +9,17 @@ import { relayConnectors } from '../diagnosis/evidence-facts';
  *   MSExchange* transport event says Exchange; an IIS SMTP log says IIS. Both at once: left to the admin.
  * - connectorType and tlsSenderCertificateName: from Get-InboundConnector's enabled OnPremises connectors
  *   (a TlsSenderCertificateName makes one certificate-based, else SenderIPAddresses makes it IP-based;
- *   a mix is left to the admin). A name-mismatch finding's `expected` param also gives the name.
+ *   a mix is left to the admin; connectors of unknown type count only when no OnPremises one is listed). A name-mismatch finding's `expected` param also gives the name.
  * - recentRenewal and internalMailFlows: no evidence answers them reliably; they are always asked.
  */
 export function inferAnswers(evidence: readonly Evidence[], findings: readonly Finding[] = []): Answers {
   const sendingSystem = inferSendingSystem(evidence);
-  const connectors = relayConnectors(evidence).map((c) => c.item);
+  // A narrowed Format-Table may leave ConnectorType out: then the enabled connectors of unknown type count.
+  const known = relayConnectors(evidence).map((c) => c.item);
+  const connectors =
+    known.length > 0
+      ? known
+      : inboundConnectors(evidence).map((c) => c.item).filter((c) => isEnabled(c) && isOnPremises(c) === undefined);
   const certNames = [...new Set(connectors.flatMap((c) => (c.tlsSenderCertificateName ? [c.tlsSenderCertificateName] : [])))];
   const ipOnly = connectors.filter((c) => !c.tlsSenderCertificateName && (c.senderIpAddresses ?? []).length > 0);
   const connectorType =

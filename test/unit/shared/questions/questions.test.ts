@@ -36,6 +36,12 @@ describe('inferAnswers', () => {
     expect(inferAnswers([settings({ inbound: [IP_CONNECTOR, CERT_CONNECTOR] })])).toEqual({ tlsSenderCertificateName: '*.contoso.com' });
   });
 
+  it('reads a Format-Table without ConnectorType, but never a Partner connector', () => {
+    const untyped = { name: 'Relay', tlsSenderCertificateName: 'mail.contoso.com' };
+    expect(inferAnswers([settings({ inbound: [untyped] })])).toEqual({ connectorType: 'certificate', tlsSenderCertificateName: 'mail.contoso.com' });
+    expect(inferAnswers([settings({ inbound: [{ ...untyped, connectorType: 'Partner' }] })])).toEqual({});
+  });
+
   it('takes the expected name from a name-mismatch finding', () => {
     expect(inferAnswers([], [finding('cert.nameMismatch', { expected: 'mail.contoso.com' })])).toEqual({ tlsSenderCertificateName: 'mail.contoso.com' });
   });
