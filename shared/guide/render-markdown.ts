@@ -2,10 +2,11 @@ import type { Block, ChainPicture, GuideDocument, RichText } from './model';
 
 /**
  * Escapes the Markdown that could change how evidence text (subjects, file names, connector names) renders:
- * emphasis, code, links, HTML, table pipes anywhere, and block markers (#, -, +, 1.) at the start.
+ * emphasis, code, links, HTML (`<` is enough), table pipes anywhere, and block markers (#, >, -, +, 1.) at
+ * the start of a line.
  */
 export function escapeMarkdown(text: string): string {
-  const inline = text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+  const inline = text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<|~]/g, (c) => `\\${c}`);
   return inline.replace(/^(\s*)([#>+-]|\d+(?=[.)]))/, (_m, space: string, mark: string) =>
     /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
   );
@@ -29,8 +30,8 @@ function chain(picture: ChainPicture): string[] {
   const lines = [`*${escapeMarkdown(picture.caption)}*`, ''];
   picture.nodes.forEach((n, i) => {
     const indent = '  '.repeat(i);
-    const marker = n.role === 'missing' ? '✗' : '•';
-    lines.push(`${indent}- ${marker} **${escapeMarkdown(n.label)}**: ${escapeMarkdown(n.subject)}`);
+    const marker = n.role === 'missing' ? '✗ ' : '';
+    lines.push(`${indent}- ${marker}**${escapeMarkdown(n.label)}**: ${escapeMarkdown(n.subject)}`);
     const facts = [n.thumbprint, n.notAfter, n.note].filter((x): x is string => !!x);
     if (facts.length) lines.push(`${indent}  ${facts.map(escapeMarkdown).join(' · ')}`);
   });

@@ -8,6 +8,8 @@ export const UI_TERMS = [
   'personal', 'certificatesFolder', 'intermediateCAs', 'trustedRootCAs', 'certificationPath', 'viewCertificate',
   'details', 'copyToFile', 'exportWizard', 'derFormat', 'next', 'finish', 'allTasks', 'import', 'importWizard',
   'eventViewer', 'appsAndServicesLogs', 'operational', 'enableLog', 'saveAllEventsAs', 'file', 'delete',
+  // IIS 6 SMTP (windows-ui-terms.md rows 26–31): only the English names are confirmed.
+  'iis6Manager', 'smtpVirtualServer', 'properties', 'deliveryTab', 'outboundSecurity', 'tlsEncryption',
 ] as const;
 
 const OPEN = '\uE000';

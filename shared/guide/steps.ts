@@ -124,7 +124,7 @@ export const GUIDE_STEPS: Readonly<Record<string, StepBuilder>> = {
           w.line`New-ItemProperty -LiteralPath ${key} -Name 'DisabledByDefault' -Value 0 -PropertyType DWord -Force`;
         }),
       ],
-      ['manual1', 'manual2'],
+      ['manual1', 'manual2', 'manual3'],
     ),
   }),
   restartTransport: (ctx) => ({

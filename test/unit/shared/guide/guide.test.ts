@@ -95,10 +95,11 @@ describe('renderers', () => {
 
   it('escapes evidence text in Markdown so it cannot make emphasis, links, HTML or table cells', () => {
     const md = renderMarkdown(doc);
-    expect(md).toContain('CN=\\<script\\>alert(1)\\</script\\> \\*x\\* \\| \\[a\\](b) & "q"');
+    expect(md).toContain('CN=\\<script>alert(1)\\</script> \\*x\\* \\| \\[a\\](b) & "q"');
     expect(md).toContain('**Details**');
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
     expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
+    expect(escapeMarkdown('> not a quote')).toBe('\\> not a quote');
   });
 
   it('renders code with a fence longer than any backtick run inside it', async () => {
