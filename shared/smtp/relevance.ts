@@ -11,7 +11,7 @@ export function isRelevant(session: SmtpSession): boolean {
   for (const line of session.lines) {
     if (line.kind === 'reply' && (replyCode(line.text) ?? 0) >= 400) return true;
     if (mentionsExchangeOnline(line.text)) return true;
-    if (line.kind === 'info' && /error|fail/i.test(`${line.text} ${line.context ?? ''}`)) return true;
+    if (line.kind === 'info' && /[Ee]rror|[Ff]ailed|[Ff]ailure/.test(`${line.text} ${line.context ?? ''}`)) return true;
   }
   return false;
 }

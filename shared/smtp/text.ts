@@ -35,15 +35,14 @@ export function splitLines(text: string): string[] {
 const CHUNK = 8 * 1024 * 1024;
 
 /**
- * Calls `fn` for every line (1-based numbers) without building one giant string: UTF-8 input is decoded in
- * chunks cut at line feeds (a 0x0A byte never sits inside a multi-byte UTF-8 sequence), so gigabyte logs
- * stay within V8's string limits. UTF-16 input is decoded whole.
+ * Calls `fn` with the text in pieces that end at line ends, without building one giant string: UTF-8 input
+ * is decoded in chunks cut at line feeds (a 0x0A byte never sits inside a multi-byte UTF-8 sequence), so
+ * gigabyte logs stay within V8's string limits. UTF-16 input is decoded whole.
  */
-export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number) => void): void {
+export function forEachChunk(bytes: Uint8Array, fn: (text: string, last: boolean) => void): void {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16le(bytes);
-  let lineNo = 0;
   if (utf16 || bytes.length <= CHUNK) {
-    for (const line of splitLines(decodeText(bytes))) fn(line, ++lineNo);
+    fn(decodeText(bytes), true);
     return;
   }
   const decoder = new TextDecoder('utf-8');
@@ -54,11 +53,18 @@ export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number
       const nl = bytes.indexOf(0x0a, end);
       end = nl < 0 ? bytes.length : nl + 1;
     }
-    const text = decoder.decode(bytes.subarray(start, end));
-    const lines = splitLines(text);
-    // A chunk ending in a line feed yields a trailing empty string that is not a line of its own.
-    if (end < bytes.length && lines.at(-1) === '') lines.pop();
-    for (const line of lines) fn(line, ++lineNo);
+    fn(decoder.decode(bytes.subarray(start, end)), end >= bytes.length);
     start = end;
   }
+}
+
+/** Calls `fn` for every line (1-based numbers), chunk by chunk (see `forEachChunk`). */
+export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number) => void): void {
+  let lineNo = 0;
+  forEachChunk(bytes, (text, last) => {
+    const lines = splitLines(text);
+    // A chunk ending in a line feed yields a trailing empty string that is not a line of its own.
+    if (!last && lines.at(-1) === '') lines.pop();
+    for (const line of lines) fn(line, ++lineNo);
+  });
 }

@@ -1,9 +1,10 @@
 import type { SmtpLine, SmtpSession } from '../types';
 import { splitCsvLine } from '../csv';
-import { forEachLine } from '../text';
+import { forEachChunk, headText } from '../text';
 import { buildSession, type SessionDraft } from '../session-build';
 import { DEFAULT_FIELDS, resolveColumns, type ExchangeColumns } from './fields';
 import { isRelevant } from '../relevance';
+import { BOUNDARY_LINES, edgeSessions, fieldAt, triggeredSessions } from './prefilter';
 
 export interface ExchangeLogParse {
   readonly format: 'exchangeSend' | 'exchangeReceive';
@@ -20,7 +21,6 @@ interface Draft {
   localEndpoint?: string;
   remoteEndpoint?: string;
   lines: Array<SmtpLine & { seq: number }>;
-  closed: boolean;
 }
 
 const EVENT_KIND = { '+': 'connect', '-': 'disconnect', '*': 'info' } as const;
@@ -34,14 +34,36 @@ function roleOf(logType: string | undefined, fileName: string): 'client' | 'serv
   return undefined;
 }
 
+function headerColumns(bytes: Uint8Array): ExchangeColumns | undefined {
+  const fields = /^#Fields:\s*(.*)$/m.exec(headText(bytes, 16384))?.[1];
+  return resolveColumns(fields?.trim() ?? DEFAULT_FIELDS);
+}
+
+/**
+ * Which sessions to read fully. A first, cheap pass finds the lines that can make a session relevant
+ * (String.indexOf for a few patterns) and the sessions at both ends of the file (possibly continued in the
+ * neighbouring file); every other line is then skipped after reading only its session id.
+ */
+function sessionsToKeep(bytes: Uint8Array, columns: ExchangeColumns): Set<string> {
+  const keep = new Set<string>();
+  let first = true;
+  forEachChunk(bytes, (text, last) => {
+    triggeredSessions(text, columns.sessionId, keep);
+    if (first) edgeSessions(text, columns.sessionId, BOUNDARY_LINES, false, keep);
+    if (last) edgeSessions(text, columns.sessionId, BOUNDARY_LINES, true, keep);
+    first = false;
+  });
+  return keep;
+}
+
 /**
  * Parses one Exchange SmtpSend/SmtpReceive protocol log and rebuilds its sessions (session-id, then
- * sequence-number). Sessions are closed as soon as their disconnect line is read, and irrelevant ones are
- * dropped right away, so memory follows the number of relevant sessions rather than the size of the log.
+ * sequence-number). Sessions are closed as soon as their disconnect line is read and irrelevant ones are
+ * dropped, so memory follows the number of relevant sessions rather than the size of the log.
  */
 export function parseExchangeLog(source: string, bytes: Uint8Array): ExchangeLogParse {
-  let columns: ExchangeColumns | undefined = resolveColumns(DEFAULT_FIELDS);
-  let logType: string | undefined;
+  let columns: ExchangeColumns | undefined = headerColumns(bytes);
+  const keep = columns ? sessionsToKeep(bytes, columns) : new Set<string>();
   let role: 'client' | 'server' | undefined = roleOf(undefined, source);
   let damaged = 0;
   let skipped = 0;
@@ -54,28 +76,17 @@ export function parseExchangeLog(source: string, bytes: Uint8Array): ExchangeLog
     else skipped++;
   };
 
-  forEachLine(bytes, (raw, lineNo) => {
-    if (raw === '') return;
-    if (raw.startsWith('#')) {
-      const m = /^#([A-Za-z-]+):\s*(.*)$/.exec(raw);
-      if (m?.[1]?.toLowerCase() === 'fields') columns = resolveColumns(m[2] ?? '');
-      if (m?.[1]?.toLowerCase() === 'log-type') {
-        logType = m[2];
-        role = roleOf(logType, source) ?? role;
-      }
-      return;
-    }
-    const cols = columns;
-    const f = cols ? splitCsvLine(raw) : [];
-    const sessionId = cols ? f[cols.sessionId] : undefined;
-    const event = cols ? f[cols.event] : undefined;
-    if (!cols || !sessionId || !event || f.length < Math.min(cols.count, cols.data + 1)) {
+  const record = (raw: string, lineNo: number, cols: ExchangeColumns): void => {
+    const f = splitCsvLine(raw);
+    const sessionId = f[cols.sessionId];
+    const event = f[cols.event];
+    if (!sessionId || !event || f.length < Math.min(cols.count, cols.data + 1)) {
       damaged++;
       return;
     }
     let draft = open.get(sessionId);
     if (!draft) {
-      draft = { sessionId, lines: [], closed: false };
+      draft = { sessionId, lines: [] };
       open.set(sessionId, draft);
     }
     const connector = f[cols.connectorId];
@@ -84,11 +95,9 @@ export function parseExchangeLog(source: string, bytes: Uint8Array): ExchangeLog
     if (connector && !draft.connector) draft.connector = connector;
     if (local && !draft.localEndpoint) draft.localEndpoint = local;
     if (remote && !draft.remoteEndpoint) draft.remoteEndpoint = remote;
-    if (!role && (event === '>' || event === '<')) {
-      // A log without header or telling name: whoever sends EHLO is the client.
-      const data = f[cols.data] ?? '';
-      if (/^(EHLO|HELO)\b/i.test(data)) role = event === '>' ? 'client' : 'server';
-    }
+    const data = f[cols.data] ?? '';
+    // A log without header or telling name: whoever sends EHLO is the client.
+    if (!role && (event === '>' || event === '<') && /^(EHLO|HELO)\b/i.test(data)) role = event === '>' ? 'client' : 'server';
     const seq = Number(f[cols.sequenceNumber]);
     const context = f[cols.context];
     const timestamp = f[cols.dateTime];
@@ -98,13 +107,42 @@ export function parseExchangeLog(source: string, bytes: Uint8Array): ExchangeLog
       ref: `${source}#L${lineNo}`,
       direction: event === '>' ? 'sent' : event === '<' ? 'received' : 'info',
       kind: event in EVENT_KIND ? EVENT_KIND[event as keyof typeof EVENT_KIND] : 'info',
-      text: f[cols.data] ?? '',
+      text: data,
       ...(context ? { context } : {}),
       ...(timestamp ? { timestamp } : {}),
     });
     if (event === '-') {
       open.delete(sessionId);
       finish(draft);
+    }
+  };
+
+  let lineNo = 0;
+  forEachChunk(bytes, (text) => {
+    let pos = 0;
+    while (pos < text.length) {
+      const nl = text.indexOf('\n', pos);
+      let end = nl < 0 ? text.length : nl;
+      const next = end + 1;
+      if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+      lineNo++;
+      if (end === pos) {
+        pos = next;
+        continue;
+      }
+      if (text.charCodeAt(pos) === 35) {
+        const m = /^#([A-Za-z-]+):\s*(.*)$/.exec(text.slice(pos, end));
+        const name = m?.[1]?.toLowerCase();
+        if (name === 'fields') columns = resolveColumns(m?.[2] ?? '');
+        if (name === 'log-type') role = roleOf(m?.[2], source) ?? role;
+      } else if (!columns) damaged++;
+      else {
+        const id = fieldAt(text, pos, end, columns.sessionId);
+        if (id !== undefined && keep.has(id)) record(text.slice(pos, end), lineNo, columns);
+        else if (!id) damaged++;
+        else if (fieldAt(text, pos, end, columns.event) === '-') skipped++;
+      }
+      pos = next;
     }
   });
   for (const draft of open.values()) finish(draft);

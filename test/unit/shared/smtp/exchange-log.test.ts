@@ -98,3 +98,33 @@ describe('Exchange protocol log reader', () => {
     expect(parsed.sessions[0]?.finalReply).toContain('5.7.64');
   });
 });
+
+describe('Exchange protocol log prefilter', () => {
+  const header =
+    '#Log-Type: SMTP Send Protocol Log\n#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\n';
+  const internal = (id: string) =>
+    [
+      `2024-01-01T00:00:00Z,Intra-Organization SMTP Send Connector,${id},0,10.0.0.1:1,10.0.0.2:25,+,,`,
+      `2024-01-01T00:00:00Z,Intra-Organization SMTP Send Connector,${id},1,10.0.0.1:1,10.0.0.2:25,<,220 EX02.contoso.com ready,`,
+      `2024-01-01T00:00:00Z,Intra-Organization SMTP Send Connector,${id},2,10.0.0.1:1,10.0.0.2:25,>,EHLO EX01.contoso.com,`,
+      `2024-01-01T00:00:00Z,Intra-Organization SMTP Send Connector,${id},3,10.0.0.1:1,10.0.0.2:25,-,,Local`,
+    ].join('\n');
+
+  it('skips thousands of ordinary sessions but keeps a rejected one in the middle, whose connector name is quoted', () => {
+    const blocks: string[] = [];
+    for (let i = 0; i < 6000; i++) blocks.push(internal(`00000000${String(i).padStart(8, '0')}`));
+    const middle = 'A1B2C3D4E5F60718';
+    blocks.splice(3000, 0, [
+      `2024-01-01T00:00:01Z,"Outbound, EOP",${middle},0,10.0.0.1:2,52.101.68.3:25,+,,`,
+      `2024-01-01T00:00:01Z,"Outbound, EOP",${middle},1,10.0.0.1:2,52.101.68.3:25,>,EHLO mail.contoso.com,`,
+      `2024-01-01T00:00:01Z,"Outbound, EOP",${middle},2,10.0.0.1:2,52.101.68.3:25,<,550 5.7.64 TenantAttribution; Relay Access Denied,`,
+      `2024-01-01T00:00:01Z,"Outbound, EOP",${middle},3,10.0.0.1:2,52.101.68.3:25,-,,Local`,
+    ].join('\n'));
+    const parsed = parseExchangeLog('SEND.log', new TextEncoder().encode(header + blocks.join('\n') + '\n'));
+    expect(parsed.sessions.map((s) => s.sessionId)).toEqual([middle]);
+    expect(parsed.sessions[0]?.connector).toBe('Outbound, EOP');
+    expect(parsed.sessions[0]?.lines.map((l) => l.line)).toEqual([12003, 12004, 12005, 12006]);
+    expect(parsed.skipped).toBe(6000);
+    expect(parsed.damaged).toBe(0);
+  });
+});

@@ -1,0 +1,72 @@
+import { splitCsvLine } from '../csv';
+
+/**
+ * Patterns that can make a session relevant (see relevance.ts): Exchange Online host names, 4xx/5xx
+ * replies in either log direction, errors and failures, certificate notes. Finding them is far faster than
+ * reading every record.
+ */
+const TRIGGERS = /outlook\.com|,[<>],"?[45]|rror|ailed|ailure|ertificate/g;
+
+/** Data lines at each end of a file whose sessions are kept when unfinished (they may continue next door). */
+export const BOUNDARY_LINES = 5000;
+
+/** The value of column `index` in the line text[start, end): commas counted directly, CSV-parsed only if quoted. */
+export function fieldAt(text: string, start: number, end: number, index: number): string | undefined {
+  let from = start;
+  for (let i = 0; i < index; i++) {
+    if (text.charCodeAt(from) === 34) return splitCsvLine(text.slice(start, end))[index];
+    const comma = text.indexOf(',', from);
+    if (comma < 0 || comma >= end) return undefined;
+    from = comma + 1;
+  }
+  if (text.charCodeAt(from) === 34) return splitCsvLine(text.slice(start, end))[index];
+  const comma = text.indexOf(',', from);
+  return text.slice(from, comma < 0 || comma > end ? end : comma);
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+/** Adds the session ids of every line of `text` that contains a trigger. */
+export function triggeredSessions(text: string, sessionColumn: number, into: Set<string>): void {
+  // One regular expression with alternatives scans the text once; a line is looked at once however many
+  // patterns it has.
+  const re = new RegExp(TRIGGERS.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const end = lineEnd(text, m.index);
+    if (text.charCodeAt(start) !== 35) {
+      const id = fieldAt(text, start, end, sessionColumn);
+      if (id) into.add(id);
+    }
+    re.lastIndex = end;
+  }
+}
+
+/** Session ids of the first or last `count` data lines of a text. */
+export function edgeSessions(text: string, sessionColumn: number, count: number, fromEnd: boolean, into: Set<string>): void {
+  let seen = 0;
+  let pos = fromEnd ? text.length : 0;
+  while (seen < count) {
+    let start: number;
+    let end: number;
+    if (fromEnd) {
+      if (pos <= 0) break;
+      end = pos;
+      start = text.lastIndexOf('\n', pos - 1) + 1;
+      pos = start - 1;
+    } else {
+      if (pos >= text.length) break;
+      start = pos;
+      end = lineEnd(text, pos);
+      pos = end + 1;
+    }
+    if (end <= start || text.charCodeAt(start) === 35) continue;
+    const id = fieldAt(text, start, end, sessionColumn);
+    if (id) into.add(id);
+    seen++;
+  }
+}
