@@ -31,7 +31,7 @@ if (api) {
   });
   void api.trustAnchors({}).then((anchors) => {
     if (!anchors.ok) return;
-    evidence.trustAnchors = anchors.value;
+    evidence.setTrustAnchors(anchors.value);
     if (evidence.items.length > 0) void evidence.analyze();
   });
   // File ▸ Open evidence…, a file association or a second launch hand files in from main.

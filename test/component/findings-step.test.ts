@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { fileDrop, renderApp } from './app-harness';
+// A real Exchange send protocol log with a 5.7.64 reply (read through Vite: these tests run with DOM types only).
+import SEND_LOG from '../fixtures/smtp/exchange-send-5.7.64-cert-sent.log?raw';
 
 afterEach(cleanup);
 
-const SEND_LOG = 'test/fixtures/smtp/exchange-send-5.7.64-cert-sent.log';
 
 async function analysedFindings(files: File[]) {
   const app = renderApp();
@@ -23,7 +23,7 @@ async function analysedFindings(files: File[]) {
 
 describe('Findings step', () => {
   it('leads with the verdict and expands a finding to the log lines that prove it', async () => {
-    await analysedFindings([new File([readFileSync(SEND_LOG)], 'send.log')]);
+    await analysedFindings([new File([SEND_LOG], 'send.log')]);
     expect(screen.getByRole('heading', { level: 3, name: 'A problem was found' })).toBeTruthy();
     const summary = screen.getAllByText(/TenantAttribution/, { selector: 'summary *' })[0]!;
     const details = summary.closest('details')!;

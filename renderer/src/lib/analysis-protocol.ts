@@ -25,6 +25,12 @@ export interface AnalysisInput {
   readonly buffer: ArrayBuffer;
 }
 
+/** UI thread → worker: decode the trust anchors now, so the first drop does not wait for it. */
+export interface PrepareMessage {
+  readonly type: 'prepare';
+  readonly trustAnchors: readonly TrustAnchor[];
+}
+
 /** UI thread → worker. */
 export interface RunMessage {
   readonly type: 'run';
@@ -52,6 +58,8 @@ export interface AnalysisRunner {
     options: AnalysisOptions,
     onProgress?: (progress: EngineProgress) => void,
   ): Promise<Result<AnalysisOutcome, AppError>>;
+  /** Warms the engine up for these anchors (decoding ~120 roots takes a second or two the first time). */
+  prepare(trustAnchors: readonly TrustAnchor[]): void;
   /** Abandons the running analysis; its promise resolves with `ui.analysis.cancelled`. */
   cancel(): void;
 }

@@ -24,6 +24,9 @@ export function createInlineRunner(): AnalysisRunner {
         return err({ code: 'ui.analysis.failed' });
       }
     },
+    prepare() {
+      // Same thread: the first analysis decodes the anchors itself.
+    },
     cancel() {
       generation++;
     },

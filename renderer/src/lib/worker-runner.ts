@@ -1,5 +1,6 @@
 import { err, ok } from '../../../shared/result';
-import type { AnalysisRunner, EngineProgress, RunMessage, WorkerMessage } from './analysis-protocol';
+import type { TrustAnchor } from '../../../shared/engine/analyzer';
+import type { AnalysisRunner, EngineProgress, PrepareMessage, RunMessage, WorkerMessage } from './analysis-protocol';
 
 /**
  * Runs analyses in a Web Worker. Cancel terminates the worker (a parser stuck in a huge file cannot be
@@ -8,6 +9,7 @@ import type { AnalysisRunner, EngineProgress, RunMessage, WorkerMessage } from '
 export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
   let worker: Worker | null = null;
   let nextId = 1;
+  let anchors: readonly TrustAnchor[] | null = null;
   let pending: {
     id: number;
     settle: (r: Awaited<ReturnType<AnalysisRunner['run']>>) => void;
@@ -36,6 +38,8 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
       p?.settle(err({ code: 'ui.analysis.failed' }));
     };
     worker = w;
+    // A worker restarted after Cancel warms up again before its first run.
+    if (anchors) w.postMessage({ type: 'prepare', trustAnchors: anchors } satisfies PrepareMessage);
     return w;
   }
 
@@ -49,6 +53,11 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
         const message: RunMessage = { type: 'run', id, inputs, options };
         ensureWorker().postMessage(message, inputs.map((i) => i.buffer));
       });
+    },
+    prepare(trustAnchors) {
+      anchors = trustAnchors;
+      if (worker) worker.postMessage({ type: 'prepare', trustAnchors } satisfies PrepareMessage);
+      else ensureWorker();
     },
     cancel() {
       worker?.terminate();

@@ -62,6 +62,12 @@ export class EvidenceStore {
     this.#context = context;
   }
 
+  /** The roots chains are judged against (from main); the engine starts decoding them at once. */
+  setTrustAnchors(anchors: readonly TrustAnchor[]): void {
+    this.trustAnchors = anchors;
+    this.#runner.prepare(anchors);
+  }
+
   get busy(): boolean {
     return this.phase === 'loading' || this.phase === 'analyzing';
   }

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { runAnalysis } from '../../../shared/engine/run';
 import { inferAnswers } from '../../../shared/questions/infer';
-import type { RunMessage, WorkerMessage } from '../lib/analysis-protocol';
+import { indexAnchors } from '../../../shared/x509/chain/anchors';
+import type { PrepareMessage, RunMessage, WorkerMessage } from '../lib/analysis-protocol';
 
 /**
  * Untrusted files are parsed here, off the UI thread and inside the renderer sandbox (style.md §3.2).
@@ -13,7 +14,12 @@ function post(message: WorkerMessage): void {
   scope.postMessage(message);
 }
 
-scope.onmessage = async (event: MessageEvent<RunMessage>) => {
+scope.onmessage = async (event: MessageEvent<RunMessage | PrepareMessage>) => {
+  if (event.data.type === 'prepare') {
+    // Decoded anchors are cached by content inside shared/x509, so every later analysis skips this work.
+    indexAnchors(event.data.trustAnchors);
+    return;
+  }
   const { id, inputs, options } = event.data;
   const bytes = inputs.reduce((sum, input) => sum + input.buffer.byteLength, 0);
   post({ type: 'progress', id, phase: 'reading', files: inputs.length, bytes });

@@ -1,0 +1,49 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, ROOT } from './fixtures';
+import { dropFiles, FIXTURES } from './helpers';
+
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+// Issue 8 journey (a), certificate part: the server's certificate alone, its issuing CA not sent.
+test('a leaf-only certificate leads to "intermediates not sent", a gap in the chain and a saved report', async ({
+  window: page,
+  dialogs,
+}, testInfo) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.getByRole('radio', { name: /A non-delivery report/ }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  const dropped = Date.now();
+  await dropFiles(page, [join(FIXTURES, 'certs', 'leaf-only.cer')], /Drop zone/);
+  const next = page.getByRole('button', { name: 'Next' });
+  await expect(next).toBeEnabled({ timeout: 30_000 });
+  const analysedMs = Date.now() - dropped;
+  await expect(page.getByRole('row', { name: /leaf-only\.cer/ }).getByText('Certificates')).toBeVisible();
+  await next.click();
+  const cause = page.getByRole('heading', { level: 4, name: /The sending server does not send its intermediate certificates/ });
+  await expect(cause).toBeVisible();
+  const findingsMs = Date.now() - dropped;
+  testInfo.annotations.push({ type: 'drop-to-findings-ms', description: `${findingsMs} (analysis done after ${analysedMs})` });
+  writeFileSync(
+    join(ROOT, 'test-results', `drop-to-findings-${testInfo.project.name}.json`),
+    JSON.stringify({ analysedMs, findingsMs }, null, 2),
+  );
+  await expect(page.getByRole('heading', { level: 3, name: 'A problem was found' })).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, `findings-kb3212877-${testInfo.project.name}.png`), fullPage: true });
+
+  await next.click();
+  const gap = page.getByRole('button', { name: /^Missing: Relay Doctor Test Issuing CA/ });
+  await expect(gap).toContainText('http://pki.relay-doctor.test/issuing.cer');
+  await gap.click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'http://pki.relay-doctor.test/issuing.cer' })).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, `chain-gap-${testInfo.project.name}.png`), fullPage: true });
+
+  await next.click();
+  await page.getByRole('button', { name: 'Save report…' }).click();
+  await expect(page.getByText(/Saved 1 file to/)).toBeVisible();
+  const saved = JSON.parse(readFileSync(join(dialogs.exportFolder!, 'relay-doctor-report', 'report.json'), 'utf8'));
+  expect(saved.schema).toBe('relay-doctor/report@1');
+  expect(saved.causes.map((c: { id: string }) => c.id)).toContain('cause.intermediatesNotSent');
+});
