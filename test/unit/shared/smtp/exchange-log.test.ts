@@ -128,3 +128,21 @@ describe('Exchange protocol log prefilter', () => {
     expect(parsed.damaged).toBe(0);
   });
 });
+
+describe('Exchange receive log', () => {
+  it('reads the server side: EHLO from the client, the certificate received, TLS success, delivery', async () => {
+    const r = await exchangeProtocolLogReader.read(fixture('smtp/RECV20240514-1.log'), READ_OPTIONS);
+    const log = r.ok ? (r.value.evidence[0] as SmtpLogEvidence) : undefined;
+    expect(log?.format).toBe('exchangeReceive');
+    const s = log?.sessions[0];
+    expect(s?.role).toBe('server');
+    expect(s?.ehlo).toBe('EUR05-VI1-obe.outbound.protection.outlook.com');
+    expect(s?.remoteHost).toBe('EUR05-VI1-obe.outbound.protection.outlook.com');
+    expect(s?.startTls).toBe(true);
+    expect(s?.tlsOutcome).toBe('ok');
+    expect(s?.certificateSent).toBeUndefined();
+    expect(s?.certificateReceived?.subject).toBe('CN=mail.protection.outlook.com, O=Microsoft Corporation, L=Redmond, S=Washington, C=US');
+    expect(s?.status).toBe('delivered');
+    expect(s?.lines.find((l) => l.text.startsWith('MAIL'))?.kind).toBe('command');
+  });
+});
