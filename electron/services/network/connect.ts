@@ -45,16 +45,20 @@ export function openSocket(opts: ConnectOptions): Promise<Result<OpenedSocket, N
     }, opts.timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
-      socket.removeAllListeners('error');
+      socket.off('error', onError);
+      // Later errors are read by whoever uses the socket; this keeps one that arrives between owners (or
+      // after the last one let go) from becoming an uncaught exception in the main process.
+      socket.on('error', () => undefined);
       const connectMs = performance.now() - started - (dnsMs ?? 0);
       const remoteAddress = socket.remoteAddress ?? opts.host;
       resolve(ok({ socket, connectMs, remoteAddress, ...(dnsMs !== undefined ? { dnsMs } : {}) }));
     });
-    socket.once('error', (e) => {
+    function onError(e: Error): void {
       clearTimeout(timer);
       socket.destroy();
       const code = lookupFailed ? 'network.dnsFailed' : codeForSocketError(e, 'connect');
       resolve(err(networkError(code, { host: opts.host, port: opts.port, detail: detailOf(e) })));
-    });
+    }
+    socket.once('error', onError);
   });
 }

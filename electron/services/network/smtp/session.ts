@@ -103,7 +103,12 @@ export async function openSecuredSmtp(t: SmtpTarget): Promise<Result<SecuredSmtp
     channel.attach(session.socket);
   }
   const again = await exchange('ehloTls', `EHLO ${t.heloName}`);
-  if (!again.ok) return fail(again.error);
+  if (!again.ok) {
+    // A server that judges the client certificate after the handshake (TLS 1.3 finishes before the server
+    // has looked) answers a refusal by closing: to the admin that is a TLS failure, not an SMTP one.
+    const closed = again.error.code === 'network.protocolError' && again.error.params?.['detail'] === 'connection closed';
+    return fail(closed ? { ...again.error, code: 'network.tlsFailed', params: { stage: 'ehloTls', detail: 'connection closed right after the TLS handshake' } } : again.error);
+  }
   const capabilitiesAfterTls = again.value.code === 250 ? ehloCapabilities(again.value) : [];
   return ok({ channel, tls: session, banner, remoteAddress, capabilities, capabilitiesAfterTls, replies, timings });
 }

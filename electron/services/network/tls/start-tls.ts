@@ -62,14 +62,16 @@ export function startTls(opts: StartTlsOptions): Promise<Result<TlsSession, Netw
       socket.destroy();
       resolve(err(networkError('network.timeout', { stage: 'tls', ms: opts.timeoutMs })));
     }, opts.timeoutMs);
-    socket.once('error', (e) => {
+    const onError = (e: Error): void => {
       clearTimeout(timer);
       socket.destroy();
       resolve(err(networkError('network.tlsFailed', { stage: 'tls', detail: detailOf(e) })));
-    });
+    };
+    socket.once('error', onError);
     socket.once('secureConnect', () => {
       clearTimeout(timer);
-      socket.removeAllListeners('error');
+      socket.off('error', onError);
+      socket.on('error', () => undefined); // as in connect.ts: the SMTP channel reads errors from here on
       const cipher = socket.getCipher();
       const suite = cipher.standardName;
       const keysFor = (label: string) => {

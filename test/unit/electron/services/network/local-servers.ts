@@ -56,6 +56,8 @@ export async function startSmtp(options: SMTPServerOptions): Promise<RunningSmtp
     server.once('error', reject);
     server.listen(0, LOOPBACK, () => resolve());
   });
+  // Client-side failures the tests provoke on purpose (refused certificates, dropped sessions) surface here.
+  server.on('error', () => undefined);
   const address = server.server.address() as net.AddressInfo;
   return {
     port: address.port,

@@ -106,6 +106,23 @@ describe('testRelay against an Exchange-Online-like server', () => {
     }
   });
 
+  it('reports network.tlsFailed when the server refuses the client certificate in the handshake itself', async () => {
+    const strict = await startSmtp({
+      key: fixture('server.key'),
+      cert: fixture('server-full.pem'),
+      ca: fixture('root.pem'),
+      requestCert: true,
+      rejectUnauthorized: true,
+    });
+    try {
+      const r = await testRelay({ ...base, port: strict.port, credentials: { pfx: fixture('client-leaf.pfx'), password: 'test-only' } });
+      expect(!r.ok && r.error.code).toBe('network.tlsFailed');
+      expect(strict.commands).not.toContain('MAIL FROM:<printer@contoso.test>');
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('rejects a wrong PFX password before opening any connection', async () => {
     const before = eop.commands.length;
     const r = await testRelay({ ...base, port: eop.port, credentials: { pfx: fixture('client-full.pfx'), password: 'wrong' } });
