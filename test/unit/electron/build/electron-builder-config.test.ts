@@ -18,7 +18,8 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-describe('electron-builder.yml', () => {
+// Compiling electron-builder's JSON schema takes seconds on a busy machine.
+describe('electron-builder.yml', { timeout: 60_000 }, () => {
   it('passes electron-builder’s schema validation', async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });

@@ -37,7 +37,7 @@ const cases: Array<[file: string, specifier: string, forbidden: boolean]> = [
   ['electron/main/probe.ts', 'electron', false],
 ];
 
-describe('eslint import boundaries', () => {
+describe('eslint import boundaries', { timeout: 60_000 }, () => {
   for (const [file, specifier, forbidden] of cases) {
     it(`${forbidden ? 'refuses' : 'allows'} ${specifier} in ${file}`, async () => {
       expect(await restricted(file, specifier)).toBe(forbidden);

@@ -10,7 +10,8 @@ async function rawTextHits(markup: string): Promise<number> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'relay-doctor/no-raw-text').length;
 }
 
-describe('relay-doctor/no-raw-text', () => {
+// The first lint loads the TypeScript and Svelte parsers: slow on a busy 2-core machine.
+describe('relay-doctor/no-raw-text', { timeout: 60_000 }, () => {
   it('flags words written into markup and into visible attributes', async () => {
     expect(await rawTextHits('<p>Drop files here</p>')).toBe(1);
     expect(await rawTextHits('<button type="button" aria-label="Close">×</button>')).toBe(1);

@@ -7,7 +7,7 @@ const probe = spawnSync(process.execPath, ['-e', "require('electron')"], { encod
 const electronAvailable = probe.status === 0;
 if (electronAvailable) console.warn('start-script test skipped: the Electron binary is available here, so npm start would launch the app.');
 
-describe.skipIf(electronAvailable)('scripts/start.mjs without an Electron binary', () => {
+describe.skipIf(electronAvailable)('scripts/start.mjs without an Electron binary', { timeout: 60_000 }, () => {
   it('exits 1 with a plain message that points to the CLI and the Chromium harness', () => {
     const run = spawnSync(process.execPath, ['scripts/start.mjs'], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' }, timeout: 60_000 });
     expect(run.status).toBe(1);

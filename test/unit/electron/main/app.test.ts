@@ -13,6 +13,9 @@ type Item = { label?: string; click?: () => void; submenu?: Item[] };
 let dir: string;
 let electron: Mock;
 
+// Generous: the first start compiles main's module graph, which is slow on a busy 2-core machine.
+const waitFor = <T>(fn: () => T | Promise<T>): Promise<T> => vi.waitFor(fn, { timeout: 15_000 });
+
 /** Starts main against a fresh electron mock and waits for its window. */
 async function start(options: { lock?: boolean } = {}): Promise<InstanceType<Mock['BrowserWindow']> | undefined> {
   vi.resetModules();
@@ -22,7 +25,7 @@ async function start(options: { lock?: boolean } = {}): Promise<InstanceType<Moc
   electron.app.requestSingleInstanceLock.mockReturnValue(options.lock ?? true);
   const { startApp } = await import('../../../../electron/main/app');
   if (!startApp()) return undefined;
-  await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+  await waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
   return electron.BrowserWindow.instances[0];
 }
 
@@ -33,7 +36,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('startApp', () => {
+describe('startApp', { timeout: 30_000 }, () => {
   it('quits and opens no window when another instance holds the lock', async () => {
     expect(await start({ lock: false })).toBeUndefined();
     expect(electron.app.quit).toHaveBeenCalled();
@@ -89,12 +92,12 @@ describe('navigation and window-open guards', () => {
     const nav = electron.fakeEvent();
     win!.webContents.emit('will-navigate', nav, 'https://learn.microsoft.com/x');
     expect(nav.preventDefault).toHaveBeenCalled();
-    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
     expect(electron.shell.openExternal).not.toHaveBeenCalled(); // the mock answers "Cancel"
 
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     expect(win!.webContents.windowOpenHandler!({ url: 'https://learn.microsoft.com/y' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(electron.shell.openExternal).toHaveBeenCalledWith('https://learn.microsoft.com/y'));
+    await waitFor(() => expect(electron.shell.openExternal).toHaveBeenCalledWith('https://learn.microsoft.com/y'));
   });
 
   it('never offers non-https targets to the browser', async () => {
@@ -128,7 +131,7 @@ describe('files opened from outside the window', () => {
     electron.app.emit('second-instance', electron.fakeEvent(), ['C:\\RD\\Relay Doctor.exe', '--allow-file-access', 'leaf.cer', 'notes.docx'], dir);
     expect(win!.restore).toHaveBeenCalled();
     expect(win!.focus).toHaveBeenCalled();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(win!.webContents.send).toHaveBeenCalledWith('diag-event:evidence:opened', {
         files: [{ name: 'leaf.cer', bytes: new Uint8Array([0x30, 0x82]) }],
         rejected: [],
@@ -145,7 +148,7 @@ describe('files opened from outside the window', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(win!.webContents.send).not.toHaveBeenCalled();
     win!.webContents.emit('did-finish-load');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(win!.webContents.send).toHaveBeenCalledWith('diag-event:evidence:opened', expect.objectContaining({ rejected: [] })),
     );
   });
@@ -157,7 +160,7 @@ describe('window state and menu', () => {
     const win = await start();
     expect(win!.options).toMatchObject({ x: 100, y: 80, width: 900, height: 650 });
     win!.emit('close');
-    await vi.waitFor(async () =>
+    await waitFor(async () =>
       expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false }),
     );
   });
