@@ -60,10 +60,17 @@ const string16 = (b: Uint8Array, o: number, size: number): string => {
 
 const view = (b: Uint8Array, o: number, size: number): DataView => new DataView(b.buffer, b.byteOffset + o, size);
 
-/** Fixed element sizes, used to split arrays; 0 = variable. */
-const SIZES: Record<number, number> = { 3: 1, 4: 1, 5: 2, 6: 2, 7: 4, 8: 4, 9: 8, 10: 8, 11: 4, 12: 8, 13: 4, 15: 16, 17: 8, 18: 16, 20: 4, 21: 8 };
+/** Registries keyed by type byte, stored as arrays: looked up once per substitution value. */
+function toTable<T>(entries: Record<number, T>): Array<T | undefined> {
+  const table = new Array<T | undefined>(128).fill(undefined);
+  for (const [k, v] of Object.entries(entries)) table[Number(k)] = v;
+  return table;
+}
 
-const DECODERS: Record<number, Decoder> = {
+/** Fixed element sizes, used to split arrays; absent = variable. */
+const SIZES: ReadonlyArray<number | undefined> = toTable({ 3: 1, 4: 1, 5: 2, 6: 2, 7: 4, 8: 4, 9: 8, 10: 8, 11: 4, 12: 8, 13: 4, 15: 16, 17: 8, 18: 16, 20: 4, 21: 8 });
+
+const DECODERS: ReadonlyArray<Decoder | undefined> = toTable<Decoder>({
   0x01: string16,
   0x02: ansi,
   0x03: (b, o) => String(((b[o] as number) << 24) >> 24),
@@ -87,7 +94,7 @@ const DECODERS: Record<number, Decoder> = {
   0x15: hex64,
   0x20: (b, o, size) => hexUpper(b, o, o + size),
   0x23: string16,
-};
+});
 
 function decodeArray(type: number, b: Uint8Array, o: number, size: number): string {
   if (type === 0x01) return string16(b, o, size).replace(/\0+$/, '').split('\0').join(', ');
