@@ -76,6 +76,8 @@ export interface NdrMessage {
   readonly subject?: string;
   readonly reportingMta?: string;
   readonly generatingServer?: string;
+  /** The server that refused, from "Remote server:" or the host line above "Remote Server returned". */
+  readonly remoteServer?: string;
   readonly recipients: readonly NdrRecipient[];
   /** Every SMTP reply text found (DSN Diagnostic-Code, "Remote Server returned '…'", body lines). */
   readonly replies: readonly string[];

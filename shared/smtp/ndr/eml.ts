@@ -41,6 +41,7 @@ export function toMessage(facts: NdrFacts, index: number, subject?: string): Ndr
     ...(subject ? { subject } : {}),
     ...(facts.reportingMta ? { reportingMta: facts.reportingMta } : {}),
     ...(facts.generatingServer ? { generatingServer: facts.generatingServer } : {}),
+    ...(facts.remoteServer ? { remoteServer: facts.remoteServer } : {}),
     recipients: facts.recipients,
     replies: facts.replies,
     statusCodes: facts.statusCodes,

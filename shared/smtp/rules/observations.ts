@@ -47,7 +47,7 @@ export function ndrObservations(ndrs: readonly NdrEvidence[]): Observation[] {
   for (const ndr of ndrs) {
     for (const m of ndr.messages) {
       const ref = ndr.format === 'text' && ndr.messages.length === 1 ? ndr.source : `${ndr.source}#message:${m.index}`;
-      const mta = m.recipients.map((r) => r.remoteMta).find(Boolean)?.replace(/^\s*dns\s*;\s*/i, '');
+      const mta = m.recipients.map((r) => r.remoteMta).find(Boolean)?.replace(/^\s*dns\s*;\s*/i, '') ?? m.remoteServer;
       const texts = new Set<string>([...m.replies, ...m.recipients.map((r) => r.diagnosticCode ?? '')].filter(Boolean));
       // A bare Status: field still proves the code when no reply text came with it.
       for (const code of m.statusCodes) if (![...texts].some((t) => t.includes(code))) texts.add(`Status: ${code}`);
