@@ -2,7 +2,6 @@ import { format, has } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import type { Report } from '../model/report';
 import type { FixPlan } from '../fixpack/types';
-import { planBlocks } from '../powershell/fix-script';
 import type { CertificateRecord } from '../x509/types';
 import { chainPicture } from './chain-picture';
 import type { Block, GuideDocument, GuideSection, GuideStep } from './model';
@@ -135,7 +134,9 @@ export function buildGuide(input: GuideInput): GuideDocument {
       { type: 'note', tone: 'info', text: r('guide.prepare.exo') },
     ],
   };
-  const steps = [prepare, ...planBlocks(plan).flatMap((b) => GUIDE_STEPS[b.id]?.(ctx) ?? []), ...manualOnlySteps(input)];
+  // Every block the causes call for gets its step, also when the script must skip it: the manual path and
+  // placeholders still tell the admin what to do.
+  const steps = [prepare, ...plan.blocks.flatMap((id) => GUIDE_STEPS[id]?.(ctx) ?? []), ...manualOnlySteps(input)];
   const leafThumbprint = plan.leafThumbprint;
 
   return {

@@ -38,6 +38,9 @@ function twoPaths(ctx: StepContext, prefix: string, script: Block[], manualKeys:
 
 type StepBuilder = (ctx: StepContext) => GuideStep;
 
+/** A value the evidence did not give: shown as a visible `<name>` placeholder, as the remediation texts do. */
+const or = (value: string | undefined, name: string) => (value ? value : `<${name}>`);
+
 const title = (ctx: StepContext, key: string) => richText(ctx.locale, key).join('');
 
 /** Guide steps by script block id: the manual twin of each block of fix.ps1. */
@@ -45,24 +48,24 @@ export const GUIDE_STEPS: Readonly<Record<string, StepBuilder>> = {
   importIntermediates: (ctx) => ({
     id: 'importIntermediates',
     title: title(ctx, 'guide.import.title'),
-    blocks: [
-      ...twoPaths(
-        ctx,
-        'guide.import',
-        [
-          psCode((w) => {
-            for (const { file } of ctx.packFiles) w.line`Import-Certificate -FilePath ${'.\\' + file} -CertStoreLocation 'Cert:\\LocalMachine\\CA'`;
-            for (const { file } of ctx.packFiles) w.line`certutil.exe -addstore CA ${'.\\' + file}`;
-          }),
-        ],
-        ['manual1', 'manual2', 'manual3', 'manual4', 'manual5'],
-        { subject: ctx.plan.leaf?.subject ?? '' },
-      ),
-    ],
+    blocks: twoPaths(
+      ctx,
+      'guide.import',
+      ctx.packFiles.length
+        ? [
+            psCode((w) => {
+              for (const { file } of ctx.packFiles) w.line`Import-Certificate -FilePath ${'.\\' + file} -CertStoreLocation 'Cert:\\LocalMachine\\CA'`;
+              for (const { file } of ctx.packFiles) w.line`certutil.exe -addstore CA ${'.\\' + file}`;
+            }),
+          ]
+        : [{ type: 'note', tone: 'warning', text: richText(ctx.locale, 'guide.import.noFiles') }],
+      ['manual1', 'manual2', 'manual3', 'manual4', 'manual5'],
+      { subject: ctx.plan.leaf?.subject ?? or(ctx.plan.leafThumbprint, 'thumbprint') },
+    ),
   }),
   setSendConnectorCertificate: (ctx) => {
-    const thumbprint = ctx.plan.leafThumbprint ?? '';
-    const connector = ctx.plan.sendConnector ?? '';
+    const thumbprint = or(ctx.plan.leafThumbprint, 'thumbprint');
+    const connector = or(ctx.plan.sendConnector, 'sendConnector');
     return {
       id: 'setSendConnectorCertificate',
       title: title(ctx, 'guide.sendConnector.title'),
@@ -81,8 +84,8 @@ export const GUIDE_STEPS: Readonly<Record<string, StepBuilder>> = {
     };
   },
   setInboundConnectorName: (ctx) => {
-    const connector = ctx.plan.inboundConnector?.name ?? '';
-    const name = ctx.plan.inboundConnector?.tlsSenderCertificateName ?? '';
+    const connector = or(ctx.plan.inboundConnector?.name, 'inboundConnector');
+    const name = or(ctx.plan.inboundConnector?.tlsSenderCertificateName, 'expectedName');
     return {
       id: 'setInboundConnectorName',
       title: title(ctx, 'guide.inboundName.title'),
@@ -96,8 +99,8 @@ export const GUIDE_STEPS: Readonly<Record<string, StepBuilder>> = {
     };
   },
   setInboundConnectorIps: (ctx) => {
-    const connector = ctx.plan.inboundConnector?.name ?? '';
-    const ips = ctx.plan.inboundConnector?.senderIpAddresses ?? [];
+    const connector = or(ctx.plan.inboundConnector?.name, 'inboundConnector');
+    const ips = ctx.plan.inboundConnector?.senderIpAddresses ?? ['<senderIp>'];
     return {
       id: 'setInboundConnectorIps',
       title: title(ctx, 'guide.inboundIps.title'),

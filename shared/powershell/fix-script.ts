@@ -5,9 +5,16 @@ import { psMessages } from './messages';
 import { writeDetection, writeElevationCheck, writeHeader, writeHelpers } from './preamble';
 import { ScriptWriter, type ScriptError } from './script-writer';
 import type { Result } from '../result';
+import { format } from '../i18n/format';
 
+/** The plan's blocks that have what they need: these run. */
 export function planBlocks(plan: FixPlan): ScriptBlock[] {
   return plan.blocks.map(scriptBlock).filter((b): b is ScriptBlock => !!b && b.applies(plan));
+}
+
+/** Blocks the causes call for but the evidence cannot feed (no intermediate DER, no connector name). */
+export function skippedBlocks(plan: FixPlan): ScriptBlock[] {
+  return plan.blocks.map(scriptBlock).filter((b): b is ScriptBlock => !!b && !b.applies(plan));
 }
 
 /**
@@ -54,6 +61,10 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
   w.close`}`;
   for (const b of blocks) b.backup?.({ w, plan, m });
   w.line`Write-Host (${m('ps.backup.done')} -f $BackupPath)`;
+  for (const b of skippedBlocks(plan)) {
+    // Said up front and in the transcript: the guide's manual steps cover what the script cannot do.
+    w.line`Write-Warning (${m('ps.common.skipped')} -f ${format(plan.locale, b.titleKey)})`;
+  }
   for (const b of blocks) {
     w.blank();
     b.fix({ w, plan, m });

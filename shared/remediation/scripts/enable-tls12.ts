@@ -10,6 +10,7 @@ const KEY = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHAN
  */
 export const enableTls12: ScriptBlock = {
   id: 'enableTls12',
+  titleKey: 'guide.tls12.title',
   applies: () => true,
   backup({ w, m }) {
     w.line`Write-Host ${m('ps.backup.tls12')}`;

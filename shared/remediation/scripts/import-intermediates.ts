@@ -8,6 +8,7 @@ import type { ScriptBlock } from './types';
  */
 export const importIntermediates: ScriptBlock = {
   id: 'importIntermediates',
+  titleKey: 'guide.import.title',
   applies: (plan) => plan.intermediates.length > 0,
   fix({ w, plan, m }) {
     w.line`Write-Step ${m('ps.import.heading')}`;

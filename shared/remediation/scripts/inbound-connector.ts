@@ -44,6 +44,7 @@ function restore(ctx: BlockContext, property: 'TlsSenderCertificateName' | 'Send
 
 export const setInboundConnectorName: ScriptBlock = {
   id: 'setInboundConnectorName',
+  titleKey: 'guide.inboundName.title',
   applies: (plan) => !!plan.inboundConnector?.name && !!plan.inboundConnector.tlsSenderCertificateName,
   backup,
   fix(ctx) {
@@ -63,6 +64,7 @@ export const setInboundConnectorName: ScriptBlock = {
 
 export const setInboundConnectorIps: ScriptBlock = {
   id: 'setInboundConnectorIps',
+  titleKey: 'guide.inboundIps.title',
   applies: (plan) => !!plan.inboundConnector?.name && (plan.inboundConnector.senderIpAddresses?.length ?? 0) > 0,
   backup,
   fix(ctx) {

@@ -8,6 +8,7 @@ import type { ScriptBlock } from './types';
  */
 export const restartTransport: ScriptBlock = {
   id: 'restartTransport',
+  titleKey: 'guide.restart.title',
   applies: () => true,
   fix({ w, m }) {
     w.line`Write-Step ${m('ps.restart.heading')}`;

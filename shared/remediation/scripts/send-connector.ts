@@ -7,6 +7,7 @@ import type { ScriptBlock } from './types';
  */
 export const setSendConnectorCertificate: ScriptBlock = {
   id: 'setSendConnectorCertificate',
+  titleKey: 'guide.sendConnector.title',
   applies: (plan) => plan.sendConnector !== undefined && plan.leafThumbprint !== undefined,
   fix({ w, plan, m }) {
     const name = plan.sendConnector ?? '';

@@ -19,6 +19,8 @@ export interface BlockContext {
  */
 export interface ScriptBlock {
   readonly id: string;
+  /** The step's title in the guide catalog; fix.ps1 names a skipped block with it. */
+  readonly titleKey: string;
   /** False when the plan lacks what the block needs (no intermediates, no connector name): it is left out. */
   applies(plan: FixPlan): boolean;
   backup?(ctx: BlockContext): void;

@@ -8,6 +8,7 @@ import type { ScriptBlock } from './types';
  */
 export const verifyChain: ScriptBlock = {
   id: 'verifyChain',
+  titleKey: 'guide.section.verify',
   applies: () => true,
   fix({ w, plan, m }) {
     w.line`Write-Step ${m('ps.verify.heading')}`;

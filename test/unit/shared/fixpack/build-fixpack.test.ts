@@ -76,6 +76,24 @@ describe('buildFixPack', () => {
     expect(r.value.files.some((f) => f.name.endsWith('.cer'))).toBe(false);
   });
 
+  it('skips the import with a warning and keeps the manual steps when the evidence lacks the intermediate', async () => {
+    const leafOnly = { ...pfxEvidence(), certificates: [LEAF], privateKeyFor: undefined };
+    const r = await buildFixPack({
+      report: report([cause('cause.intermediatesNotSent', ['remediation.importIntermediates'], { thumbprint: LEAF.sha1 })], [
+        { leaf: LEAF.sha1, path: [LEAF.sha1], status: 'incomplete', trustStore: 'mozilla', missingIssuer: INTERMEDIATE.subject, aiaUrls: ['http://pki.example.test/intermediate.cer'] },
+      ]),
+      evidence: [leafOnly],
+      locale: 'en',
+    });
+    if (!r.ok) throw new Error(r.error.code);
+    const fix = new TextDecoder().decode(fileBytes(r.value.files.find((f) => f.name === 'fix.ps1')!));
+    expect(fix).toContain("Write-Warning ('Not done by this script: {0}. The fix pack lacks what it needs (a certificate or a connector name); follow the manual steps in the guide.' -f 'Import the missing intermediate certificates')");
+    expect(fix).not.toContain('$intermediates = @(');
+    const step = r.value.guide.sections.find((s) => s.id === 'steps')?.steps?.find((s) => s.id === 'importIntermediates');
+    expect(step?.blocks.some((b) => b.type === 'note' && b.tone === 'warning')).toBe(true);
+    expect(step?.blocks.some((b) => b.type === 'steps' && b.items.length === 5)).toBe(true);
+  });
+
   it('refuses an intermediate whose DER does not hash to its thumbprint', async () => {
     const forged = { ...INTERMEDIATE, derBase64: LEAF.derBase64 };
     const r = await buildFixPack({
