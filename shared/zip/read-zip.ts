@@ -80,6 +80,8 @@ export function readZip(bytes: Uint8Array, limits: Limits): Result<ZipContents, 
       warnings.push({ code: 'zip.unsupportedMethod', params: { entry: path, method: entry.method } });
       continue;
     }
+    // One entry larger than a single input may be is refused before it is inflated, not after.
+    if (entry.size > limits.maxFileBytes) return err({ code: 'input.tooLarge', params: { limit: limits.maxFileBytes } });
     declared += entry.size;
     if (declared > limits.maxZipBytes) return err({ code: 'input.tooLarge', params: { limit: limits.maxZipBytes } });
     planned.push({ path, entry });

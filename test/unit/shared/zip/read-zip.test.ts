@@ -66,6 +66,11 @@ describe('readZip', () => {
     expect(code(readZip(bomb, limits({ maxZipBytes: 1024 * 1024 })))).toBe('input.tooLarge');
   });
 
+  it('refuses one entry larger than maxFileBytes before inflating it', () => {
+    const zip = zipSync({ 'small.txt': strToU8('x'), 'zeros.bin': new Uint8Array(3 * 1024 * 1024) });
+    expect(code(readZip(zip, limits({ maxFileBytes: 1024 * 1024 })))).toBe('input.tooLarge');
+  });
+
   it('stops inflating an entry whose header lies about its size and skips it as damaged', () => {
     const zip = zipSync({ 'zeros.bin': new Uint8Array(20 * 1024 * 1024) });
     // Rewrite the central directory's uncompressed size to 10 bytes: the real data is 20 MiB.
