@@ -96,3 +96,24 @@ describe('settings analyzer', () => {
     expect(notSmtp?.confidence).toBe('possible');
   });
 });
+
+describe('settings analyzer with certificate files', () => {
+  async function withLeaf(settingsText: string): Promise<Finding[]> {
+    const { pickReader } = await import('../../../../shared/engine/read-inputs');
+    const leaf = fixture('certs/leaf-only.pem');
+    const certReader = pickReader(leaf);
+    const certs = await certReader?.read(leaf, READ_OPTIONS);
+    const settings = await settingsReader.read({ name: 'connector.txt', bytes: new TextEncoder().encode(settingsText) }, READ_OPTIONS);
+    if (!certs?.ok || !settings.ok) throw new Error('fixtures did not read');
+    return [...(await settingsAnalyzer.analyze([...certs.value.evidence, ...settings.value.evidence], CONTEXT)).findings];
+  }
+
+  it('compares the connector name with the CN and SANs of a leaf certificate file', async () => {
+    const wrong = await withLeaf('Name                     : Relay\nConnectorType            : OnPremises\nTlsSenderCertificateName : relay.fabrikam.example\n');
+    const [mismatch] = byId(wrong, 'connector.nameMismatch');
+    expect(mismatch?.params.certificateNames).toEqual(expect.arrayContaining(['relay.contoso.com', 'mail.contoso.com']));
+    expect(mismatch?.evidence.some((r) => r.startsWith('cert:'))).toBe(true);
+    const right = await withLeaf('Name                     : Relay\nConnectorType            : OnPremises\nTlsSenderCertificateName : *.contoso.com\n');
+    expect(byId(right, 'connector.nameMismatch')).toEqual([]);
+  });
+});
