@@ -63,7 +63,7 @@ export function startApp(): boolean {
     // Main's own strings (menu, dialogs) follow the OS language, which is known only once ready.
     const t = translator(resolveLocale(app.getLocale()));
     const openExternal = createExternalOpener({ confirm: confirmExternal(getWindow, t), open: (url) => shell.openExternal(url) });
-    setupSecurity({ openExternal, csp: appUrl.startsWith('file:') });
+    setupSecurity({ openExternal, production: appUrl.startsWith('file:') });
     const deps = electronHandlerDeps(getWindow, t);
     setupIpc(createHandlers(deps), createSenderCheck(getWindow, appUrl));
 

@@ -61,12 +61,26 @@ export function applyCspHeader(ses: Session): void {
 }
 
 /**
- * The session-wide part of style.md §3.4. Call before the first window; `web-contents-created` makes every
- * later web contents (devtools, any future window) get the same guards.
+ * "No remote content" below the CSP as well: in the packaged app the page is all file:// and nothing it
+ * loads may come from a network. (Main's own network work uses Node in electron/services, not this session.)
  */
-export function setupSecurity(options: { openExternal: (url: string) => Promise<boolean>; csp: boolean }): void {
+export function blockRemoteRequests(ses: Session): void {
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+}
+
+/**
+ * The session-wide part of style.md §3.4. Call before the first window; `web-contents-created` makes every
+ * later web contents (devtools, any future window) get the same guards. `production` (the app loads its
+ * own files, not the dev server) adds the CSP header and the network block.
+ */
+export function setupSecurity(options: { openExternal: (url: string) => Promise<boolean>; production: boolean }): void {
   denyAllPermissions(session.defaultSession);
-  if (options.csp) applyCspHeader(session.defaultSession);
+  if (options.production) {
+    applyCspHeader(session.defaultSession);
+    blockRemoteRequests(session.defaultSession);
+  }
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, options.openExternal);
     denyAllPermissions(contents.session);

@@ -23,7 +23,15 @@ export class FakeSession {
   setDevicePermissionHandler(h: Handler): void {
     this.devicePermissionHandler = h;
   }
-  webRequest = { onHeadersReceived: (l: Handler): void => void (this.headersListener = l) };
+  requestFilter: { urls: string[] } | null = null;
+  requestListener: Handler | null = null;
+  webRequest = {
+    onHeadersReceived: (l: Handler): void => void (this.headersListener = l),
+    onBeforeRequest: (filter: { urls: string[] }, l: Handler): void => {
+      this.requestFilter = filter;
+      this.requestListener = l;
+    },
+  };
 }
 
 let nextId = 1;

@@ -74,6 +74,15 @@ describe('startApp', { timeout: 30_000 }, () => {
     }
   });
 
+  it('cancels every http(s) and websocket request of the packaged page', async () => {
+    await start();
+    const ses = electron.session.defaultSession;
+    expect(ses.requestFilter?.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    const callback = vi.fn();
+    (ses.requestListener as (...a: unknown[]) => void)({ url: 'https://tracker.example/x.png' }, callback);
+    expect(callback).toHaveBeenCalledWith({ cancel: true });
+  });
+
   it('sends the production CSP header with connect-src none', async () => {
     await start();
     const callback = vi.fn();
