@@ -8,7 +8,7 @@ register('./test/e2e/harness/json-import-hook.mjs', import.meta.url);
 // Debian's Chromium (toolchain.md: Playwright's own browser download does not work here).
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-export default defineConfig({
+export default defineConfig<object, { mode: AppMode }>({
   testDir: 'test/e2e',
   testMatch: '**/*.e2e.ts',
   outputDir: 'test-results/artifacts',
