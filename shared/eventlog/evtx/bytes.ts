@@ -33,7 +33,8 @@ export function hasMagic(b: Uint8Array, o: number, magic: string): boolean {
   return true;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
+/** Upper-case two-digit hex of every byte value. */
+export const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
 
 /** Upper-case hex of a byte range, the way Event Viewer shows binary data. */
 export function hexUpper(b: Uint8Array, start: number, end: number): string {

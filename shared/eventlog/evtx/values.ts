@@ -1,5 +1,5 @@
 import type { EventNode } from '../types';
-import { hexUpper, u16, u32, utf16 } from './bytes';
+import { HEX, hexUpper, u16, u32, utf16 } from './bytes';
 import { filetimeToIso, systemtimeToIso } from './time-format';
 
 /**
@@ -27,8 +27,8 @@ const hex64 = (b: Uint8Array, o: number): string => {
 };
 
 const guid = (b: Uint8Array, o: number): string => {
-  const h = (i: number) => hexUpper(b, o + i, o + i + 1);
-  return `{${h(3)}${h(2)}${h(1)}${h(0)}-${h(5)}${h(4)}-${h(7)}${h(6)}-${hexUpper(b, o + 8, o + 10)}-${hexUpper(b, o + 10, o + 16)}}`;
+  const h = (i: number): string => HEX[b[o + i] as number] as string;
+  return `{${h(3)}${h(2)}${h(1)}${h(0)}-${h(5)}${h(4)}-${h(7)}${h(6)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}}`;
 };
 
 /** S-R-A-S1-S2…; an incomplete SID (sub-authority count beyond the data) keeps the sub-authorities present. */
