@@ -42,6 +42,8 @@ export function startApp(): boolean {
     app.quit();
     return false;
   }
+  // Every renderer sandboxed, whatever a future window's webPreferences say (must precede `ready`).
+  app.enableSandbox();
   let win: BrowserWindow | null = null;
   const getWindow = (): BrowserWindow | null => win;
   const forwarder = createEvidenceForwarder();

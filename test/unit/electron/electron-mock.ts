@@ -50,6 +50,7 @@ export class FakeWebContents extends EventEmitter {
 export const app = Object.assign(new EventEmitter(), {
   isPackaged: true,
   requestSingleInstanceLock: vi.fn(() => true),
+  enableSandbox: vi.fn(),
   quit: vi.fn(),
   whenReady: vi.fn(() => Promise.resolve()),
   getLocale: vi.fn(() => 'cs-CZ'),
@@ -135,7 +136,7 @@ export function resetElectronMock(): void {
   ipcRenderer.removeAllListeners();
   session.defaultSession = new FakeSession();
   const fns = [
-    app.requestSingleInstanceLock, app.quit, app.whenReady, app.getLocale, app.getPath, ipcMain.handle,
+    app.requestSingleInstanceLock, app.enableSandbox, app.quit, app.whenReady, app.getLocale, app.getPath, ipcMain.handle,
     dialog.showOpenDialog, dialog.showMessageBox, shell.openExternal, Menu.buildFromTemplate,
     Menu.setApplicationMenu, screen.getAllDisplays, contextBridge.exposeInMainWorld, ipcRenderer.invoke,
   ];

@@ -62,6 +62,8 @@ describe('startApp', { timeout: 30_000 }, () => {
       disableBlinkFeatures: 'Auxclick',
       preload: expect.stringMatching(/preload[\\/]index\.cjs$/),
     });
+    // …and sandboxing is forced app-wide before ready, for any future window too.
+    expect(electron.app.enableSandbox.mock.invocationCallOrder[0]).toBeLessThan(electron.app.whenReady.mock.invocationCallOrder[0]!);
   });
 
   it('denies every permission request and check, on the default session and on each web contents', async () => {
