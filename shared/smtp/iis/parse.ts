@@ -21,12 +21,26 @@ interface Group {
 const DEFAULT_FIELDS =
   'date time c-ip cs-username s-sitename s-computername s-ip s-port cs-method cs-uri-stem cs-uri-query sc-status sc-win32-status sc-bytes cs-bytes time-taken cs-version cs-host cs(user-agent) cs(cookie) cs(referer)'.split(' ');
 
+/**
+ * The "Microsoft IIS log file format": fixed columns separated by ", ", each line ending in ",". Mapped onto
+ * the W3C names so the rest of the parser is shared. Parameters come last and may themselves contain commas.
+ */
+const IIS_FORMAT_FIELDS =
+  'c-ip cs-username date time s-sitename s-computername s-ip time-taken cs-bytes sc-bytes sc-status sc-win32-status cs-method cs-uri-stem cs-uri-query'.split(' ');
+const IIS_FORMAT_LINE = /^[0-9A-Fa-f.:]+, [^,]*, \d{1,2}\/\d{1,2}\/\d{2,4}, \d{1,2}:\d\d:\d\d, /;
+
+function iisFormatValues(raw: string): string[] {
+  const parts = raw.replace(/,\s*$/, '').split(', ');
+  return [...parts.slice(0, IIS_FORMAT_FIELDS.length - 1), parts.slice(IIS_FORMAT_FIELDS.length - 1).join(', ') || '-'];
+}
+
 const OUT_COMMAND = 'outboundconnectioncommand';
 const OUT_RESPONSE = 'outboundconnectionresponse';
 
 /** W3C writes `-` for an empty field and `+` for a space inside one. */
-function field(value: string | undefined): string {
-  return !value || value === '-' ? '' : value.replace(/\+/g, ' ');
+function field(value: string | undefined, plusIsSpace = true): string {
+  if (!value || value === '-') return '';
+  return plusIsSpace ? value.replace(/\+/g, ' ') : value;
 }
 
 /**
@@ -65,7 +79,9 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array): IisLogParse 
       if (m) names = (m[1] ?? '').trim().split(/\s+/).map((n) => n.toLowerCase());
       return;
     }
-    const values = raw.trim().split(/\s+/);
+    const iisFormat = IIS_FORMAT_LINE.test(raw);
+    if (iisFormat) names = IIS_FORMAT_FIELDS;
+    const values = iisFormat ? iisFormatValues(raw) : raw.trim().split(/\s+/);
     if (!names.length && values.length === DEFAULT_FIELDS.length) names = DEFAULT_FIELDS;
     const get = (name: string) => {
       const i = names.indexOf(name);
@@ -79,11 +95,12 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array): IisLogParse 
     }
     const outbound = user === OUT_COMMAND || user === OUT_RESPONSE;
     const key = [outbound ? 'out' : 'in', get('s-sitename'), get('s-computername'), ip].join('|');
-    const method = field(get('cs-method'));
-    const query = field(get('cs-uri-query'));
+    // W3C writes spaces as `+`; the Microsoft IIS format keeps them (and any real `+`).
+    const method = field(get('cs-method'), !iisFormat);
+    const query = field(get('cs-uri-query'), !iisFormat);
     const date = get('date');
     const time = get('time');
-    const base = { line: lineNo, ref: `${source}#L${lineNo}`, ...(date && time ? { timestamp: `${date}T${time}Z` } : {}) };
+    const base = { line: lineNo, ref: `${source}#L${lineNo}`, ...(date && time ? { timestamp: /^\d{4}-/.test(date) ? `${date}T${time}Z` : `${date} ${time}` } : {}) };
     const isResponse = user === OUT_RESPONSE;
     let g = open.get(key);
     // A fresh banner means a new connection, unless it answers STARTTLS.

@@ -13,6 +13,8 @@ export const iisSmtpLogReader: Reader = {
     const w3c = /^#Fields:\s*(date\s+)?time\s+c-ip\s/m.test(head) || /^#Fields:.*\bcs-method\b/m.test(head);
     const smtp = /OutboundConnection(Command|Response)/.test(head) || /\bSMTPSVC\d*\b/.test(head);
     if (w3c && smtp) return 10;
+    // Microsoft IIS log format: `ip, user, date, time, SMTPSVC1, …`
+    if (/^[0-9A-Fa-f.:]+, [^,]*, \d{1,2}\/\d{1,2}\/\d{2,4}, [\d:]+, SMTPSVC\d*, /m.test(head)) return 9;
     // Lines without the header (a pasted excerpt) still name the outbound events.
     if (smtp && /OutboundConnection(Command|Response)/.test(head)) return 4;
     return 0;

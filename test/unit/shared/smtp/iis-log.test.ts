@@ -52,3 +52,18 @@ describe('IIS SMTP W3C log reader', () => {
     expect(log?.sessions[0]?.finalReply).toBe('550 5.7.64 TenantAttribution; Relay Access Denied');
   });
 });
+
+describe('IIS SMTP log in the Microsoft IIS format', () => {
+  // SYNTHETIC fixture: the comma-separated "Microsoft IIS log file format", which has no header lines.
+  it('rebuilds the outbound session, keeping commas inside the last column', async () => {
+    const input = fixture('smtp/iis-msformat-in240514.log');
+    expect(iisSmtpLogReader.sniff(input)).toBe(9);
+    const r = await iisSmtpLogReader.read(input, READ_OPTIONS);
+    const s = r.ok ? (r.value.evidence[0] as SmtpLogEvidence).sessions[0] : undefined;
+    expect(s?.remoteHost).toBe('AM6EUR05FT012.mail.protection.outlook.com');
+    expect(s?.lines[0]?.text).toBe('220 AM6EUR05FT012.mail.protection.outlook.com Microsoft ESMTP MAIL Service ready at Tue, 14 May 2024 08:20:11 +0000');
+    expect(s?.lines[3]?.text).toBe('MAIL FROM:<scanner@contoso.com> SIZE=20511');
+    expect(s?.finalReply).toMatch(/^550 5\.7\.64 TenantAttribution/);
+    expect(s?.startTls).toBe(false);
+  });
+});
