@@ -11,6 +11,11 @@
  *   - unit tests, with real temp folders.
  * Handlers receive already-validated requests and return Result values; a throw is a bug, and the
  * dispatcher turns it into `ipc.failed`.
+ *
+ * Adding a channel (e.g. a network fetch): its types in IpcContract and its name in `channelNames`
+ * (shared/ipc/contract.ts), its zod schema (shared/ipc/schemas.ts), its entry below calling a service in
+ * electron/services, and any new capability main must supply as a field of HandlerDeps. `Handlers` makes a
+ * missing entry a type error; setupIpc() and the preload pick the channel up by themselves.
  */
 import { join } from 'node:path';
 import type { Channel, RequestOf, ResponseOf, TrustAnchorInfo } from '../../../shared/ipc/contract';
