@@ -37,7 +37,12 @@ export interface ExportFile {
 
 export interface IpcContract {
   'app:info': { req: Record<string, never>; res: Result<AppInfo, AppError> };
+  /** Cancelling gives `ok([])`; a file over the size limit or unreadable gives `evidence.*` naming it. */
   'dialog:openEvidence': { req: { multi: boolean }; res: Result<PickedFile[], AppError> };
+  /**
+   * The user picks a parent folder; files go into `<parent>/<suggestedFolderName>/`. Cancelling gives
+   * `export.cancelled`; an existing file gives `export.exists` (nothing written) until `overwrite: true`.
+   */
   'export:save': {
     req: { suggestedFolderName: string; files: ExportFile[]; overwrite: boolean };
     res: Result<{ folder: string; written: string[] }, AppError>;
