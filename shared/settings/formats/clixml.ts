@@ -69,8 +69,10 @@ function objValue(node: Node, typeNames: Map<string, string>): RawValue {
     if (list) return children(list).map((c) => valueOf(c.tag, c.value, typeNames));
   }
   const props = propsOf(node, typeNames);
-  if (props.size > 0) return Object.fromEntries(props);
-  return text((node['ToString'] as unknown[] | undefined)?.[0]);
+  const toString = text((node['ToString'] as unknown[] | undefined)?.[0]);
+  // Keep the ToString beside the properties: for an IPRange or an enum it is the only readable form.
+  if (props.size > 0) return { ...Object.fromEntries(props), ...(toString ? { ToString: toString } : {}) };
+  return toString;
 }
 
 function valueOf(tag: string, value: Node | string, typeNames: Map<string, string>): RawValue {

@@ -117,3 +117,11 @@ describe('settings analyzer with certificate files', () => {
     expect(byId(right, 'connector.nameMismatch')).toEqual([]);
   });
 });
+
+describe('settings analyzer, exported objects', () => {
+  it('accepts a Send connector whose certificate name matches a current certificate, whatever the RDN spacing', async () => {
+    const f = await findings('settings/get-connectors.clixml.xml', 'settings/get-exchangecertificate.clixml.xml');
+    expect(byId(f, 'sendConnector.staleCertificateName')).toEqual([]);
+    expect(byId(f, 'exchangeCertificate.notEnabledForSmtp')).toEqual([]);
+  });
+});

@@ -108,3 +108,21 @@ describe('settings reader', () => {
     expect(settingsReader.sniff(fl)).toBeGreaterThan(Math.max(ndrReader.sniff(fl), exchangeProtocolLogReader.sniff(fl)));
   });
 });
+
+describe('settings reader, CLIXML objects', () => {
+  it('reads enums, IP ranges and the SmtpX509Identifier of deserialized Exchange objects', async () => {
+    const s = await read('settings/get-connectors.clixml.xml');
+    expect(s.inboundConnectors).toEqual([
+      expect.objectContaining({ name: 'Prague IP relay', enabled: true, connectorType: 'OnPremises', senderIpAddresses: ['203.0.113.0/28'] }),
+    ]);
+    expect(s.inboundConnectors[0]?.tlsSenderCertificateName).toBeUndefined();
+    expect(s.sendConnectors).toEqual([
+      expect.objectContaining({
+        name: 'Outbound to Office 365',
+        smartHosts: ['contoso-com.mail.protection.outlook.com'],
+        tlsCertificateName: '<I>CN=Example TLS RSA CA G2, O=Example Trust Inc, C=US<S>CN=mail.contoso.com',
+        requireTls: true,
+      }),
+    ]);
+  });
+});
