@@ -1,48 +1,6 @@
-import type { AppError } from '../../../shared/result';
+import type { NetworkError, NetworkErrorCode, NetworkStage } from '../../../shared/network/types';
 
-/**
- * Stable codes of the network checks. Each is an i18n key prefix in shared/i18n/locales/<lang>/network.json
- * (`<code>.title`, `<code>.detail`), so the app and the CLI show them without a mapping table.
- */
-export type NetworkErrorCode =
-  | 'network.invalidTarget'
-  | 'network.invalidAddress'
-  | 'network.dnsFailed'
-  | 'network.refused'
-  | 'network.unreachable'
-  | 'network.timeout'
-  | 'network.noStartTls'
-  | 'network.tlsFailed'
-  | 'network.protocolError'
-  | 'network.clientCredentialsInvalid'
-  | 'network.aiaNotAllowedScheme'
-  | 'network.aiaTooManyRedirects'
-  | 'network.aiaHttpError'
-  | 'network.aiaTooLarge'
-  | 'network.aiaNotCertificate'
-  | 'network.aiaSignatureMismatch'
-  | 'network.aiaUnreachable';
-
-/** Where in a conversation something happened (also the keys of the per-stage timings). */
-export type NetworkStage =
-  | 'dns'
-  | 'connect'
-  | 'banner'
-  | 'ehlo'
-  | 'starttls'
-  | 'tls'
-  | 'ehloTls'
-  | 'mailFrom'
-  | 'rcptTo'
-  | 'quit'
-  | 'download';
-
-export interface NetworkError extends AppError {
-  readonly code: NetworkErrorCode;
-  readonly params?: Readonly<Record<string, string | number>>;
-  /** The SMTP lines exchanged before the failure (`S: …` / `C: …`): often the best clue for the admin. */
-  readonly transcript?: readonly string[];
-}
+export type { NetworkError, NetworkErrorCode, NetworkStage };
 
 export function networkError(
   code: NetworkErrorCode,

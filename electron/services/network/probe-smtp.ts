@@ -1,45 +1,14 @@
-import { openSecuredSmtp, quit, type StageTiming } from './smtp/session';
+import { openSecuredSmtp, quit } from './smtp/session';
 import type { LookupFunction } from './connect';
-import type { ChainCapture } from './tls/start-tls';
 import { networkError, type NetworkError } from './errors';
 import { err, ok, type Result } from '../../../shared/result';
+import type { ProbeOptions, ProbeResult } from '../../../shared/network/types';
 
-export interface ProbeOptions {
-  readonly host: string;
-  /** 25 unless given; 465 implies implicit TLS unless `implicitTls` says otherwise. */
-  readonly port?: number;
-  readonly implicitTls?: boolean;
-  /** Per stage (connect, each reply, the handshake), not for the whole probe. */
-  readonly timeoutMs?: number;
-  /** SNI name; defaults to `host` when it is a name (SNI carries no IP addresses). */
-  readonly servername?: string;
-  readonly heloName?: string;
-}
+export type { ProbeOptions, ProbeResult };
 
 export interface ProbeDeps {
   /** Name resolution; the system resolver unless a caller (a test) supplies one. */
   readonly lookup?: LookupFunction;
-}
-
-export interface ProbeResult {
-  readonly host: string;
-  readonly port: number;
-  readonly implicitTls: boolean;
-  readonly remoteAddress: string;
-  /** The 220 greeting's text lines. */
-  readonly banner: readonly string[];
-  readonly capabilities: readonly string[];
-  readonly capabilitiesAfterTls: readonly string[];
-  readonly tls: { readonly protocol: string; readonly cipher: string; readonly cipherStandardName: string };
-  /**
-   * The certificates the server sent, DER, in its order. This is the server's RECEIVING side; for the
-   * question "what does it send when it relays" it is a stand-in (domain.md): Exchange picks the Send
-   * connector's certificate, and Schannel builds the outgoing chain from the same machine stores.
-   */
-  readonly certificates: readonly Uint8Array[];
-  readonly chainCapture: ChainCapture;
-  readonly timings: readonly StageTiming[];
-  readonly transcript: readonly string[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -4,30 +4,15 @@ import { readIssuerContent } from './issuer-content';
 import type { LookupFunction } from '../connect';
 import { networkError, type NetworkError } from '../errors';
 import { err, ok, type Result } from '../../../../shared/result';
+import type { FetchedIssuer, FetchIssuerRequest } from '../../../../shared/network/types';
 
-export interface FetchIssuerRequest {
-  /** An AIA caIssuers URL of `childDer`. */
-  readonly url: string;
-  /** The certificate whose issuer is wanted: the download is used only if it verifies this signature. */
-  readonly childDer: Uint8Array;
-}
+export type { FetchedIssuer, FetchIssuerRequest };
 
 export interface FetchIssuerOptions {
   readonly maxBytes?: number;
   readonly timeoutMs?: number;
   readonly maxRedirects?: number;
   readonly lookup?: LookupFunction;
-}
-
-export interface FetchedIssuer {
-  readonly url: string;
-  readonly finalUrl: string;
-  readonly redirects: readonly string[];
-  readonly contentKind: 'der' | 'pem' | 'pkcs7';
-  /** The one downloaded certificate that signed the child. */
-  readonly issuerDer: Uint8Array;
-  readonly bytes: number;
-  readonly ms: number;
 }
 
 /** Real issuer certificates are 1–3 KiB and PKCS#7 bundles a few more; 1 MiB is generous and still safe. */

@@ -2,13 +2,9 @@ import tls from 'node:tls';
 import { detailOf, networkError, type NetworkError } from '../errors';
 import { err, ok, type Result } from '../../../../shared/result';
 
-/**
- * The relay's client certificate: a PFX with its password, or PEM certificate + key. Put the intermediates
- * in the PFX or after the leaf in `certPem`: they are sent as the chain, which is the point of the test.
- */
-export type RelayCredentials =
-  | { readonly pfx: Uint8Array; readonly password: string }
-  | { readonly certPem: string; readonly keyPem: string };
+import type { RelayCredentials } from '../../../../shared/network/types';
+
+export type { RelayCredentials };
 
 export type TlsCredentialOptions = Pick<tls.SecureContextOptions, 'pfx' | 'passphrase' | 'cert' | 'key'>;
 

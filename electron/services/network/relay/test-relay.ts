@@ -1,44 +1,13 @@
-import { openSecuredSmtp, quit, type SecuredSmtp, type StageTiming } from '../smtp/session';
+import { openSecuredSmtp, quit, type SecuredSmtp } from '../smtp/session';
 import type { SmtpReply } from '../smtp/reply';
 import type { LookupFunction } from '../connect';
-import { tlsCredentialOptions, type RelayCredentials } from './client-credentials';
+import { tlsCredentialOptions } from './client-credentials';
 import { networkError, type NetworkError, type NetworkStage } from '../errors';
 import { DEFAULT_TIMEOUT_MS } from '../probe-smtp';
 import { err, ok, type Result } from '../../../../shared/result';
+import type { RelayOutcome, RelayStep, TestRelayOptions, TestRelayResult } from '../../../../shared/network/types';
 
-export interface TestRelayOptions {
-  /** The smart host, e.g. `contoso-com.mail.protection.outlook.com`. */
-  readonly host: string;
-  readonly port?: number;
-  readonly credentials: RelayCredentials;
-  readonly heloName: string;
-  readonly mailFrom: string;
-  readonly rcptTo: string;
-  readonly timeoutMs?: number;
-  readonly servername?: string;
-}
-
-export interface RelayStep {
-  readonly stage: NetworkStage;
-  readonly reply: SmtpReply;
-}
-
-/** accepted: RCPT got 2xx. tenantAttributionDenied: a 5.7.64 reply. rejected: anything else that refused. */
-export type RelayOutcome = 'accepted' | 'tenantAttributionDenied' | 'rejected';
-
-export interface TestRelayResult {
-  readonly host: string;
-  readonly port: number;
-  readonly remoteAddress: string;
-  readonly tls: { readonly protocol: string; readonly cipher: string };
-  /** Exactly what we presented (client certificate, then its chain), read back from our own handshake bytes. */
-  readonly presentedCertificates: readonly Uint8Array[] | null;
-  readonly serverCertificates: readonly Uint8Array[];
-  readonly steps: readonly RelayStep[];
-  readonly outcome: RelayOutcome;
-  readonly timings: readonly StageTiming[];
-  readonly transcript: readonly string[];
-}
+export type { RelayOutcome, RelayStep, TestRelayOptions, TestRelayResult };
 
 /** An address goes into a command line: CR, LF and angle brackets would let it smuggle a second command. */
 const SAFE_ADDRESS = /^[^\s<>\r\n]{0,254}$/;

@@ -1,10 +1,6 @@
-/** One SMTP reply (RFC 5321 §4.2): a code, the enhanced status code if any (RFC 3463), and its text lines. */
-export interface SmtpReply {
-  readonly code: number;
-  /** `5.7.64` in `550 5.7.64 TenantAttribution; Relay Access Denied`. */
-  readonly enhanced?: string;
-  readonly lines: readonly string[];
-}
+import type { SmtpReply } from '../../../../shared/network/types';
+
+export type { SmtpReply };
 
 const LINE = /^(\d{3})([ -])(.*)$/;
 const BARE = /^(\d{3})$/;

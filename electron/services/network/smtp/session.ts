@@ -5,11 +5,9 @@ import { openSocket, type LookupFunction } from '../connect';
 import { startTls, type TlsSession } from '../tls/start-tls';
 import { networkError, type NetworkError, type NetworkStage } from '../errors';
 import { err, ok, type Result } from '../../../../shared/result';
+import type { StageTiming } from '../../../../shared/network/types';
 
-export interface StageTiming {
-  readonly stage: NetworkStage;
-  readonly ms: number;
-}
+export type { StageTiming };
 
 export interface SmtpTarget {
   readonly host: string;

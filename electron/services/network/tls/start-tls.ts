@@ -5,8 +5,9 @@ import { certificatesFromHandshake } from './handshake-certificates';
 import { detailOf, networkError, type NetworkError } from '../errors';
 import { err, ok, type Result } from '../../../../shared/result';
 
-/** How the peer's list was obtained: from the raw handshake (exact), or Node's issuer walk (fallback, re-ordered). */
-export type ChainCapture = 'handshake' | 'issuerWalk';
+import type { ChainCapture } from '../../../../shared/network/types';
+
+export type { ChainCapture };
 
 export interface TlsSession {
   readonly socket: tls.TLSSocket;
