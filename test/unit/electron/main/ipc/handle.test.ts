@@ -5,6 +5,7 @@ import type { Handlers } from '../../../../../electron/main/ipc/handlers';
 vi.mock('electron', () => import('../../electron-mock'));
 
 const electron = await import('../../electron-mock');
+const { requestSchemas } = await import('../../../../../shared/ipc/schemas');
 const { createSenderCheck, isAppUrl, setupIpc } = await import('../../../../../electron/main/ipc/handle');
 
 const APP_URL = 'file:///opt/Relay%20Doctor/resources/app.asar/out/renderer/index.html';
@@ -25,6 +26,10 @@ describe('setupIpc', () => {
     ({ sender: win.webContents, senderFrame: win.webContents.mainFrame }) as never;
   const call = (channel: string, event: unknown, raw: unknown): Promise<unknown> =>
     electron.ipcMain.handlers.get(CHANNEL_PREFIX + channel)!(event, raw);
+
+  it('has one request schema per contract channel', () => {
+    expect(Object.keys(requestSchemas).sort()).toEqual([...CHANNELS].sort());
+  });
 
   it('registers exactly the contract channels, each once', () => {
     setupIpc(fakeHandlers(), createSenderCheck(() => win as never, APP_URL));
