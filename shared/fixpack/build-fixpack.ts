@@ -62,7 +62,10 @@ export async function buildFixPack(input: FixPackInput): Promise<Result<FixPack,
   const collector = generateCollectorScript(plan.locale);
   if (!collector.ok) return err(collector.error);
 
-  const guide = buildGuide({ report: input.report, plan, certificates: certificatesBySha1(input.evidence), packFiles });
+  // Intermediates passed in (downloaded) need not be in the evidence; the guide must know them too.
+  const certificates = certificatesBySha1(input.evidence);
+  for (const c of plan.intermediates) if (!certificates.has(c.sha1.toUpperCase())) certificates.set(c.sha1.toUpperCase(), c);
+  const guide = buildGuide({ report: input.report, plan, certificates, packFiles });
   const texts = {
     'guide.md': renderMarkdown(guide),
     'guide.html': renderHtml(guide),

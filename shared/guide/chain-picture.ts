@@ -33,11 +33,18 @@ export function chainPicture({ chain, certificates, packFiles, locale }: ChainPi
   });
   if (chain.missingIssuer) {
     const urls = chain.aiaUrls ?? [];
+    // The pack may carry the missing issuer (downloaded, or supplied separately): say so on the gap itself.
+    const carried = [...certificates.values()].find((c) => c.subject === chain.missingIssuer && packFiles.has(c.sha1.toUpperCase()));
     nodes.push({
       role: 'missing',
       label: t('guide.chain.role.missing'),
       subject: chain.missingIssuer,
-      note: urls.length ? t('guide.chain.aia', { urls: urls.join(', ') }) : t('guide.chain.missingNote'),
+      ...(carried ? { thumbprint: carried.sha1.toUpperCase() } : {}),
+      note: carried
+        ? t('guide.chain.inPack', { file: packFiles.get(carried.sha1.toUpperCase()) ?? '' })
+        : urls.length
+          ? t('guide.chain.aia', { urls: urls.join(', ') })
+          : t('guide.chain.missingNote'),
     });
   }
   const leaf = certificates.get(chain.leaf.toUpperCase());

@@ -62,18 +62,37 @@ function numbered(doc: Doc, items: readonly RichText[], ordered: boolean): void 
   });
 }
 
+/**
+ * Column widths: each column gets at least its longest unbreakable word (a thumbprint, a file name) so that
+ * such values are never split mid-word, and the rest of the width in proportion to how much text it holds.
+ */
+function columnWidths(doc: Doc, header: readonly string[], rows: readonly (readonly string[])[], width: number): number[] {
+  doc.font('regular').fontSize(SIZE.small);
+  const pad = 8;
+  const cols = header.map((_, i) => [header[i] ?? '', ...rows.map((r) => r[i] ?? '')]);
+  const min = cols.map((c) => Math.min(width * 0.6, pad + Math.max(...c.flatMap((t) => t.split(/\s+/)).map((w) => doc.widthOfString(w)))));
+  const want = cols.map((c, i) => Math.max(min[i] ?? 0, pad + Math.max(...c.map((t) => doc.widthOfString(t)))));
+  const minSum = min.reduce((a, b) => a + b, 0);
+  const extra = want.map((w, i) => w - (min[i] ?? 0));
+  const extraSum = extra.reduce((a, b) => a + b, 0);
+  const spare = Math.max(0, width - minSum);
+  if (minSum > width) return min.map((m) => (m / minSum) * width);
+  return min.map((m, i) => m + (extraSum > 0 ? ((extra[i] ?? 0) / extraSum) * Math.min(spare, extraSum) : 0) + (extraSum < spare ? (spare - extraSum) / min.length : 0));
+}
+
 function table(doc: Doc, header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const width = contentWidth(doc);
-  const col = width / Math.max(1, header.length);
+  const widths = columnWidths(doc, header, rows, contentWidth(doc));
   const drawRow = (cells: readonly string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'regular').fontSize(SIZE.small);
-    const h = Math.max(...cells.map((c) => doc.heightOfString(c, { width: col - 8 }))) + 6;
+    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] ?? 0) - 8 }))) + 6;
     ensureSpace(doc, h);
     const top = doc.y;
+    let x = doc.page.margins.left;
     cells.forEach((c, i) => {
-      const x = doc.page.margins.left + i * col;
-      doc.rect(x, top, col, h).lineWidth(0.5).stroke('#999');
-      doc.fillColor('#000').text(c, x + 4, top + 3, { width: col - 8 });
+      const w = widths[i] ?? 0;
+      doc.rect(x, top, w, h).lineWidth(0.5).stroke('#999');
+      doc.fillColor('#000').text(c, x + 4, top + 3, { width: w - 8 });
+      x += w;
     });
     doc.y = top + h;
   };

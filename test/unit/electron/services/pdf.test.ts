@@ -100,4 +100,18 @@ describe.skipIf(!POPPLER)('renderGuidePdf', () => {
     expect(r.value.files[0]?.name).toBe('guide.pdf');
     expect(poppler(back.value.files[0]!.bytes).info).toMatch(/\(letter\)/);
   });
+
+  it('keeps a thumbprint unbroken in a narrow table column when the chain picture does not show it', async () => {
+    const r = await buildFixPack({
+      report: report([cause('cause.intermediatesNotSent', ['remediation.importIntermediates'])], [
+        { leaf: LEAF.sha1, path: [LEAF.sha1], status: 'incomplete', trustStore: 'mozilla', missingIssuer: 'CN=Somebody Else CA' },
+      ]),
+      evidence: [{ ...pfxEvidence(), certificates: [LEAF] }],
+      intermediates: [INTERMEDIATE],
+      locale: 'en',
+    });
+    if (!r.ok) throw new Error(r.error.code);
+    const { text } = poppler(await renderGuidePdf(r.value.guide));
+    expect(text).toContain(INTERMEDIATE.sha1);
+  });
 });
