@@ -73,7 +73,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         testInfo.skip(true, binary.reason);
         return;
       }
-      const app: ElectronApplication = await _electron.launch({ args: ['.'], cwd: ROOT, executablePath: binary.path });
+      // A fresh profile per test, as the harness gets a fresh browser context: no remembered language.
+      const profile = mkdtempSync(join(tmpdir(), 'relay-doctor-profile-'));
+      const app: ElectronApplication = await _electron.launch({
+        args: ['.', `--user-data-dir=${profile}`],
+        cwd: ROOT,
+        executablePath: binary.path,
+      });
       // Native dialogs are the one thing a test cannot click: answer them from main.
       await app.evaluate(({ dialog }, answers) => {
         dialog.showOpenDialog = (async (...args: unknown[]) => {
@@ -86,6 +92,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const page = await app.firstWindow();
       await use(page);
       await app.close();
+      rmSync(profile, { recursive: true, force: true });
       return;
     }
     if (!harnessBrowser) throw new Error('harness mode without a browser');

@@ -123,14 +123,17 @@ export class EvidenceStore {
       this.progress = { ...this.progress, done: inputs.length };
     }
     this.phase = 'analyzing';
+    const context = this.#context();
     const result = await this.#runner.run(
       inputs,
-      { ...this.#context(), nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors },
+      { ...context, nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors },
       (p) => {
         if (mine === this.#generation) this.progress = { done: p.files, total: items.length, bytes: p.bytes };
       },
     );
     if (mine !== this.#generation) return;
+    // The language changed while this ran: its texts (input errors, warnings) are in the old one.
+    if (result.ok && this.#context().locale !== context.locale) return this.analyze();
     if (result.ok) {
       this.report = result.value.report;
       this.inferred = result.value.inferred;
