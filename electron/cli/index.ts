@@ -1,6 +1,7 @@
 import { parseCliArgs, type CliArgs, type Command } from './args';
 import type { CliIo } from './context';
 import { analyzeCommand, EXIT_USAGE } from './commands/analyze';
+import { runProbeCommand } from '../services/network';
 import { format } from '../../shared/i18n/format';
 import { resolveLocale, type Locale } from '../../shared/i18n/locales';
 import pkg from '../../package.json' with { type: 'json' };
@@ -38,7 +39,7 @@ const COMMANDS: Record<Command, CommandRunner> = {
   },
   analyze: analyzeCommand,
   export: notYet,
-  probe: notYet,
+  probe: (args, io, locale) => runProbeCommand(args.paths[0] ?? '', { json: args.json }, io, locale),
 };
 
 async function notYet(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {

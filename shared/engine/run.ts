@@ -21,6 +21,11 @@ export interface RunOptions {
   readonly generatedAt?: Date;
   /** Inputs already rejected by the caller (unreadable paths, files over the size limit never read). */
   readonly rejected?: readonly InputOutcome[];
+  /**
+   * Evidence the caller obtains after the inputs are read and before they are judged: the opt-in network
+   * checks (a probe capture, downloaded intermediates), which need to see what was read first.
+   */
+  readonly augment?: (evidence: readonly Evidence[]) => Promise<readonly Evidence[]>;
 }
 
 export interface RunResult {
@@ -36,23 +41,31 @@ export async function runAnalysis(inputs: readonly InputFile[], options: RunOpti
     limits: options.limits ?? DEFAULT_LIMITS,
     ...(options.password !== undefined ? { password: options.password } : {}),
   });
+  const extra = options.augment ? await options.augment(read.evidence) : [];
+  const evidence = [...read.evidence, ...extra];
+  const extraOutcomes: InputOutcome[] = extra.map((e) => ({
+    file: e.source,
+    kind: e.kind,
+    status: 'ok',
+    items: e.kind === 'certificates' ? e.certificates.length : 1,
+  }));
   // The connector name may come from the admin, the command line, or Get-InboundConnector output among the
   // evidence (the one enabled certificate-based OnPremises connector): the certificate analyzer needs it.
   const expectName =
-    options.expectName ?? answers.tlsSenderCertificateName ?? inferAnswers(read.evidence).tlsSenderCertificateName;
-  const analysis = await analyzeEvidence(read.evidence, {
+    options.expectName ?? answers.tlsSenderCertificateName ?? inferAnswers(evidence).tlsSenderCertificateName;
+  const analysis = await analyzeEvidence(evidence, {
     now: options.now,
     trustAnchors: options.trustAnchors,
     answers,
     ...(expectName ? { expectName } : {}),
   });
   const report = buildReport({
-    outcomes: [...(options.rejected ?? []), ...read.outcomes],
+    outcomes: [...(options.rejected ?? []), ...read.outcomes, ...extraOutcomes],
     analysis,
     locale: options.locale,
     validationTime: options.now,
     generatedAt: options.generatedAt ?? new Date(),
     answers,
   });
-  return { report, evidence: read.evidence, analysis };
+  return { report, evidence, analysis };
 }

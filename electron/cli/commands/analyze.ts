@@ -7,6 +7,9 @@ import { DEFAULT_LIMITS } from '../../../shared/model/input';
 import { isActionable } from '../../../shared/model/finding';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
+import { evidenceOfKind, type Evidence } from '../../../shared/model/evidence';
+import type { TrustAnchor } from '../../../shared/engine/analyzer';
+import { networkEvidenceForAnalyze, networkErrorText } from '../../services/network';
 import { renderTextSummary } from '../../../shared/report/text-summary';
 
 /** Exit codes of findings.md: 0 clean, 1 something medium or above, 2 usage error or nothing readable. */
@@ -46,14 +49,34 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
       error: { code: 'input.tooLarge' as const, params: { limit: DEFAULT_LIMITS.maxFileBytes } },
     })),
   ];
+  const wantsNetwork = args.probe !== undefined || args.fetchAia;
   return runAnalysis(collected.inputs, {
     locale,
+    // The network is touched only when --probe or --fetch-aia asked for it (architecture.md "Offline by default").
+    ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, trust.anchors, io, locale) } : {}),
     now: args.at ?? new Date(),
     trustAnchors: trust.anchors,
     rejected,
     ...(args.expectName !== undefined ? { expectName: args.expectName } : {}),
     ...(password !== undefined ? { password } : {}),
   });
+}
+
+async function networkEvidence(
+  args: CliArgs,
+  evidence: readonly Evidence[],
+  anchors: readonly TrustAnchor[],
+  io: CliIo,
+  locale: Locale,
+): Promise<readonly Evidence[]> {
+  const got = await networkEvidenceForAnalyze({
+    ...(args.probe !== undefined ? { probe: args.probe } : {}),
+    fetchAia: args.fetchAia,
+    evidence: evidenceOfKind(evidence, 'certificates'),
+    anchorsBase64: anchors.map((a) => a.derBase64),
+  });
+  for (const failure of got.failures) io.stderr.write(networkErrorText(locale, failure) + '\n');
+  return got.evidence;
 }
 
 /** `relay-doctor analyze`: the report as JSON (--json) or a localized summary. */

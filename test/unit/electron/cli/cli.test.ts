@@ -72,3 +72,22 @@ describe('relay-doctor command line', () => {
     expect(JSON.parse(io.out()).validationTime).toBe('2020-01-02T03:04:05.000Z');
   });
 });
+
+describe('relay-doctor probe', () => {
+  it('exits 2 for a target that is not host[:port]', async () => {
+    const io = captureIo();
+    expect(await main(['probe', 'smtp://bad target'], io)).toBe(2);
+  });
+
+  it('exits 1 and says the connection was refused for a closed loopback port', async () => {
+    const { createServer } = await import('node:net');
+    // Find a port that is free, then close it again so nothing listens there.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const io = captureIo();
+    expect(await main(['probe', `127.0.0.1:${port}`], io)).toBe(1);
+    expect(io.err()).toMatch(/refused/i);
+  });
+});
