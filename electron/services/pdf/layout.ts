@@ -70,7 +70,11 @@ function columnWidths(doc: Doc, header: readonly string[], rows: readonly (reado
   doc.font('regular').fontSize(SIZE.small);
   const pad = 8;
   const cols = header.map((_, i) => [header[i] ?? '', ...rows.map((r) => r[i] ?? '')]);
-  const min = cols.map((c) => Math.min(width * 0.6, pad + Math.max(...c.flatMap((t) => t.split(/\s+/)).map((w) => doc.widthOfString(w)))));
+  // +2: pdfkit wraps a word that fills the width exactly (rounding); header words are measured in bold.
+  // Spaces and hyphens are where pdfkit's line breaker (UAX #14) may break, so file names can wrap.
+  const longest = (t: string, font: string) => Math.max(...t.split(/(?<=-)|\s+/).map((w) => doc.font(font).widthOfString(w)));
+  const min = cols.map((c) => Math.min(width * 0.6, pad + 2 + Math.max(longest(c[0] ?? '', 'bold'), ...c.slice(1).map((t) => longest(t, 'regular')))));
+  doc.font('regular');
   const want = cols.map((c, i) => Math.max(min[i] ?? 0, pad + Math.max(...c.map((t) => doc.widthOfString(t)))));
   const minSum = min.reduce((a, b) => a + b, 0);
   const extra = want.map((w, i) => w - (min[i] ?? 0));
