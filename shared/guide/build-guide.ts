@@ -45,7 +45,8 @@ function evidence(input: GuideInput, t: (k: string, p?: Record<string, string>) 
         rows: report.findings.map((f) => [
           t(`severity.${f.severity}`),
           textOr(plan.locale, `${f.id}.title`, f.params, f.title),
-          f.evidence.join(', '),
+          // A log can support a finding with hundreds of lines: the first few identify it, report.json has all.
+          f.evidence.length > 5 ? `${f.evidence.slice(0, 5).join(', ')} … (+${f.evidence.length - 5})` : f.evidence.join(', '),
         ]),
       }
     : { type: 'paragraph', text: [t('guide.evidence.noFindings')] };
