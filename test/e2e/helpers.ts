@@ -23,3 +23,21 @@ export async function dropFiles(page: Page, paths: string[], zoneName: RegExp): 
 export async function interactiveMark(page: Page): Promise<number | null> {
   return page.evaluate(() => performance.getEntriesByName('relay-doctor:interactive')[0]?.startTime ?? null);
 }
+
+/** Drops in-memory files (made by the test, such as a truncated certificate) on the drop zone. */
+export async function dropBytes(page: Page, files: Array<{ name: string; bytes: Uint8Array }>, zoneName: RegExp): Promise<void> {
+  const list = files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') }));
+  const transfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const f of items) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, list);
+  await page.getByRole('region', { name: zoneName }).dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+/** Chooses a symptom on the Start step and goes on to the Evidence step (English UI). */
+export async function toEvidenceStep(page: Page, symptom: RegExp): Promise<void> {
+  await page.getByRole('radio', { name: symptom }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+}
