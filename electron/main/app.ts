@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, Menu, shell, type BrowserWindow } from 'electron';
-import { translator } from '../../shared/i18n/format';
+import { translator, type Translate } from '../../shared/i18n/format';
 import { resolveLocale } from '../../shared/i18n/locales';
 import { confirmExternal, electronHandlerDeps } from './electron-deps';
 import { EVIDENCE_EXTENSIONS, evidencePathsFromArgv } from './evidence-files';
 import { createEvidenceForwarder } from './evidence-forwarder';
 import { sendEvent } from './events';
 import { createSenderCheck, setupIpc } from './ipc/handle';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, type HandlerDeps } from './ipc/handlers';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate, DOCUMENTATION_URL } from './menu';
 import { createExternalOpener, setupSecurity } from './security';
@@ -62,23 +62,34 @@ export function startApp(): boolean {
 
   void app.whenReady().then(async () => {
     const { preload, appUrl } = builtPaths();
-    // Main's own strings (menu, dialogs) follow the OS language, which is known only once ready.
-    const t = translator(resolveLocale(app.getLocale()));
+    // Main's own strings (menu, dialogs) follow the OS language (known only once ready) until the page
+    // reports the user's choice through app:setLocale.
+    let translate = translator(resolveLocale(app.getLocale()));
+    const t: Translate = (key, params) => translate(key, params);
     const openExternal = createExternalOpener({ confirm: confirmExternal(getWindow, t), open: (url) => shell.openExternal(url) });
     setupSecurity({ openExternal, production: appUrl.startsWith('file:') });
-    const deps = electronHandlerDeps(getWindow, t);
-    setupIpc(createHandlers(deps), createSenderCheck(getWindow, appUrl));
 
-    const template = buildMenuTemplate(
-      t,
-      {
-        openEvidence: () => void deps.pickEvidencePaths({ multi: true, extensions: EVIDENCE_EXTENSIONS }).then((p) => forwarder.open(p)),
-        command: (command) => sendEvent(win, 'menu:command', { command }),
-        openDocumentation: () => void openExternal(DOCUMENTATION_URL),
+    const installMenu = (): void => {
+      const template = buildMenuTemplate(
+        t,
+        {
+          openEvidence: () => void deps.pickEvidencePaths({ multi: true, extensions: EVIDENCE_EXTENSIONS }).then((p) => forwarder.open(p)),
+          command: (command) => sendEvent(win, 'menu:command', { command }),
+          openDocumentation: () => void openExternal(DOCUMENTATION_URL),
+        },
+        { platform: process.platform, devTools: !app.isPackaged },
+      );
+      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    };
+    const deps: HandlerDeps = {
+      ...electronHandlerDeps(getWindow, t),
+      setLocale: (locale) => {
+        translate = translator(locale);
+        installMenu();
       },
-      { platform: process.platform, devTools: !app.isPackaged },
-    );
-    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    };
+    setupIpc(createHandlers(deps), createSenderCheck(getWindow, appUrl));
+    installMenu();
 
     const stateFile = join(app.getPath('userData'), 'window-state.json');
     win = createMainWindow({ preload, appUrl, title: t('shell.windowTitle'), savedState: await loadWindowState(stateFile), stateFile });

@@ -1,4 +1,5 @@
 import type { Result, AppError } from '../result';
+import type { Locale } from '../i18n/locales';
 
 /**
  * The one IPC contract (style.md §3.3). Every renderer→main request is listed here; the preload's named
@@ -37,6 +38,8 @@ export interface ExportFile {
 
 export interface IpcContract {
   'app:info': { req: Record<string, never>; res: Result<AppInfo, AppError> };
+  /** The user chose a language in the page: main's menu and dialogs follow it. */
+  'app:setLocale': { req: { locale: Locale }; res: Result<null, AppError> };
   /** Cancelling gives `ok([])`; a file over the size limit or unreadable gives `evidence.*` naming it. */
   'dialog:openEvidence': { req: { multi: boolean }; res: Result<PickedFile[], AppError> };
   /**
@@ -56,6 +59,7 @@ export type Channel = keyof IpcContract;
 // can enumerate channels without bundling zod; `satisfies` makes a missing or extra channel a type error.
 const channelNames = {
   'app:info': true,
+  'app:setLocale': true,
   'dialog:openEvidence': true,
   'export:save': true,
   'trust:anchors': true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './contract';
+import { LOCALES } from '../i18n/locales';
 
 const empty = z.object({}).strict();
 const plainFileName = z
@@ -12,6 +13,7 @@ const plainFileName = z
 /** Runtime twin of IpcContract: every request is validated in main before a handler sees it. */
 export const requestSchemas = {
   'app:info': empty,
+  'app:setLocale': z.object({ locale: z.enum(LOCALES) }).strict(),
   'dialog:openEvidence': z.object({ multi: z.boolean() }).strict(),
   'export:save': z
     .object({

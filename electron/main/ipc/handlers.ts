@@ -19,6 +19,7 @@
  */
 import { join } from 'node:path';
 import type { Channel, RequestOf, ResponseOf, TrustAnchorInfo } from '../../../shared/ipc/contract';
+import type { Locale } from '../../../shared/i18n/locales';
 import { err, ok } from '../../../shared/result';
 import { appInfo } from '../../services/app-info';
 import { exportFiles, isPlainFileName } from '../../services/export';
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   pickExportFolder(options: { suggestedFolderName: string }): Promise<string | null>;
   /** The OS language tag (`app.getLocale()` in Electron). */
   osLocale(): string;
+  /** Main's own strings (menu, dialogs) switch language; optional where there are none (the harness). */
+  setLocale?(locale: Locale): void;
   readLimits?: ReadLimits;
   trustAnchors?: () => TrustAnchorInfo[];
 }
@@ -41,6 +44,11 @@ export type Handlers = { readonly [C in Channel]: (req: RequestOf<C>) => Promise
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app:info': async () => ok(appInfo(deps.osLocale())),
+
+    'app:setLocale': async ({ locale }) => {
+      deps.setLocale?.(locale);
+      return ok(null);
+    },
 
     // Cancelling is not an error: the renderer simply gets no files.
     'dialog:openEvidence': async ({ multi }) => {

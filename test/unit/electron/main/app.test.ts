@@ -176,6 +176,17 @@ describe('window state and menu', () => {
     );
   });
 
+  it('switches the menu to the language the user picks in the page', async () => {
+    const win = await start();
+    const setLocale = electron.ipcMain.handlers.get('diag:app:setLocale')!;
+    const trusted = { sender: win!.webContents, senderFrame: win!.webContents.mainFrame };
+    expect(await setLocale(trusted, { locale: 'en' })).toEqual({ ok: true, value: null });
+    const calls = electron.Menu.buildFromTemplate.mock.calls;
+    const latest = calls[calls.length - 1]![0] as Item[];
+    expect(latest.map((m) => m.label)).toContain('&File');
+    expect(await setLocale(trusted, { locale: 'xx' })).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
+  });
+
   it('builds a Czech menu for a Czech OS and forwards Export… to the page', async () => {
     const win = await start();
     const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as Item[];

@@ -31,6 +31,15 @@ describe('app:info', () => {
   });
 });
 
+describe('app:setLocale', () => {
+  it('hands the chosen language to main, and is harmless where main has no strings', async () => {
+    const chosen: string[] = [];
+    expect(await createHandlers(deps({ setLocale: (l) => void chosen.push(l) }))['app:setLocale']({ locale: 'cs' })).toEqual({ ok: true, value: null });
+    expect(chosen).toEqual(['cs']);
+    expect(await createHandlers(deps())['app:setLocale']({ locale: 'en' })).toEqual({ ok: true, value: null });
+  });
+});
+
 describe('dialog:openEvidence', () => {
   it('reads exactly the files the user picked, as bytes', async () => {
     const a = join(dir, 'leaf.pem');
