@@ -1,20 +1,22 @@
 import * as asn1js from 'asn1js';
-import { Certificate, type RelativeDistinguishedNames } from 'pkijs';
+import { Certificate } from 'pkijs';
 import { err, ok, type Result } from '../result';
 import type { InputError } from '../model/input';
 import type { CertificateRecord } from './types';
 import { ASN1_LIMITS, readTlv } from './der';
 import { sha1Hex, sha256Hex, toBase64, toHex } from './bytes';
-import { parseName, attributeValues, type ParsedName } from './name';
+import { parseName, attributeValues } from './name';
 import { decodeExtensions } from './extensions/index';
 import { describePublicKey } from './public-key';
 import { SIGNATURE_ALGORITHMS } from './oids';
+import { parseRawCertificate, type RawCertificate } from './parse/x509';
+import { rememberRaw } from './chain/parsed-cache';
 
 const CN = '2.5.4.3';
 
 /**
- * Parses one DER certificate with pkijs, or null. Only the first TLV is used, so OpenSSL's
- * "TRUSTED CERTIFICATE" form (certificate followed by auxiliary trust data) works too.
+ * Parses one DER certificate with pkijs, or null — for callers that need pkijs objects (PKCS#12 key
+ * matching). Decoding and signature checks use the lighter raw walk of parse/x509.ts.
  */
 export function parseCertificate(der: Uint8Array): Certificate | null {
   if (der[0] !== 0x30) return null;
@@ -29,26 +31,12 @@ export function parseCertificate(der: Uint8Array): Certificate | null {
   }
 }
 
-function nameOf(rdns: RelativeDistinguishedNames): ParsedName {
-  const raw = rdns.valueBeforeDecode?.byteLength ? rdns.valueBeforeDecode : rdns.toSchema().toBER(false);
-  return parseName(raw);
-}
-
-function iso(value: Date): string | null {
-  return Number.isNaN(value.getTime()) ? null : value.toISOString();
-}
-
-/** Builds the record from a parsed certificate and its exact DER (hashes are over the bytes as given). */
-export function recordOf(cert: Certificate, der: Uint8Array): CertificateRecord | null {
-  const subject = nameOf(cert.subject);
-  const issuer = nameOf(cert.issuer);
-  const notBefore = iso(cert.notBefore.value);
-  const notAfter = iso(cert.notAfter.value);
-  if (!notBefore || !notAfter) return null;
-  const { facts } = decodeExtensions(cert.extensions);
-  const sigOid = cert.signatureAlgorithm.algorithmId;
-  const sig = SIGNATURE_ALGORITHMS[sigOid];
-  const spki = new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER(false));
+/** Builds the record from the walked certificate and its exact DER (hashes are over the bytes as given). */
+export function recordOf(raw: RawCertificate, der: Uint8Array): CertificateRecord {
+  const subject = parseName(raw.subject);
+  const issuer = parseName(raw.issuer);
+  const { facts } = decodeExtensions(raw.extensions);
+  const sig = SIGNATURE_ALGORITHMS[raw.signatureOid];
   const selfSigned =
     subject.key === issuer.key &&
     (!facts.authorityKeyId || !facts.subjectKeyId || facts.authorityKeyId === facts.subjectKeyId);
@@ -60,10 +48,10 @@ export function recordOf(cert: Certificate, der: Uint8Array): CertificateRecord 
     issuer: issuer.display,
     subjectKey: subject.key,
     issuerKey: issuer.key,
-    serial: toHex(cert.serialNumber.valueBlock.valueHexView),
-    version: cert.version + 1,
-    notBefore,
-    notAfter,
+    serial: toHex(raw.serial),
+    version: raw.version,
+    notBefore: raw.notBefore.toISOString(),
+    notAfter: raw.notAfter.toISOString(),
     dnsNames: facts.dnsNames,
     ipAddresses: facts.ipAddresses,
     commonNames: attributeValues(subject, CN),
@@ -77,11 +65,11 @@ export function recordOf(cert: Certificate, der: Uint8Array): CertificateRecord 
     aiaCaIssuers: facts.aiaCaIssuers,
     ocspUrls: facts.ocspUrls,
     crlUrls: facts.crlUrls,
-    signatureAlgorithm: sig?.name ?? sigOid,
-    signatureAlgorithmOid: sigOid,
+    signatureAlgorithm: sig?.name ?? raw.signatureOid,
+    signatureAlgorithmOid: raw.signatureOid,
     signatureHash: sig?.hash ?? 'unknown',
-    publicKey: describePublicKey(cert),
-    spkiSha256: sha256Hex(spki),
+    publicKey: describePublicKey(raw),
+    spkiSha256: sha256Hex(raw.spki),
     sendConnectorName: `<I>${issuer.display}<S>${subject.display}`,
   };
 }
@@ -89,17 +77,20 @@ export function recordOf(cert: Certificate, der: Uint8Array): CertificateRecord 
 /**
  * Decodes one DER X.509 certificate into the record every part of Relay Doctor shares. Input that is not
  * DER at all is `input.unrecognized`; DER that breaks off or is not a certificate is `input.damaged`.
+ * Only the first TLV is used, so OpenSSL's "TRUSTED CERTIFICATE" form (certificate + trust data) works.
  */
 export function decodeCertificate(der: Uint8Array): Result<CertificateRecord, InputError> {
   if (der.length < 2 || der[0] !== 0x30) return err({ code: 'input.unrecognized' });
   const outer = readTlv(der);
   if (!outer) return err({ code: 'input.damaged' });
   const exact = der.subarray(0, outer.end);
-  const cert = parseCertificate(exact);
-  if (!cert) return err({ code: 'input.damaged' });
+  const raw = parseRawCertificate(exact);
+  if (!raw) return err({ code: 'input.damaged' });
   try {
-    const record = recordOf(cert, exact);
-    return record ? ok(record) : err({ code: 'input.damaged' });
+    const record = recordOf(raw, exact);
+    // Path building checks signatures on the walked form: keep it rather than walk the DER again.
+    rememberRaw(record.sha256, raw);
+    return ok(record);
   } catch {
     return err({ code: 'input.damaged' });
   }

@@ -6,6 +6,7 @@ export { analyzeChains, type ChainAnalysis, type ChainVerdict } from './chain/an
 export type { CandidatePath, PathNode } from './chain/paths';
 export type { AlternativeReason } from './chain/choose';
 export { certificateAnalyzer } from './analyzer';
+export { clearSignatureCache } from './chain/verify';
 export { CERTIFICATE_READERS } from './readers';
 export { EKU_NAMES } from './oids';
 export type { CertificateRecord, CertificateEvidence, CertificateFormat } from './types';

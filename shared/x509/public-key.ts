@@ -1,6 +1,6 @@
-import type { Certificate } from 'pkijs';
-import * as asn1js from 'asn1js';
+import { children, readTlv } from './der';
 import { EC_CURVE_BITS, KEY_EC, KEY_RSA, KEY_RSA_PSS, OTHER_KEYS } from './oids';
+import type { RawCertificate } from './parse/x509';
 import type { CertificateRecord } from './types';
 
 /** Bits of a big-endian unsigned integer (an RSA modulus), ignoring leading zero octets. */
@@ -11,21 +11,23 @@ export function integerBits(bytes: Uint8Array): number {
   return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!));
 }
 
+/** The modulus of an RSAPublicKey (RFC 8017 A.1.1: SEQUENCE { modulus, publicExponent }). */
+export function rsaModulus(keyBits: Uint8Array): Uint8Array | null {
+  const seq = readTlv(keyBits);
+  const modulus = seq ? children(keyBits, seq)?.[0] : undefined;
+  return modulus && modulus.tag === 0x02 ? keyBits.subarray(modulus.start, modulus.end) : null;
+}
+
 /** Key algorithm and size, for cert.weakKey (RSA < 2048, EC < 256) and the details view. */
-export function describePublicKey(cert: Certificate): CertificateRecord['publicKey'] {
-  const spki = cert.subjectPublicKeyInfo;
-  const alg = spki.algorithm.algorithmId;
-  if (alg === KEY_RSA || alg === KEY_RSA_PSS) {
-    const key = asn1js.fromBER(spki.subjectPublicKey.valueBlock.valueHexView);
-    const modulus = (key.result as asn1js.Sequence).valueBlock?.value?.[0] as asn1js.Integer | undefined;
-    const bits = modulus ? integerBits(modulus.valueBlock.valueHexView) : 0;
-    return { algorithm: 'RSA', bits };
+export function describePublicKey(raw: RawCertificate): CertificateRecord['publicKey'] {
+  if (raw.keyOid === KEY_RSA || raw.keyOid === KEY_RSA_PSS) {
+    const modulus = rsaModulus(raw.keyBits);
+    return { algorithm: 'RSA', bits: modulus ? integerBits(modulus) : 0 };
   }
-  if (alg === KEY_EC) {
-    const params = spki.algorithm.algorithmParams as asn1js.ObjectIdentifier | undefined;
-    const curve = params instanceof asn1js.ObjectIdentifier ? EC_CURVE_BITS[params.valueBlock.toString()] : undefined;
+  if (raw.keyOid === KEY_EC) {
+    const curve = raw.keyParamOid ? EC_CURVE_BITS[raw.keyParamOid] : undefined;
     return curve ? { algorithm: 'EC', bits: curve.bits, name: curve.name } : { algorithm: 'EC', bits: 0 };
   }
-  const other = OTHER_KEYS[alg];
-  return { algorithm: 'other', bits: other?.bits ?? 0, name: other?.name ?? alg };
+  const other = OTHER_KEYS[raw.keyOid];
+  return { algorithm: 'other', bits: other?.bits ?? 0, name: other?.name ?? raw.keyOid };
 }

@@ -1,7 +1,8 @@
 import { err, ok, type Result } from '../result';
 import type { InputError, InputWarning } from '../model/input';
 import type { CertificateFormat, CertificateRecord } from './types';
-import { decodeCertificate, parseCertificate } from './decode-certificate';
+import { decodeCertificate } from './decode-certificate';
+import { parseRawCertificate } from './parse/x509';
 import { sniffBinary } from './formats/sniff';
 import { bareBase64, base64Prefix, hasPemArmour, pemBlocks } from './formats/pem';
 import { bytesToText, looksLikeText, textHead } from './formats/text';
@@ -88,7 +89,7 @@ function keyOwner(records: readonly CertificateRecord[], ders: readonly Uint8Arr
   const parts = new Set(keys.map((k) => k.publicPart).filter((p): p is string => p !== null));
   const ids = new Set(keys.map((k) => k.localKeyId).filter((p): p is string => p !== null));
   const matches = records.filter((r, i) => {
-    const cert = parseCertificate(ders[i]!);
+    const cert = parseRawCertificate(ders[i]!);
     const part = cert ? publicPartOfCertificate(cert) : null;
     return (part !== null && parts.has(part)) || (keyIds[i] != null && ids.has(keyIds[i]!));
   });

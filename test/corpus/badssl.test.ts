@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { certificateAnalyzer, readCertificateBytes, type CertificateEvidence } from '../../shared/x509/index';
+import { analyzeChains, certificateAnalyzer, readCertificateBytes, type CertificateEvidence } from '../../shared/x509/index';
 import type { TrustAnchor } from '../../shared/engine/analyzer';
 
 const ROOT = fileURLToPath(new URL('../../../shared/corpus/badssl', import.meta.url));
@@ -65,6 +65,17 @@ describe.skipIf(!present)('badssl corpus', () => {
       const first = ev.certificates[0]!;
       if (!first.isCa) expect(out.chains?.map((c) => c.leaf), row.file).toContain(first.sha1);
     }
+  });
+
+  it('verifies every signature link of the real chains (RSA PKCS#1 and ECDSA, SHA-1 to SHA-512)', async () => {
+    const statuses = new Map<string, string[]>();
+    for (const row of index()) {
+      const analysis = await analyzeChains([await evidence(row.file)], { now: inside(row), trustAnchors: [...MOZILLA, ...SYSTEM] });
+      for (const v of analysis.verdicts) for (const l of v.best.links) statuses.set(l, [...(statuses.get(l) ?? []), row.file]);
+    }
+    expect(statuses.get('invalid') ?? []).toEqual([]);
+    expect(statuses.get('valid')?.length).toBeGreaterThan(40);
+    expect(statuses.get('unsupported') ?? []).toEqual([]);
   });
 
   it('reads all 10,000 SANs of the 10000-sans certificate', async () => {

@@ -1,5 +1,5 @@
-import type { ExtensionDecoder, GeneralNameLike } from './facts';
-import { generalNameText } from './general-name';
+import { itemsOf, ia5, type ExtensionDecoder } from './facts';
+import { oidText } from '../name';
 import { AD_CA_ISSUERS, AD_OCSP, EXT } from '../oids';
 
 /**
@@ -9,15 +9,13 @@ import { AD_CA_ISSUERS, AD_OCSP, EXT } from '../oids';
 export const authorityInfoAccess: ExtensionDecoder = {
   oid: EXT.authorityInfoAccess,
   name: 'Authority Information Access',
-  decode(parsed, facts) {
-    const list = (parsed as { accessDescriptions?: unknown } | undefined)?.accessDescriptions;
-    if (!Array.isArray(list)) return;
-    for (const ad of list as Array<{ accessMethod?: unknown; accessLocation?: GeneralNameLike }>) {
-      if (!ad.accessLocation || ad.accessLocation.type !== 6) continue;
-      const url = generalNameText(ad.accessLocation);
-      if (!url) continue;
-      if (ad.accessMethod === AD_CA_ISSUERS) facts.aiaCaIssuers.push(url);
-      else if (ad.accessMethod === AD_OCSP) facts.ocspUrls.push(url);
+  decode(raw, facts) {
+    for (const ad of itemsOf(raw)) {
+      const [method, location] = itemsOf(raw, ad);
+      if (!method || method.tag !== 0x06 || !location || location.tag !== 0x86) continue;
+      const oid = oidText(raw.subarray(method.start, method.end));
+      if (oid === AD_CA_ISSUERS) facts.aiaCaIssuers.push(ia5(raw, location));
+      else if (oid === AD_OCSP) facts.ocspUrls.push(ia5(raw, location));
     }
   },
 };

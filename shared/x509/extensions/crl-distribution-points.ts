@@ -1,20 +1,18 @@
-import type { ExtensionDecoder } from './facts';
-import { generalNameText, isGeneralNameList } from './general-name';
+import { itemsOf, ia5, type ExtensionDecoder } from './facts';
 import { EXT } from '../oids';
 
-/** RFC 5280 §4.2.1.13: CRL URLs, which the sending server must reach for revocation checks. */
+/**
+ * RFC 5280 §4.2.1.13: CRL URLs, which the sending server must reach for revocation checks.
+ * DistributionPoint ::= SEQUENCE { distributionPoint [0] { fullName [0] GeneralNames } … }.
+ */
 export const crlDistributionPoints: ExtensionDecoder = {
   oid: EXT.crlDistributionPoints,
   name: 'CRL Distribution Points',
-  decode(parsed, facts) {
-    const points = (parsed as { distributionPoints?: unknown } | undefined)?.distributionPoints;
-    if (!Array.isArray(points)) return;
-    for (const p of points as Array<{ distributionPoint?: unknown }>) {
-      if (!isGeneralNameList(p.distributionPoint)) continue;
-      for (const n of p.distributionPoint) {
-        const url = n.type === 6 ? generalNameText(n) : null;
-        if (url) facts.crlUrls.push(url);
-      }
+  decode(raw, facts) {
+    for (const point of itemsOf(raw)) {
+      const name = itemsOf(raw, point).find((t) => t.tag === 0xa0);
+      const full = name ? itemsOf(raw, name).find((t) => t.tag === 0xa0) : undefined;
+      for (const g of full ? itemsOf(raw, full) : []) if (g.tag === 0x86) facts.crlUrls.push(ia5(raw, g));
     }
   },
 };

@@ -1,12 +1,14 @@
-import type { ExtensionDecoder } from './facts';
+import { itemsOf, type ExtensionDecoder } from './facts';
+import { oidText } from '../name';
 import { EXT } from '../oids';
 
 /** RFC 5280 §4.2.1.12. Present without Client Authentication matters for 5.7.64 (domain.md §10). */
 export const extKeyUsage: ExtensionDecoder = {
   oid: EXT.extKeyUsage,
   name: 'Enhanced Key Usage',
-  decode(parsed, facts) {
-    const purposes = (parsed as { keyPurposes?: unknown } | undefined)?.keyPurposes;
-    facts.eku = Array.isArray(purposes) ? purposes.filter((p): p is string => typeof p === 'string') : [];
+  decode(raw, facts) {
+    facts.eku = itemsOf(raw)
+      .filter((t) => t.tag === 0x06)
+      .map((t) => oidText(raw.subarray(t.start, t.end)));
   },
 };

@@ -1,3 +1,5 @@
+import { children, readTlv, type Tlv } from '../der';
+
 /** What the extension decoders collect about one certificate (filled in by the registry in index.ts). */
 export interface ExtensionFacts {
   dnsNames: string[];
@@ -29,18 +31,18 @@ export function emptyFacts(): ExtensionFacts {
   };
 }
 
-/**
- * One extension decoder: reads pkijs' parsed value of its OID (or the raw extnValue octets, where pkijs'
- * parse is too slow or gives up) into the facts, never throws outward.
- */
+/** One extension decoder: reads the raw extnValue octets of its OID into the facts. */
 export interface ExtensionDecoder {
   readonly oid: string;
   readonly name: string;
-  decode(parsedValue: unknown, facts: ExtensionFacts, raw: Uint8Array): void;
+  decode(raw: Uint8Array, facts: ExtensionFacts): void;
 }
 
-/** pkijs GeneralName: type 1 rfc822Name, 2 dNSName, 6 URI, 7 iPAddress (RFC 5280 §4.2.1.6). */
-export interface GeneralNameLike {
-  readonly type: number;
-  readonly value: unknown;
+/** The elements of the SEQUENCE that makes up an extension value (or of a nested constructed TLV). */
+export function itemsOf(raw: Uint8Array, parent?: Tlv): Tlv[] {
+  const outer = parent ?? readTlv(raw);
+  return outer ? (children(raw, outer) ?? []) : [];
 }
+
+const latin1 = new TextDecoder('latin1');
+export const ia5 = (raw: Uint8Array, t: Tlv): string => latin1.decode(raw.subarray(t.start, t.end));

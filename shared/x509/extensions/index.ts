@@ -1,4 +1,4 @@
-import type { Extension } from 'pkijs';
+import type { RawExtension } from '../parse/x509';
 import { emptyFacts, type ExtensionDecoder, type ExtensionFacts } from './facts';
 import { subjectAltName } from './subject-alt-name';
 import { extKeyUsage } from './ext-key-usage';
@@ -25,19 +25,19 @@ export const EXTENSION_DECODERS: readonly ExtensionDecoder[] = [
 const BY_OID = new Map(EXTENSION_DECODERS.map((d) => [d.oid, d]));
 
 /** Collects the facts of every known extension; a malformed one is skipped and named in `damaged`. */
-export function decodeExtensions(extensions: readonly Extension[] | undefined): {
+export function decodeExtensions(extensions: readonly RawExtension[]): {
   facts: ExtensionFacts;
   damaged: string[];
 } {
   const facts = emptyFacts();
   const damaged: string[] = [];
-  for (const ext of extensions ?? []) {
-    const decoder = BY_OID.get(ext.extnID);
+  for (const ext of extensions) {
+    const decoder = BY_OID.get(ext.oid);
     if (!decoder) continue;
     try {
-      decoder.decode(ext.parsedValue, facts, ext.extnValue.valueBlock.valueHexView);
+      decoder.decode(ext.value, facts);
     } catch {
-      damaged.push(ext.extnID);
+      damaged.push(ext.oid);
     }
   }
   return { facts, damaged };

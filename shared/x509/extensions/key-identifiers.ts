@@ -1,19 +1,15 @@
-import type { ExtensionDecoder } from './facts';
+import { itemsOf, type ExtensionDecoder } from './facts';
+import { readTlv } from '../der';
 import { EXT } from '../oids';
 import { toHex } from '../bytes';
-
-function octets(value: unknown): string | undefined {
-  const view = (value as { valueBlock?: { valueHexView?: Uint8Array } } | undefined)?.valueBlock?.valueHexView;
-  return view && view.length ? toHex(view) : undefined;
-}
 
 /** RFC 5280 §4.2.1.2: links a certificate to the ones it issued (with AKI), beside the names. */
 export const subjectKeyIdentifier: ExtensionDecoder = {
   oid: EXT.subjectKeyIdentifier,
   name: 'Subject Key Identifier',
-  decode(parsed, facts) {
-    const id = octets(parsed);
-    if (id) facts.subjectKeyId = id;
+  decode(raw, facts) {
+    const t = readTlv(raw);
+    if (t && t.tag === 0x04 && t.end > t.start) facts.subjectKeyId = toHex(raw.subarray(t.start, t.end));
   },
 };
 
@@ -21,8 +17,8 @@ export const subjectKeyIdentifier: ExtensionDecoder = {
 export const authorityKeyIdentifier: ExtensionDecoder = {
   oid: EXT.authorityKeyIdentifier,
   name: 'Authority Key Identifier',
-  decode(parsed, facts) {
-    const id = octets((parsed as { keyIdentifier?: unknown } | undefined)?.keyIdentifier);
-    if (id) facts.authorityKeyId = id;
+  decode(raw, facts) {
+    const id = itemsOf(raw).find((t) => t.tag === 0x80);
+    if (id && id.end > id.start) facts.authorityKeyId = toHex(raw.subarray(id.start, id.end));
   },
 };

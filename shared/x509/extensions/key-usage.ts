@@ -1,4 +1,5 @@
 import type { ExtensionDecoder } from './facts';
+import { readTlv } from '../der';
 import { EXT } from '../oids';
 
 const BITS = [
@@ -17,14 +18,10 @@ const BITS = [
 export const keyUsage: ExtensionDecoder = {
   oid: EXT.keyUsage,
   name: 'Key Usage',
-  decode(parsed, facts) {
-    const view = (parsed as { valueBlock?: { valueHexView?: Uint8Array } } | undefined)?.valueBlock?.valueHexView;
-    if (!view) return;
-    const out: string[] = [];
-    BITS.forEach((name, i) => {
-      const byte = view[i >> 3] ?? 0;
-      if (byte & (0x80 >> (i & 7))) out.push(name);
-    });
-    facts.keyUsage = out;
+  decode(raw, facts) {
+    const t = readTlv(raw);
+    if (!t || t.tag !== 0x03) return;
+    const bits = raw.subarray(t.start + 1, t.end); // skip the unused-bits octet
+    facts.keyUsage = BITS.filter((_, i) => ((bits[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0);
   },
 };

@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
-import type { Certificate } from 'pkijs';
+import type { RawCertificate } from '../parse/x509';
+import { rsaModulus } from '../public-key';
 import { toHex } from '../bytes';
 import { KEY_EC, KEY_RSA } from '../oids';
 
@@ -42,13 +43,11 @@ export function publicPartOfPrivateKey(pkcs8: ArrayBuffer): string | null {
 }
 
 /** The same public part, from a certificate. */
-export function publicPartOfCertificate(cert: Certificate): string | null {
-  const spki = cert.subjectPublicKeyInfo;
-  const bits = spki.subjectPublicKey.valueBlock.valueHexView;
-  if (spki.algorithm.algorithmId === KEY_RSA) {
-    const modulus = sequenceItems(bits)[0] as asn1js.Integer | undefined;
-    return modulus ? 'RSA:' + stripZeros(toHex(modulus.valueBlock.valueHexView)) : null;
+export function publicPartOfCertificate(cert: RawCertificate): string | null {
+  if (cert.keyOid === KEY_RSA) {
+    const modulus = rsaModulus(cert.keyBits);
+    return modulus ? 'RSA:' + stripZeros(toHex(modulus)) : null;
   }
-  if (spki.algorithm.algorithmId === KEY_EC) return 'EC:' + toHex(bits);
+  if (cert.keyOid === KEY_EC) return 'EC:' + toHex(cert.keyBits);
   return null;
 }
