@@ -12,7 +12,8 @@ const CAPI2 = 'Microsoft-Windows-CAPI2/Operational';
  * collect-evidence.ps1: gathers on the server what Relay Doctor reads, into one .zip. Only public parts of
  * certificates are exported (Export-Certificate -Type CERT / P7B: no private key can be in them), property
  * names containing "Password" are dropped from the SMTPSVC settings, and enabling the CAPI2 log (which
- * changes the machine) happens only after the admin agrees; its previous state is restored.
+ * changes the machine) happens only after the admin agrees; its previous state is restored. Exchange Online
+ * settings are added when the session is already connected to it (Connect-ExchangeOnline).
  */
 export function generateCollectorScript(locale: Locale): Result<string, ScriptError> {
   const m = psMessages(locale);
@@ -95,6 +96,19 @@ export function generateCollectorScript(locale: Locale): Result<string, ScriptEr
   w.open`if ($sendLogPath) {`;
   w.line`Get-ChildItem -LiteralPath ([string]$sendLogPath) -Filter '*.log' -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -ge $since } | Copy-Item -Destination (Join-Path $work 'logs')`;
   w.close`}`;
+  w.close`}`;
+  w.blank();
+
+  // The Exchange Online side only when this session is connected (Connect-ExchangeOnline): never prompts.
+  w.line`$exoConnected = [bool](Get-Command -Name 'Get-ConnectionInformation' -ErrorAction SilentlyContinue) -and [bool](Get-Command -Name 'Get-InboundConnector' -ErrorAction SilentlyContinue)`;
+  w.open`if ($exoConnected -and @(Get-ConnectionInformation | Where-Object { $_.State -eq 'Connected' }).Count -gt 0) {`;
+  w.line`Write-Host ${m('ps.collect.exo')}`;
+  w.line`$settings = Join-Path $work 'settings'`;
+  w.line`Get-InboundConnector | Format-List * | Out-File -LiteralPath (Join-Path $settings 'Get-InboundConnector.txt') -Encoding UTF8 -Width 4096`;
+  w.line`Get-InboundConnector | Select-Object -Property ${['Name', 'Enabled', 'ConnectorType', 'SenderIPAddresses', 'TlsSenderCertificateName', 'RequireTls', 'RestrictDomainsToCertificate', 'RestrictDomainsToIPAddresses', 'SenderDomains']} | ConvertTo-Json -Depth 4 | Out-File -LiteralPath (Join-Path $settings 'Get-InboundConnector.json') -Encoding UTF8`;
+  w.line`Get-AcceptedDomain | Select-Object -Property ${['DomainName', 'DomainType', 'Default']} | ConvertTo-Json -Depth 3 | Out-File -LiteralPath (Join-Path $settings 'Get-AcceptedDomain.json') -Encoding UTF8`;
+  w.mid`} else {`;
+  w.line`Write-Host ${m('ps.collect.exoHint')}`;
   w.close`}`;
   w.blank();
 

@@ -11,7 +11,8 @@ function collectorZip(): Uint8Array {
     'manifest.json': strToU8('{"tool":"relay-doctor collect-evidence","computer":"RELAY01","days":3,"exchange":true}'),
     [`certificates\\${LEAF.sha1}.cer`]: b64(LEAF.derBase64),
     [`certificates\\${INTERMEDIATE.sha1}.cer`]: b64(INTERMEDIATE.derBase64),
-    'settings\\Get-SendConnector.txt': strToU8('Name               : Outbound to Office 365\r\nSmartHosts         : {contoso-com.mail.protection.outlook.com}\r\n'),
+    // Out-File -Encoding UTF8 on Windows PowerShell 5.1 writes a BOM.
+    'settings\\Get-SendConnector.txt': strToU8('\uFEFF\r\nName               : Outbound to Office 365\r\nEnabled            : True\r\nSmartHosts         : {contoso-com.mail.protection.outlook.com}\r\nTlsCertificateName : <I>CN=Relay Doctor Test Issuing CA 1<S>CN=relay.contoso.com\r\n\r\n'),
   });
 }
 
@@ -28,5 +29,7 @@ describe('collector zip through the engine', () => {
     const sha1s = run.evidence.flatMap((e) => (e.kind === 'certificates' ? e.certificates.map((c) => c.sha1) : []));
     expect(sha1s).toEqual(expect.arrayContaining([LEAF.sha1, INTERMEDIATE.sha1]));
     expect(run.report.chains.some((c) => c.leaf === LEAF.sha1)).toBe(true);
+    const settings = run.evidence.find((e) => e.kind === 'settings');
+    expect(settings?.kind === 'settings' && settings.sendConnectors.map((c) => c.name)).toEqual(['Outbound to Office 365']);
   });
 });
