@@ -42,6 +42,13 @@ describe('certificate rules', () => {
     ]);
   });
 
+  it('cert.weakSignature for an MD5 leaf, whose link is unproven rather than called broken', async () => {
+    const out = await analyze(['leaf-md5.pem']);
+    expect(findingsOf(out, 'cert.weakSignature').map((f) => f.params['algorithm'])).toEqual(['md5RSA']);
+    expect(out.ids).not.toContain('chain.signatureInvalid');
+    expect(out.chains?.[0]?.status).toBe('complete');
+  });
+
   it('cert.weakKey for RSA-1024 but not for EC P-256', async () => {
     const weak = await analyze(['leaf-rsa1024.pem']);
     expect(findingsOf(weak, 'cert.weakKey').map((f) => f.params)).toEqual([
