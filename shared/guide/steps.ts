@@ -122,7 +122,7 @@ export const GUIDE_STEPS: Readonly<Record<string, StepBuilder>> = {
       [
         psCode((w) => {
           const key = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
-          w.line`New-Item -Path ${key} -Force | Out-Null`;
+          w.line`if (-not (Test-Path -LiteralPath ${key})) { New-Item -Path ${key} -Force | Out-Null }`;
           w.line`New-ItemProperty -LiteralPath ${key} -Name 'Enabled' -Value 1 -PropertyType DWord -Force`;
           w.line`New-ItemProperty -LiteralPath ${key} -Name 'DisabledByDefault' -Value 0 -PropertyType DWord -Force`;
         }),

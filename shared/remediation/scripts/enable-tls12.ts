@@ -23,7 +23,10 @@ export const enableTls12: ScriptBlock = {
     w.open`if ($tlsNow -and $tlsNow.Enabled -eq 1 -and $tlsNow.DisabledByDefault -eq 0) {`;
     w.line`Write-Host ${m('ps.tls12.alreadySet')}`;
     w.mid`} elseif (Confirm-Change -Target ${KEY} -Action ${m('ps.tls12.action')}) {`;
+    // New-Item -Force on a registry key that exists empties it: create the key (and parents) only if missing.
+    w.open`if (-not (Test-Path -LiteralPath ${KEY})) {`;
     w.line`New-Item -Path ${KEY} -Force | Out-Null`;
+    w.close`}`;
     w.line`New-ItemProperty -LiteralPath ${KEY} -Name 'Enabled' -Value 1 -PropertyType DWord -Force | Out-Null`;
     w.line`New-ItemProperty -LiteralPath ${KEY} -Name 'DisabledByDefault' -Value 0 -PropertyType DWord -Force | Out-Null`;
     w.line`Write-Warning ${m('ps.tls12.reboot')}`;

@@ -20,6 +20,11 @@ export const setSendConnectorCertificate: ScriptBlock = {
     w.open`if (-not $exCert) {`;
     w.line`Write-Warning (${m('ps.sendConnector.certificateMissing')} -f ${thumbprint})`;
     w.mid`} else {`;
+    // Enabling SMTP asks whether to replace the default certificate, and KB 4495258 says to answer No:
+    // that needs a human, so the script only warns.
+    w.open`if ([string]$exCert.Services -notmatch 'SMTP') {`;
+    w.line`Write-Warning (${m('ps.sendConnector.notSmtp')} -f ${thumbprint})`;
+    w.close`}`;
     w.line`$tlsName = '<I>' + $exCert.Issuer + '<S>' + $exCert.Subject`;
     w.line`$current = (Get-SendConnector -Identity ${name}).TlsCertificateName`;
     w.open`if ([string]$current -eq $tlsName) {`;

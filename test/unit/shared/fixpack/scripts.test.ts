@@ -57,6 +57,10 @@ describe('generated PowerShell', () => {
     { file: 'fix-wrongCertificatePresented-cs.ps1', caseIndex: 5, locale: 'cs', script: 'fix.ps1' },
     { file: 'fix-certificateNameMismatch-en.ps1', caseIndex: 1, locale: 'en', script: 'fix.ps1' },
     { file: 'collect-evidence-cs.ps1', caseIndex: 0, locale: 'cs', script: 'collect-evidence.ps1' },
+    { file: 'rollback-certificateNameMismatch-en.ps1', caseIndex: 1, locale: 'en', script: 'rollback.ps1' },
+    { file: 'fix-noTls-cs.ps1', caseIndex: 7, locale: 'cs', script: 'fix.ps1' },
+    { file: 'rollback-noTls-en.ps1', caseIndex: 7, locale: 'en', script: 'rollback.ps1' },
+    { file: 'fix-senderIpChanged-en.ps1', caseIndex: 2, locale: 'en', script: 'fix.ps1' },
   ] as const;
 
   for (const g of GOLDEN) {
