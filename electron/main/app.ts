@@ -45,6 +45,7 @@ export function startApp(): boolean {
   // Every renderer sandboxed, whatever a future window's webPreferences say (must precede `ready`).
   app.enableSandbox();
   let win: BrowserWindow | null = null;
+  let stateSaved = (): Promise<void> => Promise.resolve();
   const getWindow = (): BrowserWindow | null => win;
   const forwarder = createEvidenceForwarder();
 
@@ -58,7 +59,8 @@ export function startApp(): boolean {
     focusWindow(win);
     void forwarder.open(evidencePathsFromArgv(argv, workingDirectory));
   });
-  app.on('window-all-closed', () => app.quit());
+  // Quit once the window's position is on disk (the write is async and would otherwise be cut short).
+  app.on('window-all-closed', () => void stateSaved().finally(() => app.quit()));
 
   void app.whenReady().then(async () => {
     const { preload, appUrl } = builtPaths();
@@ -92,7 +94,9 @@ export function startApp(): boolean {
     installMenu();
 
     const stateFile = join(app.getPath('userData'), 'window-state.json');
-    win = createMainWindow({ preload, appUrl, title: t('shell.windowTitle'), savedState: await loadWindowState(stateFile), stateFile });
+    const main = createMainWindow({ preload, appUrl, title: t('shell.windowTitle'), savedState: await loadWindowState(stateFile), stateFile });
+    win = main.window;
+    stateSaved = main.stateSaved;
     const current = win;
     current.webContents.on('did-finish-load', () => void forwarder.attach((payload) => sendEvent(current, 'evidence:opened', payload)));
     current.on('closed', () => {

@@ -9,7 +9,13 @@ export interface MainWindowOptions {
   stateFile: string;
 }
 
-export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+export interface MainWindow {
+  readonly window: BrowserWindow;
+  /** Settles once the bounds written on close are on disk; quitting waits for it. */
+  stateSaved(): Promise<void>;
+}
+
+export function createMainWindow(options: MainWindowOptions): MainWindow {
   const bounds = placeWindow(
     options.savedState,
     screen.getAllDisplays().map((d) => d.workArea),
@@ -46,10 +52,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   if (options.savedState?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  let saving: Promise<void> = Promise.resolve();
   win.on('close', () => {
     const normal = win.getNormalBounds();
-    void saveWindowState(options.stateFile, { ...normal, maximized: win.isMaximized() });
+    saving = saveWindowState(options.stateFile, { ...normal, maximized: win.isMaximized() });
   });
   void win.loadURL(options.appUrl);
-  return win;
+  return { window: win, stateSaved: () => saving };
 }

@@ -51,6 +51,6 @@ export async function loadWindowState(file: string): Promise<WindowState | null>
 }
 
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  // Best effort: failing to remember a window position must never disturb quitting.
+  // Best effort: failing to remember a window position must never disturb quitting (the Result is dropped).
   await writeFileAtomic(file, JSON.stringify(state), { overwrite: true });
 }

@@ -171,9 +171,10 @@ describe('window state and menu', () => {
     const win = await start();
     expect(win!.options).toMatchObject({ x: 100, y: 80, width: 900, height: 650 });
     win!.emit('close');
-    await waitFor(async () =>
-      expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false }),
-    );
+    electron.app.emit('window-all-closed');
+    // Quitting waits for the write, so the file is complete by the time quit is called.
+    await waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+    expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
   });
 
   it('switches the menu to the language the user picks in the page', async () => {
