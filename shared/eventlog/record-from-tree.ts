@@ -9,7 +9,7 @@ export function child(node: EventNode | null | undefined, name: string): EventNo
 
 /** `Element@Attr` keys, built once: every record of a log needs the same few dozen. */
 const KEYS = new Map<string, Map<string, string>>();
-function keyOf(el: string, attr: string): string {
+export function keyOf(el: string, attr: string): string {
   let forEl = KEYS.get(el);
   if (!forEl) KEYS.set(el, (forEl = new Map()));
   let key = forEl.get(attr);
@@ -43,7 +43,11 @@ const num = (s: string | undefined): number => {
 export function recordFromTree(event: EventNode, fallbackRecordId = 0): EventRecord | null {
   const systemNode = child(event, 'System');
   if (event.name !== 'Event' || !systemNode) return null;
-  const system = flattenSystem(systemNode);
+  return recordFromParts(flattenSystem(systemNode), event, fallbackRecordId);
+}
+
+/** Builds the record from an already flattened System map and the <Event> element (for its data). */
+export function recordFromParts(system: Record<string, string>, event: EventNode, fallbackRecordId: number): EventRecord {
   const data = child(event, 'EventData') ?? child(event, 'UserData') ?? null;
   const message = child(child(event, 'RenderingInfo'), 'Message')?.text;
   const recordId = system.EventRecordID ? num(system.EventRecordID) : fallbackRecordId;

@@ -1,8 +1,9 @@
 import type { EventNode } from '../types';
 import { u16, u32, utf16 } from './bytes';
 import { BinXmlError, ENTITIES, MORE_BIT, TOKEN } from './binxml-tokens';
-import { instantiateAll } from './instantiate';
-import type { Piece, TemplateAttribute, TemplateContent, TemplateElement, Value } from './template-tree';
+import { instantiate, instantiateAll } from './instantiate';
+import { flattenSystemTemplate } from './system-plan';
+import { isElement, type Piece, type TemplateAttribute, type TemplateContent, type TemplateElement, type Value } from './template-tree';
 import { decodeValue } from './values';
 
 /**
@@ -187,8 +188,31 @@ export class ChunkBinXml {
     return { sub, optional };
   }
 
+  /**
+   * The usual record (a fragment holding one template instance of <Event>) read straight into its parts:
+   * the System map without building System's elements, and the <Event> element without System. Returns
+   * null for any other shape, which the caller then reads with `parseRecord`.
+   */
+  parseRecordParts(start: number, end: number): { system: Record<string, string>; event: EventNode } | null {
+    this.pos = start;
+    this.depth = 0;
+    if (this.chunk[this.pos] === TOKEN.fragmentHeader) this.pos += 4;
+    if (((this.chunk[this.pos] as number) & ~MORE_BIT) !== TOKEN.templateInstance) return null;
+    const { template, values } = this.templateValues(end);
+    const root = template.find(isElement);
+    const system = root?.content.find((c): c is TemplateElement => isElement(c) && c.name === 'System');
+    if (!root || root.name !== 'Event' || !system) return null;
+    const flat = flattenSystemTemplate(system, values);
+    return flat ? { system: flat, event: instantiate(root, values, system) } : null;
+  }
+
   /** A template instance: the definition (inline the first time, else by offset) and its values. */
   private templateInstance(end: number): readonly EventNode[] {
+    const { template, values } = this.templateValues(end);
+    return instantiateAll(template, values);
+  }
+
+  private templateValues(end: number): { template: readonly TemplateContent[]; values: Value[] } {
     this.need(10, end);
     const defOffset = u32(this.chunk, this.pos + 6);
     this.pos += 10;
@@ -212,7 +236,7 @@ export class ChunkBinXml {
       data += size;
     }
     this.pos = data;
-    return instantiateAll(template, values);
+    return { template, values };
   }
 
   private nested(start: number, end: number): readonly EventNode[] {

@@ -1,6 +1,6 @@
 import type { InputWarning } from '../../model/input';
 import type { EventRecord } from '../types';
-import { recordFromTree } from '../record-from-tree';
+import { recordFromParts, recordFromTree } from '../record-from-tree';
 import { u32, u64n } from './bytes';
 import { ChunkBinXml } from './binxml';
 import { BinXmlError } from './binxml-tokens';
@@ -42,8 +42,13 @@ export function readChunkRecords(chunk: Uint8Array, chunkIndex: number, header: 
       break;
     }
     try {
-      const roots = binxml.parseRecord(pos + RECORD_HEADER, pos + size - 4);
-      const record = roots[0] ? recordFromTree(roots[0], recordId) : null;
+      const parts = binxml.parseRecordParts(pos + RECORD_HEADER, pos + size - 4);
+      let record: EventRecord | null;
+      if (parts) record = recordFromParts(parts.system, parts.event, recordId);
+      else {
+        const roots = binxml.parseRecord(pos + RECORD_HEADER, pos + size - 4);
+        record = roots[0] ? recordFromTree(roots[0], recordId) : null;
+      }
       if (record) records.push(record);
       else {
         damaged++;

@@ -8,7 +8,7 @@ function pieceText(piece: Piece, values: readonly Value[]): string | null {
   return typeof v === 'string' ? v : '';
 }
 
-function attributeValue(pieces: readonly Piece[], values: readonly Value[]): string | null {
+export function attributeValue(pieces: readonly Piece[], values: readonly Value[]): string | null {
   if (pieces.length === 1) return pieceText(pieces[0] as Piece, values);
   let s = '';
   let any = pieces.length === 0;
@@ -24,9 +24,10 @@ function attributeValue(pieces: readonly Piece[], values: readonly Value[]): str
 
 /**
  * Fills a template with one record's substitution values, giving the plain element tree. Nested BinXML
- * values become child elements; other values become text, as Event Viewer renders them.
+ * values become child elements; other values become text, as Event Viewer renders them. `skip` leaves one
+ * child element out (the System element, which the record reader flattens directly).
  */
-export function instantiate(el: TemplateElement, values: readonly Value[]): EventNode {
+export function instantiate(el: TemplateElement, values: readonly Value[], skip?: TemplateElement): EventNode {
   const attributes: Record<string, string> = {};
   for (const a of el.attributes) {
     const v = attributeValue(a.value, values);
@@ -36,8 +37,9 @@ export function instantiate(el: TemplateElement, values: readonly Value[]): Even
   let text: string | undefined;
   for (const c of el.content) {
     if (typeof c === 'string') text = (text ?? '') + c;
-    else if (isElement(c)) children.push(instantiate(c, values));
-    else if (isResolved(c)) children.push(...c.nodes);
+    else if (isElement(c)) {
+      if (c !== skip) children.push(instantiate(c, values));
+    } else if (isResolved(c)) children.push(...c.nodes);
     else {
       const v = values[c.sub];
       if (typeof v === 'string') text = (text ?? '') + v;
