@@ -48,6 +48,7 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
   w.line`New-Item -ItemType Directory -Path $BackupPath -Force -WhatIf:$false | Out-Null`;
   w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'fix-transcript.txt') -WhatIf:$false | Out-Null`;
   w.line`$script:Imported = @()`;
+  w.line`$script:Changed = @()`;
   w.open`try {`;
   writeDetection(w, m);
   w.line`Write-Step ${m('ps.backup.heading')}`;
@@ -72,6 +73,9 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
   w.mid`} finally {`;
   w.open`if ($script:Imported.Count -gt 0) {`;
   w.line`$script:Imported | ForEach-Object { [pscustomobject]@{ Thumbprint = $_ } } | Export-Csv -LiteralPath (Join-Path $BackupPath 'imported.csv') -NoTypeInformation -Encoding UTF8 -WhatIf:$false`;
+  w.close`}`;
+  w.open`if ($script:Changed.Count -gt 0) {`;
+  w.line`$script:Changed | ForEach-Object { [pscustomobject]@{ Block = $_ } } | Export-Csv -LiteralPath (Join-Path $BackupPath 'changed.csv') -NoTypeInformation -Encoding UTF8 -WhatIf:$false`;
   w.close`}`;
   w.line`Write-Host ''`;
   w.line`Write-Host (${m('ps.fix.rollbackHint')} -f $BackupPath)`;

@@ -4,6 +4,7 @@ import { writeDetection, writeElevationCheck, writeHeader, writeHelpers } from '
 import { ScriptWriter, type ScriptError } from './script-writer';
 import { planBlocks } from './fix-script';
 import type { Result } from '../result';
+import { format } from '../i18n/format';
 
 /**
  * rollback.ps1: undoes one run of fix.ps1, identified by its backup folder. It removes only certificates
@@ -39,10 +40,24 @@ export function generateRollbackScript(plan: FixPlan): Result<string, ScriptErro
   w.open`if (Test-Path -LiteralPath $importedFile) {`;
   w.line`$imported = @(Import-Csv -LiteralPath $importedFile | ForEach-Object { $_.Thumbprint })`;
   w.close`}`;
+  w.line`$changed = @()`;
+  w.line`$changedFile = Join-Path $BackupPath 'changed.csv'`;
+  w.open`if (Test-Path -LiteralPath $changedFile) {`;
+  w.line`$changed = @(Import-Csv -LiteralPath $changedFile | ForEach-Object { $_.Block })`;
+  w.close`}`;
   for (const b of [...planBlocks(plan)].reverse()) {
     if (!b.rollback) continue;
     w.blank();
+    if (!b.recordsChange) {
+      b.rollback({ w, plan, m });
+      continue;
+    }
+    // Restore only what that run changed: a setting it found already right, or a dry run, is left alone.
+    w.open`if ($changed -contains ${b.id}) {`;
     b.rollback({ w, plan, m });
+    w.mid`} else {`;
+    w.line`Write-Host (${m('ps.rollback.unchanged')} -f ${format(plan.locale, b.titleKey)})`;
+    w.close`}`;
   }
   w.mid`} finally {`;
   w.line`Write-Host ${m('ps.rollback.finished')}`;

@@ -11,6 +11,7 @@ const KEY = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHAN
 export const enableTls12: ScriptBlock = {
   id: 'enableTls12',
   titleKey: 'guide.tls12.title',
+  recordsChange: true,
   applies: () => true,
   backup({ w, m }) {
     w.line`Write-Host ${m('ps.backup.tls12')}`;
@@ -29,6 +30,7 @@ export const enableTls12: ScriptBlock = {
     w.close`}`;
     w.line`New-ItemProperty -LiteralPath ${KEY} -Name 'Enabled' -Value 1 -PropertyType DWord -Force | Out-Null`;
     w.line`New-ItemProperty -LiteralPath ${KEY} -Name 'DisabledByDefault' -Value 0 -PropertyType DWord -Force | Out-Null`;
+    w.line`$script:Changed += 'enableTls12'`;
     w.line`Write-Warning ${m('ps.tls12.reboot')}`;
     w.close`}`;
   },

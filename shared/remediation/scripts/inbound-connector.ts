@@ -45,6 +45,7 @@ function restore(ctx: BlockContext, property: 'TlsSenderCertificateName' | 'Send
 export const setInboundConnectorName: ScriptBlock = {
   id: 'setInboundConnectorName',
   titleKey: 'guide.inboundName.title',
+  recordsChange: true,
   applies: (plan) => !!plan.inboundConnector?.name && !!plan.inboundConnector.tlsSenderCertificateName,
   backup,
   fix(ctx) {
@@ -55,6 +56,7 @@ export const setInboundConnectorName: ScriptBlock = {
     guard(ctx, () => {
       w.open`if (Confirm-Change -Target ${name} -Action (${m('ps.inbound.nameAction')} -f ${value})) {`;
       w.line`Set-InboundConnector -Identity ${name} -TlsSenderCertificateName ${value}`;
+      w.line`$script:Changed += 'setInboundConnectorName'`;
       w.line`Write-Host (${m('ps.inbound.done')} -f ${name})`;
       w.close`}`;
     });
@@ -65,6 +67,7 @@ export const setInboundConnectorName: ScriptBlock = {
 export const setInboundConnectorIps: ScriptBlock = {
   id: 'setInboundConnectorIps',
   titleKey: 'guide.inboundIps.title',
+  recordsChange: true,
   applies: (plan) => !!plan.inboundConnector?.name && (plan.inboundConnector.senderIpAddresses?.length ?? 0) > 0,
   backup,
   fix(ctx) {
@@ -75,6 +78,7 @@ export const setInboundConnectorIps: ScriptBlock = {
     guard(ctx, () => {
       w.open`if (Confirm-Change -Target ${name} -Action (${m('ps.inbound.ipsAction')} -f ${ips.join(', ')})) {`;
       w.line`Set-InboundConnector -Identity ${name} -SenderIPAddresses ${ips}`;
+      w.line`$script:Changed += 'setInboundConnectorIps'`;
       w.line`Write-Host (${m('ps.inbound.done')} -f ${name})`;
       w.close`}`;
     });

@@ -8,6 +8,7 @@ import type { ScriptBlock } from './types';
 export const setSendConnectorCertificate: ScriptBlock = {
   id: 'setSendConnectorCertificate',
   titleKey: 'guide.sendConnector.title',
+  recordsChange: true,
   applies: (plan) => plan.sendConnector !== undefined && plan.leafThumbprint !== undefined,
   fix({ w, plan, m }) {
     const name = plan.sendConnector ?? '';
@@ -31,6 +32,7 @@ export const setSendConnectorCertificate: ScriptBlock = {
     w.line`Write-Host (${m('ps.sendConnector.alreadySet')} -f ${name})`;
     w.mid`} elseif (Confirm-Change -Target ${name} -Action (${m('ps.sendConnector.action')} -f $tlsName)) {`;
     w.line`Set-SendConnector -Identity ${name} -TlsCertificateName $tlsName`;
+    w.line`$script:Changed += 'setSendConnectorCertificate'`;
     w.line`Write-Host (${m('ps.sendConnector.done')} -f ${name}, $tlsName)`;
     w.close`}`;
     w.close`}`;

@@ -14,13 +14,19 @@ export interface BlockContext {
  * Blocks write through the ScriptWriter, so every value they use is quoted.
  *
  * Conventions the fix script's preamble provides: `$Apply`, `$BackupPath`, `$IsExchange`, the functions
- * `Confirm-Change -Target -Action` (false in a dry run) and `Write-Step`, and `$script:Imported` (a list the
- * import adds thumbprints to; it is written to imported.csv for rollback).
+ * `Confirm-Change -Target -Action` (false in a dry run) and `Write-Step`, `$script:Imported` (a list the
+ * import adds thumbprints to; written to imported.csv) and `$script:Changed` (block ids that changed
+ * something; written to changed.csv). Both files are what rollback.ps1 trusts.
  */
 export interface ScriptBlock {
   readonly id: string;
   /** The step's title in the guide catalog; fix.ps1 names a skipped block with it. */
   readonly titleKey: string;
+  /**
+   * True when the fix part records in `$script:Changed` that it changed something: rollback.ps1 then
+   * restores this block's settings only if that run really changed them (changed.csv in the backup).
+   */
+  readonly recordsChange?: boolean;
   /** False when the plan lacks what the block needs (no intermediates, no connector name): it is left out. */
   applies(plan: FixPlan): boolean;
   backup?(ctx: BlockContext): void;
