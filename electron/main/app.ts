@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, Menu, shell, type BrowserWindow } from 'electron';
 import { translator, type Translate } from '../../shared/i18n/format';
 import { resolveLocale } from '../../shared/i18n/locales';
+import { APP_ID } from './app-id';
 import { confirmExternal, electronHandlerDeps } from './electron-deps';
 import { EVIDENCE_EXTENSIONS, evidencePathsFromArgv } from './evidence-files';
 import { createEvidenceForwarder } from './evidence-forwarder';
@@ -44,6 +45,7 @@ export function startApp(): boolean {
   }
   // Every renderer sandboxed, whatever a future window's webPreferences say (must precede `ready`).
   app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   let win: BrowserWindow | null = null;
   let stateSaved = (): Promise<void> => Promise.resolve();
   const getWindow = (): BrowserWindow | null => win;

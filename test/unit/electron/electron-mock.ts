@@ -51,6 +51,7 @@ export const app = Object.assign(new EventEmitter(), {
   isPackaged: true,
   requestSingleInstanceLock: vi.fn(() => true),
   enableSandbox: vi.fn(),
+  setAppUserModelId: vi.fn(),
   quit: vi.fn(),
   whenReady: vi.fn(() => Promise.resolve()),
   getLocale: vi.fn(() => 'cs-CZ'),

@@ -6,6 +6,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util/out/DebugLogger.js';
 import pkg from '../../../../package.json';
 import { ASSOCIATED_EXTENSIONS } from '../../../../electron/main/evidence-files';
+import { APP_ID } from '../../../../electron/main/app-id';
 
 const config = await getConfig(process.cwd(), null, null);
 
@@ -26,7 +27,8 @@ describe('electron-builder.yml', { timeout: 60_000 }, () => {
 
   it('names the product as package.json does and keeps sources out of the package', () => {
     expect(config.productName).toBe(pkg.productName);
-    expect(config.appId).toMatch(/^[a-z0-9]+(\.[a-z0-9-]+){2,}$/);
+    // Windows taskbar grouping needs main's AppUserModelID to equal the installer's appId.
+    expect(config.appId).toBe(APP_ID);
     // getConfig normalises `files` to [{ filter: [...] }].
     const files = (config.files as Array<{ filter: string[] }>).flatMap((f) => f.filter);
     for (const pattern of files) expect(pattern, pattern).toMatch(/^(package\.json|out\/(main|preload|renderer)\/\*\*|!.*)$/);
