@@ -1,6 +1,7 @@
 import MsgReaderModule from '@kenjiuno/msgreader';
 import type { NdrMessage } from '../types';
 import { ndrFacts } from './fields';
+import './msg-guard';
 import { toMessage } from './eml';
 
 /** The CommonJS package's default export arrives wrapped or not, depending on the bundler. */
