@@ -44,6 +44,17 @@ function signature(elements, into = new Set()) {
   return into;
 }
 
+/** Braces that survive as literal text: an apostrophe before `{` (French l'{x}) quoted the argument away. */
+function literalBraces(elements) {
+  for (const el of elements) {
+    if (el.type === TYPE.literal && /[{}]/.test(el.value)) return true;
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      for (const o of Object.values(el.options)) if (literalBraces(o.value)) return true;
+    }
+  }
+  return false;
+}
+
 /** Select branches must match English exactly (the code picks them); plural ones may differ by language. */
 function selectBranches(elements, into = new Map()) {
   for (const el of elements) {
@@ -56,7 +67,11 @@ function selectBranches(elements, into = new Map()) {
 function analyse(message) {
   try {
     const ast = parse(message, { ignoreTag: true });
-    return { sig: [...signature(ast)].sort().join(','), selects: [...selectBranches(ast)].sort().join(';') };
+    return {
+      sig: [...signature(ast)].sort().join(','),
+      selects: [...selectBranches(ast)].sort().join(';'),
+      braces: literalBraces(ast),
+    };
   } catch (e) {
     return { error: String(e.message ?? e) };
   }
@@ -105,6 +120,7 @@ for (const locale of locales) {
     if (mine.error) lines.push(`  invalid ICU    ${key}: ${mine.error}`);
     else if (mine.sig !== theirs.sig) lines.push(`  arguments      ${key}: ${mine.sig} (en: ${theirs.sig})`);
     else if (mine.selects !== theirs.selects) lines.push(`  select cases   ${key}: ${mine.selects} (en: ${theirs.selects})`);
+    else if (mine.braces && !theirs.braces) lines.push(`  quoted brace   ${key}: an apostrophe before { or } turned ICU syntax into text (write '' for an apostrophe)`);
   }
   problems += lines.length;
   console.log(`${locale}: ${lines.length ? `${lines.length} problem(s)` : 'complete'}`);
