@@ -36,8 +36,8 @@ function dirEntry(path: string, children: FileSystemEntry[]): FileSystemDirector
 function transferOf(entries: Array<FileSystemEntry | File>): DataTransfer {
   const items = entries.map((e) =>
     e instanceof File
-      ? { kind: 'file', getAsFile: () => e, webkitGetAsEntry: () => null }
-      : { kind: 'file', getAsFile: () => null, webkitGetAsEntry: () => e },
+      ? { kind: 'file', getAsFile: () => e, webkitGetAsEntry: (): FileSystemEntry | null => null }
+      : { kind: 'file', getAsFile: () => null, webkitGetAsEntry: (): FileSystemEntry | null => e },
   );
   return { items, files: [] } as unknown as DataTransfer;
 }

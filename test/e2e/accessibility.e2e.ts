@@ -35,6 +35,10 @@ for (const scheme of ['light', 'dark'] as const) {
         const node = page.getByRole('button', { name: /Server certificate/ }).first();
         if (await node.count()) await node.click();
       }
+      if (heading === 'Fix and export') {
+        // The guide and script previews are what this step is about: check them, not the loading text.
+        await expect(page.getByRole('list', { name: 'Files in the fix pack' })).toBeVisible({ timeout: 30_000 });
+      }
       expect(await seriousViolations(page), `step ${i + 1} "${heading}" in ${scheme}`).toEqual([]);
       if (i < STEP_HEADINGS.length - 1) await page.getByRole('button', { name: 'Next' }).click();
     }

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, ROOT } from './fixtures';
 import { dropFiles, FIXTURES } from './helpers';
+import { parsesAsPowerShell } from './harness/powershell-syntax';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -41,6 +42,18 @@ test('a leaf-only certificate leads to "intermediates not sent", a gap in the ch
   await page.screenshot({ path: join(SHOTS, `chain-gap-${testInfo.project.name}.png`), fullPage: true });
 
   await next.click();
+  // The fix pack is built from the same evidence in the worker and previewed before it is saved.
+  const files = page.getByRole('list', { name: 'Files in the fix pack' });
+  await expect(files).toContainText('fix.ps1', { timeout: 30_000 });
+  await expect(page.getByLabel('Preview of fix.ps1')).toContainText('[CmdletBinding(SupportsShouldProcess');
+  await page.screenshot({ path: join(SHOTS, `fix-pack-${testInfo.project.name}.png`), fullPage: true });
+  await page.getByRole('button', { name: 'Save fix pack…' }).click();
+  await expect(page.getByText(/Saved \d+ files to/)).toBeVisible();
+  const packDir = join(dialogs.exportFolder!, 'relay-doctor-fixpack');
+  for (const script of ['fix.ps1', 'rollback.ps1', 'collect-evidence.ps1']) {
+    expect(await parsesAsPowerShell(readFileSync(join(packDir, script), 'utf8')), `${script} parses`).toBe(true);
+  }
+
   await page.getByRole('button', { name: 'Save report…' }).click();
   await expect(page.getByText(/Saved 1 file to/)).toBeVisible();
   const saved = JSON.parse(readFileSync(join(dialogs.exportFolder!, 'relay-doctor-report', 'report.json'), 'utf8'));

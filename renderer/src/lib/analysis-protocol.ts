@@ -3,6 +3,20 @@ import type { Report } from '../../../shared/model/report';
 import type { TrustAnchor } from '../../../shared/engine/analyzer';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { AppError, Result } from '../../../shared/result';
+import type { FixPackFile } from '../../../shared/fixpack/types';
+import type { GuideDocument } from '../../../shared/guide/model';
+
+/** The fix pack of the latest analysis, built where its evidence lives (the worker). */
+export interface FixPackView {
+  readonly files: readonly FixPackFile[];
+  readonly guide: GuideDocument;
+}
+
+/** UI thread → worker: build the fix pack of the latest finished analysis. */
+export interface FixPackMessage {
+  readonly type: 'fixpack';
+  readonly id: number;
+}
 
 /** The plain data one analysis needs; it crosses the worker boundary by structured clone. */
 export interface AnalysisOptions {
@@ -43,7 +57,8 @@ export interface RunMessage {
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly id: number; readonly phase: 'reading'; readonly files: number; readonly bytes: number }
   | { readonly type: 'done'; readonly id: number; readonly outcome: AnalysisOutcome }
-  | { readonly type: 'failed'; readonly id: number; readonly code: string };
+  | { readonly type: 'failed'; readonly id: number; readonly code: string }
+  | { readonly type: 'fixpack'; readonly id: number; readonly result: Result<FixPackView, AppError> };
 
 /** What the engine has been given, reported as soon as the worker starts on it. */
 export interface EngineProgress {
@@ -60,6 +75,8 @@ export interface AnalysisRunner {
   ): Promise<Result<AnalysisOutcome, AppError>>;
   /** Warms the engine up for these anchors (decoding ~120 roots takes a second or two the first time). */
   prepare(trustAnchors: readonly TrustAnchor[]): void;
+  /** Builds the fix pack of the latest finished analysis (`ui.fixpack.noAnalysis` when there is none). */
+  fixPack(): Promise<Result<FixPackView, AppError>>;
   /** Abandons the running analysis; its promise resolves with `ui.analysis.cancelled`. */
   cancel(): void;
 }

@@ -1,5 +1,9 @@
 import { runAnalysis } from '../../../shared/engine/run';
 import { inferAnswers } from '../../../shared/questions/infer';
+import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
+import { resolveLocale } from '../../../shared/i18n/locales';
+import type { Evidence } from '../../../shared/model/evidence';
+import type { Report } from '../../../shared/model/report';
 import { err, ok } from '../../../shared/result';
 import type { AnalysisRunner } from './analysis-protocol';
 
@@ -9,6 +13,7 @@ import type { AnalysisRunner } from './analysis-protocol';
  */
 export function createInlineRunner(): AnalysisRunner {
   let generation = 0;
+  let last: { report: Report; evidence: readonly Evidence[] } | null = null;
   return {
     async run(inputs, options, onProgress) {
       const mine = ++generation;
@@ -19,10 +24,16 @@ export function createInlineRunner(): AnalysisRunner {
           { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers },
         );
         if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
+        last = { report, evidence };
         return ok({ report, inferred: inferAnswers(evidence, analysis.findings) });
       } catch {
         return err({ code: 'ui.analysis.failed' });
       }
+    },
+    async fixPack() {
+      if (!last) return err({ code: 'ui.fixpack.noAnalysis' });
+      const built = await buildFixPack({ report: last.report, evidence: last.evidence, locale: resolveLocale(last.report.locale) });
+      return built.ok ? ok({ files: built.value.files, guide: built.value.guide }) : built;
     },
     prepare() {
       // Same thread: the first analysis decodes the anchors itself.

@@ -1,6 +1,15 @@
 import { err, ok } from '../../../shared/result';
 import type { TrustAnchor } from '../../../shared/engine/analyzer';
-import type { AnalysisRunner, EngineProgress, PrepareMessage, RunMessage, WorkerMessage } from './analysis-protocol';
+import type { AppError, Result } from '../../../shared/result';
+import type {
+  AnalysisRunner,
+  EngineProgress,
+  FixPackMessage,
+  FixPackView,
+  PrepareMessage,
+  RunMessage,
+  WorkerMessage,
+} from './analysis-protocol';
 
 /**
  * Runs analyses in a Web Worker. Cancel terminates the worker (a parser stuck in a huge file cannot be
@@ -10,6 +19,15 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
   let worker: Worker | null = null;
   let nextId = 1;
   let anchors: readonly TrustAnchor[] | null = null;
+  const fixPacks = new Map<number, (r: Result<FixPackView, AppError>) => void>();
+
+  function dropWorker(): void {
+    worker?.terminate();
+    worker = null;
+    // A new worker has no analysis to build a pack from; callers re-run the analysis first.
+    for (const settle of fixPacks.values()) settle(err({ code: 'ui.fixpack.noAnalysis' }));
+    fixPacks.clear();
+  }
   let pending: {
     id: number;
     settle: (r: Awaited<ReturnType<AnalysisRunner['run']>>) => void;
@@ -21,6 +39,11 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
     const w = makeWorker();
     w.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
+      if (message.type === 'fixpack') {
+        fixPacks.get(message.id)?.(message.result);
+        fixPacks.delete(message.id);
+        return;
+      }
       if (!pending || message.id !== pending.id) return;
       if (message.type === 'progress') {
         pending.onProgress?.({ files: message.files, bytes: message.bytes });
@@ -33,8 +56,7 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
     w.onerror = () => {
       const p = pending;
       pending = null;
-      worker?.terminate();
-      worker = null;
+      dropWorker();
       p?.settle(err({ code: 'ui.analysis.failed' }));
     };
     worker = w;
@@ -59,9 +81,16 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
       if (worker) worker.postMessage({ type: 'prepare', trustAnchors } satisfies PrepareMessage);
       else ensureWorker();
     },
+    fixPack() {
+      if (!worker) return Promise.resolve(err({ code: 'ui.fixpack.noAnalysis' }));
+      const id = nextId++;
+      return new Promise((settle) => {
+        fixPacks.set(id, settle);
+        ensureWorker().postMessage({ type: 'fixpack', id } satisfies FixPackMessage);
+      });
+    },
     cancel() {
-      worker?.terminate();
-      worker = null;
+      dropWorker();
       const p = pending;
       pending = null;
       p?.settle(err({ code: 'ui.analysis.cancelled' }));

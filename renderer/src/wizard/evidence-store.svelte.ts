@@ -144,6 +144,11 @@ export class EvidenceStore {
     }
   }
 
+  /** The fix pack of the current analysis, built next to its evidence (worker). */
+  fixPack(): ReturnType<AnalysisRunner['fixPack']> {
+    return this.#runner.fixPack();
+  }
+
   cancel(): void {
     this.#generation++;
     this.#runner.cancel();

@@ -2,41 +2,56 @@
 import { runAnalysis } from '../../../shared/engine/run';
 import { inferAnswers } from '../../../shared/questions/infer';
 import { indexAnchors } from '../../../shared/x509/chain/anchors';
-import type { PrepareMessage, RunMessage, WorkerMessage } from '../lib/analysis-protocol';
+import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
+import type { Evidence } from '../../../shared/model/evidence';
+import type { Report } from '../../../shared/model/report';
+import { err } from '../../../shared/result';
+import { resolveLocale } from '../../../shared/i18n/locales';
+import type { FixPackMessage, PrepareMessage, RunMessage, WorkerMessage } from '../lib/analysis-protocol';
 
 /**
  * Untrusted files are parsed here, off the UI thread and inside the renderer sandbox (style.md §3.2).
- * Cancelling is the UI terminating this worker, so no cancel message is needed.
+ * Cancelling is the UI terminating this worker, so no cancel message is needed. The evidence of the last
+ * analysis stays here (it can be large) for the fix pack, which embeds intermediates from it.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+let last: { report: Report; evidence: readonly Evidence[] } | null = null;
 
 function post(message: WorkerMessage): void {
   scope.postMessage(message);
 }
 
-scope.onmessage = async (event: MessageEvent<RunMessage | PrepareMessage>) => {
-  if (event.data.type === 'prepare') {
-    // Decoded anchors are cached by content inside shared/x509, so every later analysis skips this work.
-    indexAnchors(event.data.trustAnchors);
-    return;
-  }
-  const { id, inputs, options } = event.data;
+async function run({ id, inputs, options }: RunMessage): Promise<void> {
   const bytes = inputs.reduce((sum, input) => sum + input.buffer.byteLength, 0);
   post({ type: 'progress', id, phase: 'reading', files: inputs.length, bytes });
   try {
     const { report, evidence, analysis } = await runAnalysis(
       inputs.map((input) => ({ name: input.name, bytes: new Uint8Array(input.buffer) })),
-      {
-        locale: options.locale,
-        now: new Date(options.nowIso),
-        trustAnchors: options.trustAnchors,
-        answers: options.answers,
-      },
+      { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers },
     );
+    last = { report, evidence };
     post({ type: 'done', id, outcome: { report, inferred: inferAnswers(evidence, analysis.findings) } });
   } catch {
     // Readers return errors as values; reaching here means an engine bug. The UI shows a generic failure
     // and keeps the evidence list so the user can retry or export what they have.
     post({ type: 'failed', id, code: 'ui.analysis.failed' });
   }
+}
+
+async function fixPack({ id }: FixPackMessage): Promise<void> {
+  if (!last) return post({ type: 'fixpack', id, result: err({ code: 'ui.fixpack.noAnalysis' }) });
+  try {
+    const built = await buildFixPack({ report: last.report, evidence: last.evidence, locale: resolveLocale(last.report.locale) });
+    post({ type: 'fixpack', id, result: built.ok ? { ok: true, value: { files: built.value.files, guide: built.value.guide } } : built });
+  } catch {
+    post({ type: 'fixpack', id, result: err({ code: 'ui.fixpack.failed' }) });
+  }
+}
+
+scope.onmessage = (event: MessageEvent<RunMessage | PrepareMessage | FixPackMessage>) => {
+  const message = event.data;
+  // Decoded anchors are cached by content inside shared/x509, so every later analysis skips this work.
+  if (message.type === 'prepare') indexAnchors(message.trustAnchors);
+  else if (message.type === 'fixpack') void fixPack(message);
+  else void run(message);
 };
