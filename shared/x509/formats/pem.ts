@@ -6,26 +6,47 @@ export interface PemBlock {
   readonly der: Uint8Array | null;
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 #_-]+)-----([\s\S]*?)-----END \1-----/g;
-const BEGIN = /-----BEGIN [A-Z0-9 #_-]+-----/g;
+const BEGIN = '-----BEGIN ';
+const END = '-----END ';
+const DASHES = '-----';
+
+function bodyOf(text: string): Uint8Array | null {
+  const body = text
+    .split(/\r?\n|\r/)
+    .filter((line) => !line.includes(':'))
+    .join('');
+  const der = fromBase64(body);
+  return der && der.length > 0 ? der : null;
+}
 
 /**
  * Every armoured block in the text, in order. Text around the blocks (OpenSSL's "Bag Attributes",
  * `subject=` lines, mail quoting) is ignored; RFC 1421 headers inside a block (`Proc-Type:`) are skipped.
- * A BEGIN line without its END counts as a broken block.
+ * A BEGIN without its matching END counts as a broken block. One forward scan with indexOf, so a
+ * crafted file of many unterminated BEGIN lines stays linear.
  */
 export function pemBlocks(text: string): PemBlock[] {
   const out: PemBlock[] = [];
-  for (const m of text.matchAll(BLOCK)) {
-    const body = (m[2] ?? '')
-      .split(/\r?\n|\r/)
-      .filter((line) => !line.includes(':'))
-      .join('');
-    const der = fromBase64(body);
-    out.push({ label: m[1] ?? '', der: der && der.length > 0 ? der : null });
+  let pos = text.indexOf(BEGIN);
+  // The next END at or after the current block; -1 once there is none left (positions only grow).
+  let end = -2;
+  while (pos >= 0) {
+    const labelEnd = text.indexOf(DASHES, pos + BEGIN.length);
+    if (labelEnd < 0) break;
+    const label = text.slice(pos + BEGIN.length, labelEnd);
+    const bodyStart = labelEnd + DASHES.length;
+    const nextBegin = text.indexOf(BEGIN, bodyStart);
+    if (end !== -1 && end < bodyStart) end = text.indexOf(END, bodyStart);
+    if (!/^[A-Z0-9 #_-]{1,64}$/.test(label) || end < 0 || (nextBegin >= 0 && nextBegin < end)) {
+      out.push({ label: /^[A-Z0-9 #_-]{1,64}$/.test(label) ? label : 'UNTERMINATED', der: null });
+      pos = nextBegin;
+      continue;
+    }
+    const endLabelEnd = text.indexOf(DASHES, end + END.length);
+    const endLabel = endLabelEnd >= 0 ? text.slice(end + END.length, endLabelEnd) : '';
+    out.push({ label, der: endLabel === label ? bodyOf(text.slice(bodyStart, end)) : null });
+    pos = text.indexOf(BEGIN, endLabelEnd >= 0 ? endLabelEnd : end + END.length);
   }
-  const begins = text.match(BEGIN)?.length ?? 0;
-  for (let i = out.length; i < begins; i++) out.push({ label: 'UNTERMINATED', der: null });
   return out;
 }
 
