@@ -7,6 +7,8 @@ import { EvidenceStore } from './wizard/evidence-store.svelte';
 import { WizardSession } from './wizard/wizard-session.svelte';
 import { createWorkerRunner } from './lib/worker-runner';
 import { diagApi } from './lib/diag-api';
+import { indexedDbCaseStorage, memoryCaseStorage } from './lib/case-storage';
+import { CaseAutosave } from './wizard/case-autosave.svelte';
 
 const settings = new Settings(window.localStorage, navigator.language);
 const runner = createWorkerRunner(
@@ -17,9 +19,12 @@ let session: WizardSession | undefined;
 const evidence = new EvidenceStore(runner, () => ({ locale: settings.locale, answers: session?.answers ?? {} }));
 session = new WizardSession(evidence, STEPS.length);
 
+const autosave = new CaseAutosave(typeof indexedDB === 'undefined' ? memoryCaseStorage() : indexedDbCaseStorage(), session);
+void autosave.check();
+
 const target = document.getElementById('app');
 if (!target) throw new Error('renderer/index.html lacks #app');
-mount(App, { target, props: { session, settings, steps: STEPS } });
+mount(App, { target, props: { session, settings, steps: STEPS, autosave } });
 performance.mark('relay-doctor:interactive');
 
 // Main knows the OS language better than navigator.language, and owns the root list the worker judges

@@ -1,0 +1,72 @@
+import type { CaseFile, CaseStorage } from '../lib/case-storage';
+import { SYMPTOMS, type Symptom, type WizardSession } from './wizard-session.svelte';
+
+/** Cases bigger than this are not autosaved (a multi-gigabyte event log would fill the disk quota). */
+export const AUTOSAVE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Autosaves the case (symptom, answers, step, evidence files) and offers to reopen it on the next start.
+ * The analysis itself is not saved: it is re-run from the files, so a newer engine judges old evidence anew.
+ */
+export class CaseAutosave {
+  /** A case saved by an earlier run, until the admin reopens or discards it. */
+  offer = $state.raw<CaseFile | null>(null);
+  #storage: CaseStorage;
+  #session: WizardSession;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Saving waits until the saved case was looked at: an empty new session must not overwrite it. */
+  #checked = $state(false);
+
+  constructor(storage: CaseStorage, session: WizardSession) {
+    this.#storage = storage;
+    this.#session = session;
+  }
+
+  /** Looks for a saved case with something in it. */
+  async check(): Promise<void> {
+    const saved = await this.#storage.load();
+    this.offer = saved && (saved.items.length > 0 || saved.symptom) ? saved : null;
+    this.#checked = true;
+  }
+
+  /** The state worth saving, read reactively (so an $effect calling it re-runs on every change). */
+  snapshot(): CaseFile {
+    const s = this.#session;
+    return {
+      version: 1,
+      savedAt: new Date().toISOString(),
+      symptom: s.symptom,
+      answers: s.answers,
+      stepIndex: s.stepIndex,
+      items: s.evidence.items.map((i) => ({ name: i.name, source: i.source, blob: i.blob })),
+    };
+  }
+
+  /** Saves shortly after the last change; nothing is saved while an earlier case is still on offer. */
+  schedule(file: CaseFile): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (!this.#checked || this.offer) return;
+    const size = file.items.reduce((sum, i) => sum + i.blob.size, 0);
+    if (size > AUTOSAVE_MAX_BYTES) return;
+    this.#timer = setTimeout(() => void this.#storage.save(file), 300);
+  }
+
+  async reopen(): Promise<void> {
+    const file = this.offer;
+    this.offer = null;
+    if (!file) return;
+    const s = this.#session;
+    if (file.symptom && (SYMPTOMS as readonly string[]).includes(file.symptom)) s.chooseSymptom(file.symptom as Symptom);
+    s.answers = file.answers;
+    await s.evidence.addFiles(file.items.filter((i) => i.source === 'file').map((i) => ({ name: i.name, blob: i.blob })));
+    for (const pasted of file.items.filter((i) => i.source === 'paste')) await s.evidence.addText(await pasted.blob.text());
+    s.furthest = Math.min(file.stepIndex, s.stepCount - 1);
+    s.goTo(s.furthest);
+  }
+
+  async discard(): Promise<void> {
+    this.offer = null;
+    await this.#storage.clear();
+  }
+}
