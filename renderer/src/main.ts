@@ -39,6 +39,12 @@ if (api) {
     evidence.setTrustAnchors(anchors.value);
     if (evidence.items.length > 0) void evidence.analyze();
   });
+  // The menu's Export… opens the Fix and export step once there is something to export.
+  api.onMenuCommand(({ command }) => {
+    if (command !== 'export' || !evidence.analysed) return;
+    session.furthest = session.stepCount - 1;
+    session.goTo(session.stepCount - 1);
+  });
   // File ▸ Open evidence…, a file association or a second launch hand files in from main.
   api.onEvidenceOpened(({ files }) => {
     void evidence.addFiles(files.map((f) => ({ name: f.name, blob: new Blob([new Uint8Array(f.bytes)]) })));
