@@ -136,4 +136,10 @@ describe('chain building', () => {
     expect(out.chains?.map((c) => c.status).sort()).toEqual(['complete', 'complete', 'untrusted']);
     expect(out.ids).toEqual(['cert.expired', 'cert.noClientAuthEku', 'chain.selfSignedLeaf']);
   });
+
+  it('builds the chain of an intermediate checked on its own, without judging it as a server certificate', async () => {
+    const out = await analyze(['intermediate.pem'], { expectName: 'relay.contoso.com' });
+    expect(out.chains).toEqual([{ leaf: int, path: [int, root], status: 'complete', trustStore: 'user' }]);
+    expect(out.ids).toEqual([]);
+  });
 });
