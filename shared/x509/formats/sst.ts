@@ -3,6 +3,8 @@
  * "Microsoft Serialized Certificate Store"): an 8-byte header (a zero DWORD, then "CERT"), then elements
  * `{ propId: u32le, encodingType: u32le, length: u32le, value }`. Element 0x20 is an encoded certificate; the
  * properties before it describe it; 0x21 / 0x22 are CRLs and CTLs; an element with id 0 ends the store.
+ * Layout: [MS-OSHARED] 2.3.2.5 (serialized certificate store, CertStoreCertificateGroup, EndElementMarkerEntry);
+ * Wine's crypt32 tests use the same ids (CERT_CERT_PROP_ID = 32).
  */
 const CERT_ELEMENT = 0x20;
 
