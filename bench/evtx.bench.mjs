@@ -10,7 +10,7 @@
 // depends on what the neighbours do, CPU time much less.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 
@@ -31,6 +31,7 @@ const runs = Number(arg('runs', '1'));
 const large = arg('large', '').split(',').filter(Boolean).map(Number);
 
 mkdirSync(WORK, { recursive: true });
+const LOAD = loadavg().map((l) => l.toFixed(1)).join(' / ');
 
 // 1. Our parser, bundled as the app and CLI ship it (plain ESM, no TypeScript at run time).
 const { build } = await import('rolldown');
@@ -106,7 +107,9 @@ function timed(command) {
   const t0 = performance.now();
   const out = spawnSync('sh', ['-c', `/usr/bin/time -o ${tfile} -f "%U %S %M" ${command}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - t0) / 1000;
-  const [user, sys, rssKb] = readFileSync(tfile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  // /usr/bin/time may add a "Command exited with non-zero status" line (SIGPIPE from grep -c): find ours.
+  const line = readFileSync(tfile, 'utf8').split('\n').find((l) => /^[\d.]+ [\d.]+ \d+$/.test(l.trim())) ?? 'NaN NaN NaN';
+  const [user, sys, rssKb] = line.trim().split(' ').map(Number);
   return { wall, cpu: user + sys, rssMb: rssKb / 1024, stdout: out.stdout.trim(), status: out.status };
 }
 
@@ -152,7 +155,20 @@ if (capi2.length > 0) {
   measure(TOOLS[3], file, '10 MB CAPI2');
 }
 
-// 4. The table.
+// 4. The table, and how many times evtxexport's throughput ours is on each workload both read.
+function ratios() {
+  const out = [];
+  for (const w of new Set(rows.map((r) => r.workload))) {
+    const theirs = rows.find((r) => r.workload === w && r.tool.startsWith('evtxexport'));
+    if (!theirs || theirs.records === 0) continue;
+    for (const ours of rows.filter((r) => r.workload === w && r.tool.startsWith('relay-doctor'))) {
+      const perRecord = (r) => r.records / r.wall;
+      out.push(`- ${w}: ${ours.tool} reads ${(perRecord(ours) / perRecord(theirs)).toFixed(1)}× the records per wall second of evtxexport (${(theirs.cpu / ours.cpu * (ours.records / theirs.records)).toFixed(1)}× per CPU second).`);
+    }
+  }
+  return out.length ? [...out, `- Load average when the run started: ${LOAD}.`, ''] : [];
+}
+
 const expected = (mb) => Math.floor((mb * 1024 * 1024 - 4096) / CHUNK);
 const lines = [
   '# .evtx parsing benchmark',
@@ -169,6 +185,7 @@ const lines = [
   '|---|---|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.workload} | ${r.tool} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${(r.mb / r.wall).toFixed(1)} | ${r.records ?? '—'} | ${r.records === null ? '—' : Math.round(r.records / r.wall)} | ${r.rssMb.toFixed(0)} |`),
   '',
+  ...ratios(),
   `Chunks per workload: ${[...sizes, ...large].map((mb) => `${mb} MB = ${expected(mb)}`).join(', ')}.`,
   '',
 ];
