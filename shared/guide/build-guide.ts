@@ -18,9 +18,18 @@ export interface GuideInput {
   readonly packFiles: readonly { readonly file: string; readonly cert: CertificateRecord }[];
 }
 
-/** A message in the guide's locale; cause and finding texts fall back to the report's (already localized). */
+/**
+ * A message in the guide's locale. Cause, finding and remediation texts come with params from the evidence
+ * (or from a saved report); ICU refuses a message whose argument is missing, so then the text the report
+ * already carries is used instead of failing the whole fix pack.
+ */
 function textOr(locale: Locale, key: string, params: Record<string, unknown> | undefined, fallback: string): string {
-  return has(locale, key) ? format(locale, key, (params ?? {}) as Record<string, string>) : fallback;
+  if (!has(locale, key)) return fallback;
+  try {
+    return format(locale, key, (params ?? {}) as Record<string, string>);
+  } catch {
+    return fallback;
+  }
 }
 
 function summary(input: GuideInput, t: (k: string, p?: Record<string, string>) => string): GuideSection {
@@ -100,11 +109,11 @@ function manualOnlySteps(input: GuideInput): GuideStep[] {
       const params = remediationParams(entry, cause.params ?? {});
       steps.push({
         id,
-        title: format(locale, entry.titleKey, params),
+        title: textOr(locale, entry.titleKey, params, entry.id),
         blocks: [
-          { type: 'paragraph', text: [format(locale, entry.detailKey, params)] },
+          { type: 'paragraph', text: [textOr(locale, entry.detailKey, params, '')] },
           { type: 'heading', text: format(locale, 'guide.path.manual') },
-          { type: 'steps', items: entry.stepsKeys.map((k) => [format(locale, k, params)]) },
+          { type: 'steps', items: entry.stepsKeys.map((k) => [textOr(locale, k, params, k)]) },
           { type: 'paragraph', text: [entry.docUrl] },
         ],
       });

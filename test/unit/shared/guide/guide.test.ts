@@ -67,6 +67,22 @@ describe('buildGuide', () => {
   });
 });
 
+describe('buildGuide with a report from elsewhere', () => {
+  it('falls back to the report text when a cause lacks a param its message needs', async () => {
+    // input.tooLarge.detail needs {limit}: it stands in for a cause message whose param is missing.
+    const r = await buildFixPack({
+      report: report([{ ...cause('input.tooLarge', []), title: 'Saved title', detail: 'Saved detail' }]),
+      evidence: [pfxEvidence()],
+      locale: 'cs',
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const summary = r.value.guide.sections.find((s) => s.id === 'summary');
+    expect(summary?.blocks[0]).toEqual({ type: 'heading', text: 'Soubor je příliš velký' });
+    expect(summary?.blocks[1]).toEqual({ type: 'paragraph', text: ['Saved detail'] });
+  });
+});
+
 describe('richText', () => {
   it('marks Windows UI names so renderers can bold them', () => {
     const t = richText('en', 'guide.import.manual4');
