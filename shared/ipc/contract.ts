@@ -1,5 +1,7 @@
 import type { Result, AppError } from '../result';
 import type { Locale } from '../i18n/locales';
+import type { FetchIssuersRequest, FetchIssuersView, ProbeRequest, ProbeView, TestRelayRequest, TestRelayView } from '../network/ipc';
+import type { NetworkError } from '../network/types';
 
 /**
  * The one IPC contract (style.md §3.3). Every renderer→main request is listed here; the preload's named
@@ -51,6 +53,10 @@ export interface IpcContract {
     res: Result<{ folder: string; written: string[] }, AppError>;
   };
   'trust:anchors': { req: Record<string, never>; res: Result<TrustAnchorInfo[], AppError> };
+  /** Opt-in network checks (shared/network/ipc.ts): called only after the admin agreed to what they contact. */
+  'network:probe': { req: ProbeRequest; res: Result<ProbeView, NetworkError | AppError> };
+  'network:fetchIssuers': { req: FetchIssuersRequest; res: Result<FetchIssuersView, AppError> };
+  'network:testRelay': { req: TestRelayRequest; res: Result<TestRelayView, NetworkError | AppError> };
 }
 
 export type Channel = keyof IpcContract;
@@ -63,6 +69,9 @@ const channelNames = {
   'dialog:openEvidence': true,
   'export:save': true,
   'trust:anchors': true,
+  'network:probe': true,
+  'network:fetchIssuers': true,
+  'network:testRelay': true,
 } satisfies Record<Channel, true>;
 export const CHANNELS = Object.keys(channelNames) as Channel[];
 export type RequestOf<C extends Channel> = IpcContract[C]['req'];

@@ -25,6 +25,7 @@ import { appInfo } from '../../services/app-info';
 import { exportFiles, isPlainFileName } from '../../services/export';
 import { runtimeTrustAnchors } from '../../services/trust-store';
 import { DEFAULT_READ_LIMITS, EVIDENCE_EXTENSIONS, readEvidenceFiles, type ReadLimits } from '../evidence-files';
+import { createNetworkHandlers, liveNetworkServices, type NetworkServices } from './network-handlers';
 
 export interface HandlerDeps {
   /** Native open dialog; resolves to the chosen paths, `[]` when cancelled. */
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   setLocale?(locale: Locale): void;
   readLimits?: ReadLimits;
   trustAnchors?: () => TrustAnchorInfo[];
+  /** The opt-in network checks (./network-handlers.ts); the real services unless a test passes its own. */
+  network?: NetworkServices;
 }
 
 export type Handlers = { readonly [C in Channel]: (req: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -70,5 +73,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'trust:anchors': async () => ok((deps.trustAnchors ?? runtimeTrustAnchors)()),
+
+    ...createNetworkHandlers(deps.network ?? liveNetworkServices),
   };
 }
