@@ -67,6 +67,12 @@ describe('eventXmlReader', () => {
     expect(await read('b.xml', new TextEncoder().encode(broken))).toEqual({ ok: false, error: { code: 'input.damaged' } });
   });
 
+  it('reports an unclosed attribute quote and a mismatched end tag as input.damaged', () => {
+    const xml = text('capi2-event30-untrusted-root.xml');
+    expect(parseEventXml(xml.replace('SystemTime="2026', 'SystemTime=2026'), 256)).toEqual({ ok: false, error: { code: 'input.damaged' } });
+    expect(parseEventXml(xml.replace('</Computer>', '</Channel>'), 256)).toEqual({ ok: false, error: { code: 'input.damaged' } });
+  });
+
   it('does not claim XML that is not in the event namespace', () => {
     expect(eventXmlReader.sniff({ name: 'c.xml', bytes: new TextEncoder().encode('<Objs Version="1.1.0.1"><Obj/></Objs>') })).toBe(0);
   });
