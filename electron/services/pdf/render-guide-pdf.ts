@@ -47,9 +47,12 @@ export async function renderGuidePdf(guide: GuideDocument, options: PdfOptions =
   for (const m of guide.meta) doc.font('regular').fontSize(SIZE.small).text(`${m.label}: ${m.value}`);
   for (const section of guide.sections) {
     heading(doc, section.title, SIZE.h2);
+    // PDF bookmarks: the reader's outline pane jumps to each section (pdfkit points them at the current page).
+    const outline = doc.outline.addItem(section.title);
     for (const block of section.blocks) drawBlock(doc, block);
     section.steps?.forEach((step, i) => {
       heading(doc, `${i + 1}. ${step.title}`, SIZE.h3);
+      outline.addItem(`${i + 1}. ${step.title}`);
       for (const block of step.blocks) drawBlock(doc, block);
     });
   }

@@ -54,6 +54,8 @@ describe.skipIf(!POPPLER)('renderGuidePdf', () => {
     expect(text).toContain(LEAF.sha1);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(info).toMatch(/Title:\s+Relay Doctor: návod k opravě/);
+    const pdf = Buffer.from(await renderGuidePdf(pack.guide)).toString('latin1');
+    expect(pdf).toMatch(/\/Outlines \d+ 0 R/);
   });
 
   it('writes US Letter pages on request', async () => {
