@@ -118,6 +118,14 @@ describe('renderers', () => {
     expect(escapeMarkdown('> not a quote')).toBe('\\> not a quote');
   });
 
+  it('writes a self-contained HTML page in the guide language: no scripts, no external resources', async () => {
+    const html = renderHtml(await guideFor('cs'));
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="cs">')).toBe(true);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).not.toMatch(/<script|<link|<img|src=|href=/i);
+    expect(html).toContain('<b class="ui">Zprostředkující certifikační autority</b>');
+  });
+
   it('renders code with a fence longer than any backtick run inside it', async () => {
     const md = renderMarkdown({ ...doc, sections: [{ id: 'steps', title: 'x', blocks: [{ type: 'code', language: 'text', code: 'a ``` b' }] }] });
     expect(md).toContain('````text\na ``` b\n````');
