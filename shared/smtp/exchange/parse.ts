@@ -1,10 +1,11 @@
 import type { SmtpLine, SmtpSession } from '../types';
 import { splitCsvLine } from '../csv';
-import { forEachChunk, headText } from '../text';
+import { forEachChunk, ownCopy } from '../text';
 import { buildSession, type SessionDraft } from '../session-build';
 import { DEFAULT_FIELDS, resolveColumns, type ExchangeColumns } from './fields';
 import { isRelevant } from '../relevance';
 import { BOUNDARY_LINES, edgeSessions, fieldAt, triggeredSessions } from './prefilter';
+import { compactSession } from '../compact';
 
 export interface ExchangeLogParse {
   readonly format: 'exchangeSend' | 'exchangeReceive';
@@ -13,7 +14,15 @@ export interface ExchangeLogParse {
   readonly damaged: number;
   /** Complete sessions dropped because nothing in them concerns Exchange Online or an error. */
   readonly skipped: number;
+  /** Complete sessions of which only the lines that prove something were kept (large logs). */
+  readonly compacted: number;
 }
+
+export interface ParseOptions {
+  /** Keep only the proving lines of complete sessions (see compact.ts). */
+  readonly compact?: boolean;
+}
+
 
 interface Draft {
   sessionId: string;
@@ -34,8 +43,19 @@ function roleOf(logType: string | undefined, fileName: string): 'client' | 'serv
   return undefined;
 }
 
-function headerColumns(bytes: Uint8Array): ExchangeColumns | undefined {
-  const fields = /^#Fields:\s*(.*)$/m.exec(headText(bytes, 16384))?.[1];
+/**
+ * The log's text, visited in pieces that end at line ends; callable more than once (the parser reads twice).
+ * `bytesSource` serves an in-memory file; a Node caller can serve a file from disk in pieces, which keeps
+ * memory bounded for gigabyte logs (bench/smtp.bench.mjs does).
+ */
+export type TextSource = (visit: (text: string, last: boolean) => void) => void;
+
+export function bytesSource(bytes: Uint8Array): TextSource {
+  return (visit) => forEachChunk(bytes, visit);
+}
+
+function headerColumns(firstText: string): ExchangeColumns | undefined {
+  const fields = /^#Fields:\s*(.*)$/m.exec(firstText.slice(0, 16384))?.[1];
   return resolveColumns(fields?.trim() ?? DEFAULT_FIELDS);
 }
 
@@ -44,16 +64,19 @@ function headerColumns(bytes: Uint8Array): ExchangeColumns | undefined {
  * (String.indexOf for a few patterns) and the sessions at both ends of the file (possibly continued in the
  * neighbouring file); every other line is then skipped after reading only its session id.
  */
-function sessionsToKeep(bytes: Uint8Array, columns: ExchangeColumns): Set<string> {
+function sessionsToKeep(read: TextSource): { keep: Set<string>; columns: ExchangeColumns | undefined } {
   const keep = new Set<string>();
+  let columns: ExchangeColumns | undefined;
   let first = true;
-  forEachChunk(bytes, (text, last) => {
+  read((text, last) => {
+    if (first) columns = headerColumns(text);
+    if (!columns) return;
     triggeredSessions(text, columns.sessionId, keep);
     if (first) edgeSessions(text, columns.sessionId, BOUNDARY_LINES, false, keep);
     if (last) edgeSessions(text, columns.sessionId, BOUNDARY_LINES, true, keep);
     first = false;
   });
-  return keep;
+  return { keep, columns };
 }
 
 /**
@@ -61,40 +84,53 @@ function sessionsToKeep(bytes: Uint8Array, columns: ExchangeColumns): Set<string
  * sequence-number). Sessions are closed as soon as their disconnect line is read and irrelevant ones are
  * dropped, so memory follows the number of relevant sessions rather than the size of the log.
  */
-export function parseExchangeLog(source: string, bytes: Uint8Array): ExchangeLogParse {
-  let columns: ExchangeColumns | undefined = headerColumns(bytes);
-  const keep = columns ? sessionsToKeep(bytes, columns) : new Set<string>();
+export function parseExchangeLog(source: string, bytes: Uint8Array, options: ParseOptions = {}): ExchangeLogParse {
+  return parseExchangeLogText(source, bytesSource(bytes), options);
+}
+
+/** The same, from a text source that may stream the file from disk. */
+export function parseExchangeLogText(source: string, read: TextSource, options: ParseOptions = {}): ExchangeLogParse {
+  const first = sessionsToKeep(read);
+  const keep = first.keep;
+  let columns = first.columns;
   let role: 'client' | 'server' | undefined = roleOf(undefined, source);
   let damaged = 0;
   let skipped = 0;
+  let compacted = 0;
   const open = new Map<string, Draft>();
   const done: SmtpSession[] = [];
 
   const finish = (draft: Draft): void => {
     const session = buildSession(toDraft(draft, role ?? 'client'));
-    if (!session.complete || isRelevant(session)) done.push(session);
-    else skipped++;
+    if (!session.complete) done.push(session);
+    else if (!isRelevant(session)) skipped++;
+    else if (options.compact) {
+      done.push(compactSession(session));
+      compacted++;
+    } else done.push(session);
   };
 
+  // Fields are cut from a slice of the decoded chunk; every value that is kept is copied (ownCopy) so that
+  // no kept string pins the chunk, and only the fields needed are kept rather than the whole line.
   const record = (raw: string, lineNo: number, cols: ExchangeColumns): void => {
     const f = splitCsvLine(raw);
-    const sessionId = f[cols.sessionId];
+    const rawId = f[cols.sessionId];
     const event = f[cols.event];
-    if (!sessionId || !event || f.length < Math.min(cols.count, cols.data + 1)) {
+    if (!rawId || !event || f.length < Math.min(cols.count, cols.data + 1)) {
       damaged++;
       return;
     }
-    let draft = open.get(sessionId);
+    let draft = open.get(rawId);
     if (!draft) {
-      draft = { sessionId, lines: [] };
-      open.set(sessionId, draft);
+      draft = { sessionId: ownCopy(rawId), lines: [] };
+      open.set(draft.sessionId, draft);
     }
     const connector = f[cols.connectorId];
     const local = f[cols.localEndpoint];
     const remote = f[cols.remoteEndpoint];
-    if (connector && !draft.connector) draft.connector = connector;
-    if (local && !draft.localEndpoint) draft.localEndpoint = local;
-    if (remote && !draft.remoteEndpoint) draft.remoteEndpoint = remote;
+    if (connector && !draft.connector) draft.connector = ownCopy(connector);
+    if (local && !draft.localEndpoint) draft.localEndpoint = ownCopy(local);
+    if (remote && !draft.remoteEndpoint) draft.remoteEndpoint = ownCopy(remote);
     const data = f[cols.data] ?? '';
     // A log without header or telling name: whoever sends EHLO is the client.
     if (!role && (event === '>' || event === '<') && /^(EHLO|HELO)\b/i.test(data)) role = event === '>' ? 'client' : 'server';
@@ -107,18 +143,18 @@ export function parseExchangeLog(source: string, bytes: Uint8Array): ExchangeLog
       ref: `${source}#L${lineNo}`,
       direction: event === '>' ? 'sent' : event === '<' ? 'received' : 'info',
       kind: event in EVENT_KIND ? EVENT_KIND[event as keyof typeof EVENT_KIND] : 'info',
-      text: data,
-      ...(context ? { context } : {}),
-      ...(timestamp ? { timestamp } : {}),
+      text: ownCopy(data),
+      ...(context ? { context: ownCopy(context) } : {}),
+      ...(timestamp ? { timestamp: ownCopy(timestamp) } : {}),
     });
     if (event === '-') {
-      open.delete(sessionId);
+      open.delete(draft.sessionId);
       finish(draft);
     }
   };
 
   let lineNo = 0;
-  forEachChunk(bytes, (text) => {
+  read((text) => {
     let pos = 0;
     while (pos < text.length) {
       const nl = text.indexOf('\n', pos);
@@ -146,7 +182,7 @@ export function parseExchangeLog(source: string, bytes: Uint8Array): ExchangeLog
     }
   });
   for (const draft of open.values()) finish(draft);
-  return { format: role === 'server' ? 'exchangeReceive' : 'exchangeSend', sessions: done, damaged, skipped };
+  return { format: role === 'server' ? 'exchangeReceive' : 'exchangeSend', sessions: done, damaged, skipped, compacted };
 }
 
 function toDraft(draft: Draft, role: 'client' | 'server'): SessionDraft {

@@ -4,6 +4,7 @@ import { err, ok } from '../../result';
 import { headText } from '../text';
 import { EXCHANGE_LINE } from './fields';
 import { parseExchangeLog } from './parse';
+import { COMPACT_ABOVE_BYTES } from '../compact';
 
 /** Exchange SmtpSend / SmtpReceive protocol logs (domain.md §5.1), whole files or pasted fragments. */
 export const exchangeProtocolLogReader: Reader = {
@@ -17,13 +18,14 @@ export const exchangeProtocolLogReader: Reader = {
     return 0;
   },
   async read(input) {
-    const parsed = parseExchangeLog(input.name, input.bytes);
+    const parsed = parseExchangeLog(input.name, input.bytes, { compact: input.bytes.length > COMPACT_ABOVE_BYTES });
     if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) {
       return err({ code: 'input.damaged' });
     }
     const warnings: InputWarning[] = [];
     if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
     if (parsed.skipped > 0) warnings.push({ code: 'smtp.warning.sessionsSkipped', params: { count: parsed.skipped } });
+    if (parsed.compacted > 0) warnings.push({ code: 'smtp.warning.sessionsCompacted', params: { count: parsed.compacted } });
     return ok({
       evidence: [
         { kind: 'smtpLog', id: `smtpLog:${input.name}`, source: input.name, format: parsed.format, sessions: parsed.sessions },

@@ -146,3 +146,26 @@ describe('Exchange receive log', () => {
     expect(s?.lines.find((l) => l.text.startsWith('MAIL'))?.kind).toBe('command');
   });
 });
+
+describe('Exchange protocol log, compact mode for large files', () => {
+  it('keeps the proving lines and the derived facts, and drops the rest', async () => {
+    const { bytes } = fixture('smtp/exchange-send-5.7.64-cert-sent.log');
+    const full = parseExchangeLog('x.log', bytes);
+    const compact = parseExchangeLog('x.log', bytes, { compact: true });
+    expect(compact.compacted).toBe(1);
+    const [a, b] = [full.sessions[0], compact.sessions[0]];
+    expect(b?.lines.map((l) => l.text)).toEqual([
+      '220 AM6EUR05FT012.mail.protection.outlook.com Microsoft ESMTP MAIL Service ready at Tue, 14 May 2024 08:12:01 +0000',
+      'EHLO mail.contoso.com',
+      '250-AM6EUR05FT012.mail.protection.outlook.com Hello [203.0.113.10]',
+      'STARTTLS',
+      'MAIL FROM:<alerts@contoso.com> SIZE=4211',
+      '550 5.7.64 TenantAttribution; Relay Access Denied [AM6EUR05FT012.eop-eur05.prod.protection.outlook.com]',
+    ]);
+    expect(b?.lines[0]?.timestamp).toBe('2024-05-14T08:12:01.260Z');
+    expect(b?.lines[1]?.timestamp).toBeUndefined();
+    const { lines: _a, ...factsFull } = a ?? { lines: [] };
+    const { lines: _b, ...factsCompact } = b ?? { lines: [] };
+    expect(factsCompact).toEqual(factsFull);
+  });
+});

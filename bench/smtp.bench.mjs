@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Benchmark of the Exchange protocol log reader (issue 5 item 8): Relay Doctor's session rebuild beside
+// `rg '5\.7\.64'` and `cat` over the same files in the same run. The workload is SYNTHETIC: sessions copied
+// from test/fixtures/smtp with fresh session ids, 80 % intra-organization hops that went fine and 20 % sessions
+// to Exchange Online (half accepted with a certificate, half refused with 5.7.64). Files go to
+// bench/workloads/ (gitignored), the table to bench/results/smtp.md.
+//
+//   node bench/smtp.bench.mjs [--mb 1024]
+//
+// Our parser runs in its own process reading the file from disk in 8 MB pieces (the TextSource the parser
+// takes), so its peak RSS is the parser's own. CPU time (user+sys) is reported beside wall time because build
+// machines are shared.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORK = `${ROOT}bench/workloads/`;
+const BUNDLE = `${WORK}smtp.bundle.mjs`;
+const RUNNER = `${WORK}smtp-run.mjs`;
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const mb = Number(arg('mb', '1024'));
+mkdirSync(WORK, { recursive: true });
+
+// 1. The parser as the app and CLI ship it (plain ESM).
+const { build } = await import('rolldown');
+await build({ input: `${ROOT}shared/smtp/exchange/parse.ts`, platform: 'node', logLevel: 'silent', output: { file: BUNDLE, format: 'esm' } });
+
+// 2. The workload.
+const file = `${WORK}SEND-synthetic-${mb}MB.log`;
+if (!existsSync(file) || statSync(file).size < mb * 1048576) {
+  const data = (name) => readFileSync(`${ROOT}test/fixtures/smtp/${name}`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const sample = data('exchange-send-5.7.64-cert-sent.log');
+  const internal = sample.filter((l) => l.includes(',08DC73F1A2B3C4AA,'));
+  const rejected = sample.filter((l) => l.includes(',08DC73F1A2B3C4D5,'));
+  const accepted = rejected.map((l) => l.replace(/,<,550 5\.7\.64 [^,]*,/, ',<,250 2.1.5 Recipient OK,'));
+  const fd = openSync(file, 'w');
+  writeSync(fd, readFileSync(`${ROOT}test/fixtures/smtp/exchange-send-5.7.64-cert-sent.log`, 'utf8').split('\n').filter((l) => l.startsWith('#')).join('\n') + '\n');
+  let size = 0;
+  let buffer = '';
+  for (let n = 0; size < mb * 1048576; n++) {
+    const id = n.toString(16).toUpperCase().padStart(16, '0');
+    const block = n % 10 === 0 ? rejected : n % 10 === 5 ? accepted : internal;
+    for (const line of block) buffer += line.replace(/,08DC73F1A2B3C4(AA|D5),/, `,${id},`) + '\n';
+    if (buffer.length > 4 << 20) {
+      writeSync(fd, buffer);
+      size += buffer.length;
+      buffer = '';
+    }
+  }
+  writeSync(fd, buffer);
+  closeSync(fd);
+}
+const bytes = statSync(file).size;
+
+// 3. The runner: streams the file through parseExchangeLogText and prints what it rebuilt.
+writeFileSync(
+  RUNNER,
+  `import { openSync, readSync, closeSync } from 'node:fs';
+import { parseExchangeLogText } from './smtp.bundle.mjs';
+const [, , path] = process.argv;
+const PIECE = 8 << 20;
+const source = (visit) => {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(PIECE);
+  const decoder = new TextDecoder();
+  let carry = Buffer.alloc(0);
+  for (;;) {
+    const n = readSync(fd, buf, 0, PIECE, null);
+    const data = n > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : carry;
+    if (n === 0) { if (data.length) visit(decoder.decode(data), true); else visit('', true); break; }
+    const cut = data.lastIndexOf(10) + 1;
+    if (cut > 0) visit(decoder.decode(data.subarray(0, cut)), false);
+    carry = Buffer.from(data.subarray(cut));
+  }
+  closeSync(fd);
+};
+const r = parseExchangeLogText('SEND.log', source, { compact: true });
+const rejected = r.sessions.filter((s) => s.status === 'rejected').length;
+globalThis.gc?.();
+const u = process.resourceUsage();
+console.log(JSON.stringify({ sessions: r.sessions.length, rejected, skipped: r.skipped, damaged: r.damaged, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, maxRssMb: Math.round(u.maxRSS / 1024), liveHeapMb: Math.round(process.memoryUsage().heapUsed / 1048576) }));
+`,
+);
+
+function measure(command) {
+  const tfile = `${WORK}time.txt`;
+  const t0 = performance.now();
+  const out = spawnSync('sh', ['-c', `/usr/bin/time -o ${tfile} -f "%U %S %M" ${command}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = (performance.now() - t0) / 1000;
+  const [user, sys, rssKb] = readFileSync(tfile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, cpu: user + sys, rssMb: rssKb / 1024, stdout: out.stdout.trim() };
+}
+
+const rows = [
+  ['cat', measure(`cat '${file}' > /dev/null`)],
+  ["rg '5\\.7\\.64'", measure(`rg -c '5\\.7\\.64' '${file}'`)],
+  ['Relay Doctor (sessions rebuilt)', measure(`node --expose-gc '${RUNNER}' '${file}'`)],
+];
+const rate = (s) => (bytes / 1048576 / Math.max(s, 1e-3)).toFixed(0);
+const lines = [
+  `# Exchange protocol log reader: ${(bytes / 1048576).toFixed(0)} MB synthetic SmtpSend log`,
+  '',
+  `Machine: ${spawnSync('sh', ['-c', 'nproc'], { encoding: 'utf8' }).stdout.trim()} cores, node ${process.version}, ${new Date().toISOString()}.`,
+  '',
+  '| tool | wall s | MB/s (wall) | CPU s | MB/s (CPU) | peak RSS MB | output |',
+  '|---|---|---|---|---|---|---|',
+  ...rows.map(([name, m]) => `| ${name} | ${m.wall.toFixed(2)} | ${rate(m.wall)} | ${m.cpu.toFixed(2)} | ${rate(m.cpu)} | ${m.rssMb.toFixed(0)} | ${m.stdout.slice(0, 120)} |`),
+];
+mkdirSync(`${ROOT}bench/results`, { recursive: true });
+writeFileSync(`${ROOT}bench/results/smtp.md`, lines.join('\n') + '\n');
+console.log(lines.join('\n'));

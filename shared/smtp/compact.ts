@@ -1,0 +1,43 @@
+import type { SmtpLine, SmtpSession } from './types';
+import { replyCode } from './reply';
+
+/** Logs larger than this keep only the lines that prove something (memory stays bounded on gigabytes). */
+export const COMPACT_ABOVE_BYTES = 64 * 1024 * 1024;
+
+function isKeyLine(line: SmtpLine, index: number, firstOf: Map<string, number>): boolean {
+  // Certificate lines are summed up in certificateSent/certificateReceived, which keep their references.
+  if (line.kind === 'info') {
+    if (/certificate|alternate names/i.test(line.context ?? '')) return false;
+    return /\bTLS\b|[Ee]rror|[Ff]ail/.test(`${line.text} ${line.context ?? ''}`);
+  }
+  if (line.kind === 'reply') {
+    return (replyCode(line.text) ?? 0) >= 400 || firstOf.get('reply') === index || / Hello \[/.test(line.text);
+  }
+  if (line.kind === 'command') {
+    const verb = /^\s*(\S+)/.exec(line.text)?.[1]?.toUpperCase() ?? '';
+    return verb === 'STARTTLS' || ((verb === 'EHLO' || verb === 'HELO' || verb === 'MAIL') && firstOf.get(verb) === index);
+  }
+  return false;
+}
+
+/**
+ * A finished session reduced to the lines findings can point at: the banner, the first EHLO and MAIL,
+ * STARTTLS, the greeting that shows the client address, TLS and error notes, and every 4xx/5xx reply.
+ * Derived facts (status, certificate with its line references, TLS outcome) were worked out from all lines.
+ */
+export function compactSession(session: SmtpSession): SmtpSession {
+  const firstOf = new Map<string, number>();
+  session.lines.forEach((l, i) => {
+    const key = l.kind === 'reply' ? 'reply' : l.kind === 'command' ? (/^\s*(\S+)/.exec(l.text)?.[1]?.toUpperCase() ?? '') : '';
+    if (key && !firstOf.has(key)) firstOf.set(key, i);
+  });
+  // Only the first kept line keeps its time (merged sessions are ordered by it); the others drop theirs.
+  const lines = session.lines
+    .filter((l, i) => isKeyLine(l, i, firstOf))
+    .map((l, i) => {
+      if (i === 0 || l.timestamp === undefined) return l;
+      const { timestamp: _dropped, ...rest } = l;
+      return rest;
+    });
+  return { ...session, lines };
+}
