@@ -66,7 +66,8 @@ export function generateCollectorScript(locale: Locale): Result<string, ScriptEr
   w.line`$capi2 = Get-WinEvent -ListLog ${CAPI2} -ErrorAction SilentlyContinue`;
   w.line`$wasEnabled = [bool]($capi2 -and $capi2.IsEnabled)`;
   w.open`if (-not $wasEnabled) {`;
-  w.line`$agree = $Yes -or ((Read-Host ${m('ps.collect.capi2Consent')}) -match '^(y|a|j)')`;
+  // The accepted first letters of "yes" come from the catalog (y; a for "ano" …); -match ignores case.
+  w.line`$agree = $Yes -or ((Read-Host ${m('ps.collect.capi2Consent')}) -match ${`^[${m('ps.collect.yesLetters').replace(/[^\p{L}]/gu, '')}]`})`;
   w.open`if ($agree) {`;
   w.line`& wevtutil.exe sl ${CAPI2} /e:true`;
   w.line`Read-Host ${m('ps.collect.capi2Reproduce')} | Out-Null`;
