@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from './locales';
+import { LOCALES, SOURCE_LOCALE, type Locale } from './locales';
+import { PSEUDO_LOCALE, pseudoCatalog, type PseudoLocale } from './pseudo';
 
 /**
  * Catalogs live in `locales/<lang>/<area>.json` (flat, dot-namespaced keys), one file per area so that each
@@ -29,7 +30,11 @@ for (const locale of LOCALES) {
   merged.set(locale, Object.freeze(all));
 }
 
-export function catalog(locale: Locale): Catalog {
+let pseudo: Catalog | undefined;
+
+/** A shipped language's catalog, or the pseudo-locale generated from English on first use. */
+export function catalog(locale: Locale | PseudoLocale): Catalog {
+  if (locale === PSEUDO_LOCALE) return (pseudo ??= pseudoCatalog(merged.get(SOURCE_LOCALE) ?? {}));
   return merged.get(locale) ?? {};
 }
 

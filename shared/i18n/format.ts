@@ -1,6 +1,10 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { catalog } from './catalog';
 import { SOURCE_LOCALE, type Locale } from './locales';
+import { PSEUDO_INTL_LOCALE, PSEUDO_LOCALE, type PseudoLocale } from './pseudo';
+
+/** What format() accepts: a shipped language, or the development pseudo-locale. */
+export type DisplayLocale = Locale | PseudoLocale;
 
 export type MessageParams = Readonly<Record<string, string | number | boolean | Date | readonly string[]>>;
 
@@ -9,11 +13,12 @@ export type Translate = (key: string, params?: MessageParams) => string;
 
 const cache = new Map<string, IntlMessageFormat>();
 
-function compiled(locale: Locale, key: string, source: string): IntlMessageFormat {
+function compiled(locale: DisplayLocale, key: string, source: string): IntlMessageFormat {
   const id = `${locale}\u0000${key}`;
   let fmt = cache.get(id);
   if (!fmt) {
-    fmt = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+    const intlLocale = locale === PSEUDO_LOCALE ? PSEUDO_INTL_LOCALE : locale;
+    fmt = new IntlMessageFormat(source, intlLocale, undefined, { ignoreTag: true });
     cache.set(id, fmt);
   }
   return fmt;
@@ -23,8 +28,8 @@ function compiled(locale: Locale, key: string, source: string): IntlMessageForma
  * Formats an ICU message. A key missing in the locale falls back to English; a key missing everywhere comes
  * back as the key itself, so a gap is visible rather than blank (and the parity test fails first).
  */
-export function format(locale: Locale, key: string, params: MessageParams = {}): string {
-  let used = locale;
+export function format(locale: DisplayLocale, key: string, params: MessageParams = {}): string {
+  let used: DisplayLocale = locale;
   let source = catalog(locale)[key];
   if (source === undefined) {
     used = SOURCE_LOCALE;
@@ -39,10 +44,10 @@ export function format(locale: Locale, key: string, params: MessageParams = {}):
   return Array.isArray(out) ? out.join('') : String(out);
 }
 
-export function has(locale: Locale, key: string): boolean {
+export function has(locale: DisplayLocale, key: string): boolean {
   return catalog(locale)[key] !== undefined;
 }
 
-export function translator(locale: Locale): Translate {
+export function translator(locale: DisplayLocale): Translate {
   return (key, params) => format(locale, key, params);
 }
