@@ -9,6 +9,16 @@ import { CMS } from '../oids';
  * CRLs and signer infos are ignored: a certificate-only "degenerate" SignedData is what exports contain.
  */
 export function pkcs7Certificates(bytes: Uint8Array): Uint8Array[] | null {
+  try {
+    return certificatesOf(bytes);
+  } catch {
+    // asn1js throws on some malformed primitives (a GeneralizedTime that is not a time) and a damaged
+    // structure can lack the blocks walked below (fuzzer, issue 12): either way the file is damaged.
+    return null;
+  }
+}
+
+function certificatesOf(bytes: Uint8Array): Uint8Array[] | null {
   const asn = asn1js.fromBER(toArrayBuffer(bytes), ASN1_LIMITS);
   if (asn.offset === -1) return null;
   const contentInfo = asn.result as asn1js.Sequence;
