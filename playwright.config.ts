@@ -1,9 +1,5 @@
-import { register } from 'node:module';
 import { defineConfig } from '@playwright/test';
 import type { AppMode } from './test/e2e/fixtures';
-
-// The harness imports main-process handlers that import package.json without an import attribute.
-register('./test/e2e/harness/json-import-hook.mjs', import.meta.url);
 
 // Debian's Chromium (toolchain.md: Playwright's own browser download does not work here).
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';

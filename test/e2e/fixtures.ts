@@ -2,8 +2,9 @@ import { test as base, expect, _electron, type Browser, type ElectronApplication
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createHandlers } from '../../electron/main/ipc/handlers';
+import type { HandlerDeps, Handlers } from '../../electron/main/ipc/handlers';
 import { bindDiag } from './harness/diag-binding';
+import { installBundlerImports } from './harness/bundler-imports';
 import { serveStatic } from './harness/static-server';
 import { electronBinary } from './harness/electron-binary';
 
@@ -19,6 +20,20 @@ export interface DialogAnswers {
 }
 
 export type AppMode = 'harness' | 'electron';
+
+let handlersModule: Promise<typeof import('../../electron/main/ipc/handlers')> | null = null;
+
+/**
+ * Main's real handlers, loaded natively. They are written for a bundler (JSON named imports, Vite's
+ * import.meta.glob), so module hooks give those imports the bundler's shape first (harness/bundler-imports.ts).
+ */
+async function createHandlers(deps: HandlerDeps): Promise<Handlers> {
+  handlersModule ??= (async () => {
+    installBundlerImports();
+    return import('../../electron/main/ipc/handlers');
+  })();
+  return (await handlersModule).createHandlers(deps);
+}
 
 interface TestFixtures {
   /** The app window, from the Chromium harness or from Electron: specs cannot tell which. */
@@ -98,7 +113,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (!harnessBrowser) throw new Error('harness mode without a browser');
     const context = await harnessBrowser.newContext({ locale: osLocale });
     const page = await context.newPage();
-    const handlers = createHandlers({
+    const handlers = await createHandlers({
       pickEvidencePaths: async () => dialogs.evidencePaths,
       pickExportFolder: async () => dialogs.exportFolder,
       osLocale: () => osLocale,
