@@ -1,12 +1,14 @@
 import type { SmtpLine, SmtpSession } from '../types';
-import { forEachLine } from '../text';
+import { forEachLine, ownCopy } from '../text';
 import { buildSession } from '../session-build';
 import { isRelevant } from '../relevance';
+import { compactSession } from '../compact';
 
 export interface IisLogParse {
   readonly sessions: SmtpSession[];
   readonly damaged: number;
   readonly skipped: number;
+  readonly compacted: number;
 }
 
 interface Group {
@@ -50,11 +52,12 @@ function field(value: string | undefined, plusIsSpace = true): string {
  * or the line after QUIT starts the next conversation. Inbound lines become server-side conversations per
  * client address, with `sc-status` as the reply.
  */
-export function parseIisSmtpLog(source: string, bytes: Uint8Array): IisLogParse {
+export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { readonly compact?: boolean } = {}): IisLogParse {
   let names: string[] = [];
   let damaged = 0;
   let skipped = 0;
   let counter = 0;
+  let compacted = 0;
   const open = new Map<string, Group>();
   const done: SmtpSession[] = [];
 
@@ -68,8 +71,11 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array): IisLogParse 
       lines: g.lines,
       ...(g.remoteEndpoint ? { remoteEndpoint: g.remoteEndpoint } : {}),
     });
-    if (isRelevant(session)) done.push(session);
-    else skipped++;
+    if (!isRelevant(session)) skipped++;
+    else if (options.compact) {
+      done.push(compactSession(session));
+      compacted++;
+    } else done.push(session);
   };
 
   forEachLine(bytes, (raw, lineNo) => {
@@ -95,12 +101,13 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array): IisLogParse 
     }
     const outbound = user === OUT_COMMAND || user === OUT_RESPONSE;
     const key = [outbound ? 'out' : 'in', get('s-sitename'), get('s-computername'), ip].join('|');
-    // W3C writes spaces as `+`; the Microsoft IIS format keeps them (and any real `+`).
-    const method = field(get('cs-method'), !iisFormat);
-    const query = field(get('cs-uri-query'), !iisFormat);
+    // W3C writes spaces as `+`; the Microsoft IIS format keeps them (and any real `+`). Copies, so that no
+    // kept text pins the decoded chunk it was cut from.
+    const method = ownCopy(field(get('cs-method'), !iisFormat));
+    const query = ownCopy(field(get('cs-uri-query'), !iisFormat));
     const date = get('date');
     const time = get('time');
-    const base = { line: lineNo, ref: `${source}#L${lineNo}`, ...(date && time ? { timestamp: /^\d{4}-/.test(date) ? `${date}T${time}Z` : `${date} ${time}` } : {}) };
+    const base = { line: lineNo, ref: `${source}#L${lineNo}`, ...(date && time ? { timestamp: ownCopy(/^\d{4}-/.test(date) ? `${date}T${time}Z` : `${date} ${time}`) } : {}) };
     const isResponse = user === OUT_RESPONSE;
     let g = open.get(key);
     // A fresh banner means a new connection, unless it answers STARTTLS.
@@ -111,8 +118,8 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array): IisLogParse 
     }
     if (!g) {
       const port = get('s-port');
-      g = { id: `${get('s-computername') ?? 'iis'}/${ip}/${++counter}`, role: outbound ? 'client' : 'server', lines: [] };
-      if (outbound) g.remoteEndpoint = port ? `${ip}:${port}` : ip;
+      g = { id: ownCopy(`${get('s-computername') ?? 'iis'}/${ip}/${++counter}`), role: outbound ? 'client' : 'server', lines: [] };
+      if (outbound) g.remoteEndpoint = ownCopy(port ? `${ip}:${port}` : ip);
       open.set(key, g);
     }
     if (outbound) {
@@ -129,5 +136,5 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array): IisLogParse 
     }
   });
   for (const key of [...open.keys()]) close(key);
-  return { sessions: done, damaged, skipped };
+  return { sessions: done, damaged, skipped, compacted };
 }

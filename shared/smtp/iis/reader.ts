@@ -3,6 +3,7 @@ import type { InputWarning } from '../../model/input';
 import { err, ok } from '../../result';
 import { headText } from '../text';
 import { parseIisSmtpLog } from './parse';
+import { COMPACT_ABOVE_BYTES } from '../compact';
 
 /** IIS SMTP (SMTPSVC) logs in W3C extended format (domain.md §5.2). */
 export const iisSmtpLogReader: Reader = {
@@ -20,11 +21,12 @@ export const iisSmtpLogReader: Reader = {
     return 0;
   },
   async read(input) {
-    const parsed = parseIisSmtpLog(input.name, input.bytes);
+    const parsed = parseIisSmtpLog(input.name, input.bytes, { compact: input.bytes.length > COMPACT_ABOVE_BYTES });
     if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) return err({ code: 'input.damaged' });
     const warnings: InputWarning[] = [];
     if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
     if (parsed.skipped > 0) warnings.push({ code: 'smtp.warning.sessionsSkipped', params: { count: parsed.skipped } });
+    if (parsed.compacted > 0) warnings.push({ code: 'smtp.warning.sessionsCompacted', params: { count: parsed.compacted } });
     return ok({
       evidence: [{ kind: 'smtpLog', id: `smtpLog:${input.name}`, source: input.name, format: 'iis', sessions: parsed.sessions }],
       items: parsed.sessions.length,
