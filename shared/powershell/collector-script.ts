@@ -45,12 +45,12 @@ export function generateCollectorScript(locale: Locale): Result<string, ScriptEr
   w.line`$base = Join-Path (Join-Path $work 'certificates') $cert.Thumbprint`;
   // RawData is the DER of the certificate alone: there is no way for a private key to get into the file.
   w.line`[System.IO.File]::WriteAllBytes($base + '.cer', $cert.RawData)`;
-  w.line`$chain = [System.Security.Cryptography.X509Certificates.X509Chain]::new()`;
+  w.line`$chain = New-Object -TypeName 'System.Security.Cryptography.X509Certificates.X509Chain'`;
   w.line`$chain.ChainPolicy.RevocationMode = [System.Security.Cryptography.X509Certificates.X509RevocationMode]::NoCheck`;
   w.line`$null = $chain.Build($cert)`;
-  w.line`$collection = [System.Security.Cryptography.X509Certificates.X509Certificate2Collection]::new()`;
+  w.line`$collection = New-Object -TypeName 'System.Security.Cryptography.X509Certificates.X509Certificate2Collection'`;
   w.open`foreach ($element in $chain.ChainElements) {`;
-  w.line`$null = $collection.Add([System.Security.Cryptography.X509Certificates.X509Certificate2]::new($element.Certificate.RawData))`;
+  w.line`$null = $collection.Add($element.Certificate)`;
   w.close`}`;
   w.line`[System.IO.File]::WriteAllBytes($base + '-chain.p7b', $collection.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pkcs7))`;
   w.line`$chain.ChainStatus | Select-Object -Property ${['Status', 'StatusInformation']} | Format-List | Out-File -LiteralPath ($base + '-chain-status.txt') -Encoding UTF8`;
@@ -127,7 +127,15 @@ export function generateCollectorScript(locale: Locale): Result<string, ScriptEr
   w.blank();
 
   w.line`[pscustomobject]@{ tool = 'relay-doctor collect-evidence'; computer = $env:COMPUTERNAME; collectedAt = (Get-Date).ToUniversalTime().ToString('o'); days = $Days; exchange = $IsExchange } | ConvertTo-Json | Out-File -LiteralPath (Join-Path $work 'manifest.json') -Encoding UTF8`;
+  // Compress-Archive arrived with PowerShell 5.0; older hosts use .NET's ZipFile (both are read back by
+  // shared/zip, which accepts the backslash names either may write).
+  w.open`if (Get-Command -Name 'Compress-Archive' -ErrorAction SilentlyContinue) {`;
   w.line`Compress-Archive -Path (Join-Path $work '*') -DestinationPath $OutputPath -Force`;
+  w.mid`} else {`;
+  w.line`Add-Type -AssemblyName 'System.IO.Compression.FileSystem'`;
+  w.line`Remove-Item -LiteralPath $OutputPath -ErrorAction SilentlyContinue`;
+  w.line`[System.IO.Compression.ZipFile]::CreateFromDirectory($work, $OutputPath)`;
+  w.close`}`;
   w.line`Remove-Item -LiteralPath $work -Recurse -Force`;
   w.line`Write-Host (${m('ps.collect.done')} -f $OutputPath) -ForegroundColor Green`;
   return w.finish();

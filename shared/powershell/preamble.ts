@@ -1,8 +1,11 @@
 import type { PsMessages } from './messages';
 import type { ScriptWriter } from './script-writer';
 
-/** Header comment lines: what the script is, when it was made, how to run it. Text only, never code. */
+/** Header: the version requirement, then what the script is, when it was made, how to run it (comments). */
 export function writeHeader(w: ScriptWriter, lines: readonly string[]): void {
+  // Windows PowerShell 3.0 is the oldest with -LiteralPath on Export-Csv and Get-CimInstance; the scripts
+  // avoid ::new() (5.0) so that Exchange 2013 on Windows Server 2012 R2 (PowerShell 4.0) can run them.
+  w.line`#Requires -Version 3.0`;
   w.comment('Relay Doctor');
   for (const l of lines) w.comment(l);
   w.blank();
@@ -35,7 +38,7 @@ export function writeHelpers(w: ScriptWriter, m: PsMessages): void {
 /** Changes to LocalMachine stores, services and Schannel need an elevated session; a dry run does not. */
 export function writeElevationCheck(w: ScriptWriter, m: PsMessages): void {
   w.line`$identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()`;
-  w.line`$isAdmin = ([System.Security.Principal.WindowsPrincipal]::new($identity)).IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)`;
+  w.line`$isAdmin = (New-Object -TypeName 'System.Security.Principal.WindowsPrincipal' -ArgumentList $identity).IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)`;
   w.open`if ($Apply -and -not $isAdmin) {`;
   w.line`Write-Error ${m('ps.common.notElevated')}`;
   w.line`exit 1`;

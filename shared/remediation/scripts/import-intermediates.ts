@@ -19,7 +19,8 @@ export const importIntermediates: ScriptBlock = {
     w.line`)`;
     w.open`foreach ($item in $intermediates) {`;
     w.line`$bytes = [System.Convert]::FromBase64String($item.Base64)`;
-    w.line`$cert = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new([byte[]]$bytes)`;
+    // The unary comma passes the byte array as ONE argument instead of one argument per byte.
+    w.line`$cert = New-Object -TypeName 'System.Security.Cryptography.X509Certificates.X509Certificate2' -ArgumentList (, [byte[]]$bytes)`;
     w.open`if ($cert.Thumbprint -ne $item.Thumbprint) {`;
     w.line`throw (${m('ps.import.thumbprintMismatch')} -f $item.Subject, $item.Thumbprint, $cert.Thumbprint)`;
     w.close`}`;
@@ -29,7 +30,7 @@ export const importIntermediates: ScriptBlock = {
     w.close`}`;
     w.open`if (Confirm-Change -Target ('Cert:\\LocalMachine\\CA\\' + $item.Thumbprint) -Action ${m('ps.import.action')}) {`;
     // X509Store instead of Import-Certificate: no temporary file, and it works the same on 5.1 and 7.
-    w.line`$store = [System.Security.Cryptography.X509Certificates.X509Store]::new('CA', 'LocalMachine')`;
+    w.line`$store = New-Object -TypeName 'System.Security.Cryptography.X509Certificates.X509Store' -ArgumentList 'CA', 'LocalMachine'`;
     w.line`$store.Open('ReadWrite')`;
     w.open`try {`;
     w.line`$store.Add($cert)`;

@@ -21,7 +21,7 @@ export const verifyChain: ScriptBlock = {
     w.open`if (-not $leaf) {`;
     w.line`Write-Warning (${m('ps.verify.leafMissing')} -f ${thumbprint})`;
     w.mid`} else {`;
-    w.line`$chain = [System.Security.Cryptography.X509Certificates.X509Chain]::new()`;
+    w.line`$chain = New-Object -TypeName 'System.Security.Cryptography.X509Certificates.X509Chain'`;
     // Revocation is left to certutil below; an offline server would otherwise fail here for the wrong reason.
     w.line`$chain.ChainPolicy.RevocationMode = [System.Security.Cryptography.X509Certificates.X509RevocationMode]::NoCheck`;
     w.line`$built = $chain.Build($leaf)`;
