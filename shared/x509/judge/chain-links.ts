@@ -36,6 +36,8 @@ export const signatureInvalid: JudgeRule = {
 export const unrelatedCertificate: JudgeRule = {
   id: 'chain.unrelatedCertificate',
   judge: (ctx) => {
+    // Without any end entity (a dropped root store) nothing is "unrelated": there is no chain to relate to.
+    if (ctx.analysis.verdicts.length === 0) return [];
     const leaves = new Set(ctx.analysis.verdicts.map((v) => v.leaf.record.sha256));
     return ctx.analysis.pool.entries
       .filter((e) => !leaves.has(e.record.sha256) && !ctx.analysis.onAnyPath.has(e.record.sha256))

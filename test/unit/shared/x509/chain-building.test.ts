@@ -170,4 +170,11 @@ describe('chain building', () => {
     );
     expect(out.findings.map((f) => f.id)).toContain('chain.signatureInvalid');
   });
+
+  it('builds no chain and reports nothing for roots given on their own', async () => {
+    const out = await analyze(['root.pem', 'legacy-root.pem'], { anchors: MOZILLA });
+    expect(out.chains).toEqual([]);
+    expect(out.findings).toEqual([]);
+    expect(out.certificates).toHaveLength(2);
+  });
 });
