@@ -21,11 +21,21 @@ export function certificatesBySha1(evidence: readonly Evidence[]): Map<string, C
  */
 export function selectIntermediates(chains: readonly ChainReport[], evidence: readonly Evidence[]): CertificateRecord[] {
   const bySha1 = certificatesBySha1(evidence);
+  const intermediate = (c: CertificateRecord | undefined): c is CertificateRecord => !!c && c.isCa && !c.selfSigned;
   const picked = new Map<string, CertificateRecord>();
   for (const chain of chains) {
     for (const sha1 of chain.path.slice(1)) {
       const cert = bySha1.get(sha1.toUpperCase());
-      if (cert && cert.isCa && !cert.selfSigned) picked.set(cert.sha1.toUpperCase(), cert);
+      if (intermediate(cert)) picked.set(cert.sha1.toUpperCase(), cert);
+    }
+    // A chain judged before the missing issuer was fetched (AIA download) names it only by subject: take
+    // it from the evidence by that name, and its own issuers the same way, a few levels up at most.
+    let missing = chain.missingIssuer;
+    for (let level = 0; missing && level < 5; level++) {
+      const found = [...bySha1.values()].find((c) => c.subject === missing && intermediate(c));
+      if (!found || picked.has(found.sha1.toUpperCase())) break;
+      picked.set(found.sha1.toUpperCase(), found);
+      missing = found.issuer;
     }
   }
   return [...picked.values()];

@@ -94,6 +94,19 @@ describe('buildFixPack', () => {
     expect(step?.blocks.some((b) => b.type === 'steps' && b.items.length === 5)).toBe(true);
   });
 
+  it('picks a downloaded intermediate by the missing issuer name when the chain was judged without it', async () => {
+    const download = { kind: 'certificates' as const, id: 'aia', source: 'http://pki.example.test/intermediate.cer', origin: 'download' as const, certificates: [INTERMEDIATE] };
+    const r = await buildFixPack({
+      report: report([cause('cause.intermediatesNotSent', ['remediation.importIntermediates'])], [
+        { leaf: LEAF.sha1, path: [LEAF.sha1], status: 'incomplete', trustStore: 'mozilla', missingIssuer: INTERMEDIATE.subject },
+      ]),
+      evidence: [{ ...pfxEvidence(), certificates: [LEAF] }, download],
+      locale: 'en',
+    });
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.plan.intermediates.map((c) => c.sha1)).toEqual([INTERMEDIATE.sha1]);
+  });
+
   it('refuses an intermediate whose DER does not hash to its thumbprint', async () => {
     const forged = { ...INTERMEDIATE, derBase64: LEAF.derBase64 };
     const r = await buildFixPack({
