@@ -8,9 +8,11 @@ import { readEvtxFile } from './evtx/read-evtx-file';
 import { EVENT_NAMESPACE } from './render-xml';
 import { decodeXmlText } from './xml/decode-text';
 import { parseEventXml } from './xml/parse-event-xml';
+import { isRelevantEvent } from './relevant';
 
-function evidence(input: InputFile, format: 'evtx' | 'xml', records: EventRecord[]): EventLogEvidence {
-  return { kind: 'events', id: `events:${input.name}`, source: input.name, format, records };
+/** Events of the providers Relay Doctor reads are kept; the others are only counted (see relevant.ts). */
+function evidence(input: InputFile, format: 'evtx' | 'xml', kept: readonly EventRecord[], otherRecords: number): EventLogEvidence {
+  return { kind: 'events', id: `events:${input.name}`, source: input.name, format, records: kept, ...(otherRecords > 0 ? { otherRecords } : {}) };
 }
 
 /** Exported .evtx logs ("Save All Events As…", `wevtutil epl`). Sniffed by the "ElfFile\0" magic. */
@@ -22,11 +24,12 @@ export const evtxReader: Reader = {
     const read = readEvtxFile(input.bytes, {
       maxDepth: options.limits.maxNestingDepth,
       maxRecords: options.limits.maxRecords,
+      keep: isRelevantEvent,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     if (!read.ok) return read;
-    const { records, damaged, warnings } = read.value;
-    return ok({ evidence: [evidence(input, 'evtx', records)], items: records.length, damaged, warnings });
+    const { records, otherRecords, damaged, warnings } = read.value;
+    return ok({ evidence: [evidence(input, 'evtx', records, otherRecords)], items: records.length + otherRecords, damaged, warnings });
   },
 };
 
@@ -47,6 +50,7 @@ export const eventXmlReader: Reader = {
     if (!parsed.ok) return parsed.error.code === 'input.unrecognized' ? err({ code: 'input.damaged' }) : parsed;
     const { records, damaged } = parsed.value;
     const warnings = damaged > 0 ? [{ code: 'eventlog.xml.notEvent', params: { count: damaged } }] : [];
-    return ok({ evidence: [evidence(input, 'xml', records)], items: records.length, damaged, warnings });
+    const kept = records.filter(isRelevantEvent);
+    return ok({ evidence: [evidence(input, 'xml', kept, records.length - kept.length)], items: records.length, damaged, warnings });
   },
 };

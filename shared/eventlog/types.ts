@@ -34,5 +34,8 @@ export interface EventLogEvidence {
   /** The input's display name; evidence references are `<source>#record:<recordId>`. */
   readonly source: string;
   readonly format: 'evtx' | 'xml';
+  /** The events of providers Relay Doctor reads (see relevant.ts), in file order. */
   readonly records: readonly EventRecord[];
+  /** Events of other providers that were read and counted but not kept (absent when none). */
+  readonly otherRecords?: number;
 }

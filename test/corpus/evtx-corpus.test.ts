@@ -86,6 +86,13 @@ describe.skipIf(!present)('.evtx corpus', () => {
     expect(read(`${PY}issue_39.evtx`).records.find((r) => r.recordId === 129)?.timeCreated).toMatch(/^2017-04-21T07:41:17\.003393\dZ$/);
   });
 
+  it('counts the events of a Security log but keeps none of them in the evidence', async () => {
+    const r = await evtxReader.read({ name: 'security.evtx', bytes: bytesOf(`${OMER}samples/security.evtx`) }, { limits: DEFAULT_LIMITS });
+    const ev = r.ok ? r.value.evidence[0] : undefined;
+    expect(r.ok && r.value.items).toBe(2261);
+    expect(ev?.kind === 'events' && [ev.records.length, ev.otherRecords]).toEqual([0, 2261]);
+  });
+
   it('skips the two chunks whose header was zeroed and reports them, never failing the file', () => {
     const r = read(`${OMER}samples/sample_with_a_bad_chunk_magic.evtx`);
     expect(r.warnings.filter((w) => w.code === 'eventlog.evtx.chunk.badMagic').map((w) => w.params)).toEqual([{ chunk: 6 }, { chunk: 10 }]);

@@ -8,12 +8,16 @@ export interface EvtxReadOptions {
   readonly maxDepth: number;
   readonly maxRecords: number;
   readonly signal?: AbortSignal;
+  /** Which records to keep; the others are counted in `otherRecords` and dropped at once. Default: all. */
+  readonly keep?: (record: EventRecord) => boolean;
   /** Called after every chunk (progress in bytes and records for a worker's progress bar). */
   readonly onChunk?: (progress: { bytesDone: number; totalBytes: number; records: number }) => void;
 }
 
 export interface EvtxReadResult {
   readonly records: EventRecord[];
+  /** Records read but not kept (see `keep`). */
+  readonly otherRecords: number;
   readonly damaged: number;
   readonly warnings: InputWarning[];
 }
@@ -32,6 +36,7 @@ export function readEvtxFile(bytes: Uint8Array, options: EvtxReadOptions): Resul
   const records: EventRecord[] = [];
   const warnings: InputWarning[] = [];
   let damaged = 0;
+  let otherRecords = 0;
   let extraWarnings = 0;
   let chunksRead = 0;
   const note = (w: InputWarning) => (warnings.length < MAX_WARNINGS ? warnings.push(w) : extraWarnings++);
@@ -42,20 +47,21 @@ export function readEvtxFile(bytes: Uint8Array, options: EvtxReadOptions): Resul
     damaged += step.damaged;
     step.warnings.forEach(note);
     for (const r of step.records) {
-      if (records.length >= options.maxRecords) break;
-      records.push(r);
+      if (records.length + otherRecords >= options.maxRecords) break;
+      if (!options.keep || options.keep(r)) records.push(r);
+      else otherRecords++;
     }
-    options.onChunk?.({ bytesDone: step.bytesDone, totalBytes: bytes.length, records: records.length });
-    if (records.length >= options.maxRecords) {
+    options.onChunk?.({ bytesDone: step.bytesDone, totalBytes: bytes.length, records: records.length + otherRecords });
+    if (records.length + otherRecords >= options.maxRecords) {
       note({ code: 'eventlog.tooManyRecords', params: { limit: options.maxRecords } });
       break;
     }
     if (options.signal?.aborted) {
-      note({ code: 'eventlog.cancelled', params: { records: records.length } });
+      note({ code: 'eventlog.cancelled', params: { records: records.length + otherRecords } });
       break;
     }
   }
-  if (records.length === 0 && damaged > 0 && chunksRead === 0) return err({ code: 'input.damaged' });
+  if (records.length + otherRecords === 0 && damaged > 0 && chunksRead === 0) return err({ code: 'input.damaged' });
   if (extraWarnings > 0) warnings.push({ code: 'eventlog.moreWarnings', params: { count: extraWarnings } });
-  return ok({ records, damaged, warnings });
+  return ok({ records, otherRecords, damaged, warnings });
 }

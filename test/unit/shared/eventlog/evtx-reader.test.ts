@@ -111,6 +111,15 @@ describe('evtxReader', () => {
     expect(r).toEqual({ ok: false, error: { code: 'input.damaged' } });
   });
 
+  it('keeps the events of providers it reads and only counts the others', async () => {
+    const logon = { ...exchange12014, provider: 'Microsoft-Windows-Security-Auditing', eventId: 4624, recordId: 9000, channel: 'Security' };
+    const bytes = buildEvtx([[capi2PolicyUntrustedRoot, logon, exchange12014]]);
+    const r = await evtxReader.read({ name: 'mixed.evtx', bytes }, { limits: DEFAULT_LIMITS });
+    const ev = r.ok ? r.value.evidence[0] : undefined;
+    expect(r.ok && r.value.items).toBe(3);
+    expect(ev?.kind === 'events' && { ids: ev.records.map((x) => x.eventId), other: ev.otherRecords }).toEqual({ ids: [30, 12014], other: 1 });
+  });
+
   it('returns events evidence with items and damaged counts', async () => {
     const r = await evtxReader.read({ name: 'capi2.evtx', bytes: fixture('chunk0-header-checksum-flipped.evtx') }, { limits: DEFAULT_LIMITS });
     expect(r.ok && { items: r.value.items, damaged: r.value.damaged, kind: r.value.evidence[0]?.kind, source: r.value.evidence[0]?.kind === 'events' && r.value.evidence[0].source }).toEqual({

@@ -1,0 +1,12 @@
+import type { EventRecord } from './types';
+
+/**
+ * Providers whose events Relay Doctor reads (CAPI2 chains, Exchange transport, Schannel, IIS SMTP, certificate
+ * autoenrollment). An exported Security or System log can hold millions of other events; the readers count
+ * those but do not keep them, so a 1 GB log costs the memory of its few relevant events, not of all of them.
+ */
+const RELEVANT = /^(Microsoft-Windows-CAPI2|MSExchange.*|Schannel|Microsoft-Windows-Schannel.*|SMTPSVC|Microsoft-Windows-CertificateServicesClient.*)$/i;
+
+export function isRelevantEvent(record: EventRecord): boolean {
+  return RELEVANT.test(record.provider);
+}
