@@ -9,8 +9,12 @@
  *   node scripts/i18n-missing.mjs de fr        only these locales
  *   node scripts/i18n-missing.mjs --todo de    JSON of the English text of every key de lacks, by area file
  *                                              (the work list for a translator)
+ *   node scripts/i18n-missing.mjs --changed <git-rev>
+ *                                              English keys whose text changed since that commit: translations
+ *                                              of them may be stale even though their keys and arguments match
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
@@ -84,6 +88,21 @@ const todo = args[0] === '--todo';
 const wanted = args.filter((a) => !a.startsWith('--'));
 const source = areasOf(SOURCE);
 const sourceFlat = flat(source);
+
+if (args[0] === '--changed') {
+  const rev = wanted[0];
+  if (!rev) throw new Error('usage: i18n-missing.mjs --changed <git-rev>');
+  for (const [area, messages] of source) {
+    let old = {};
+    try {
+      old = JSON.parse(execFileSync('git', ['show', `${rev}:shared/i18n/locales/${SOURCE}/${area}.json`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    } catch {
+      // The area did not exist then: every key is new, which the normal report lists as missing.
+    }
+    for (const [key, text] of Object.entries(messages)) if (old[key] !== undefined && old[key] !== text) console.log(`${area}: ${key}`);
+  }
+  process.exit(0);
+}
 
 if (todo) {
   const locale = wanted[0];
