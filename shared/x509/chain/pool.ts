@@ -47,8 +47,19 @@ export function couldIssue(issuer: CertificateRecord, child: CertificateRecord):
 }
 
 /**
+ * A self-signed certificate that is really a server's own: it names a host (SAN DNS name, or a CN with a
+ * dot and no spaces) or allows TLS usage. `openssl req -x509` marks such certificates CA:TRUE by default.
+ */
+function looksLikeServer(r: CertificateRecord): boolean {
+  const cnHost = r.commonNames.some((cn) => cn.includes('.') && !/\s/.test(cn));
+  const tls = r.eku?.some((o) => o === '1.3.6.1.5.5.7.3.1' || o === '1.3.6.1.5.5.7.3.2') ?? false;
+  return r.dnsNames.length > 0 || cnHost || tls;
+}
+
+/**
  * End entities: certificates that issued nothing in the pool and are not CAs. When only CA certificates
- * were given (an admin checking an intermediate), the ones that issued nothing and are not roots.
+ * were given (an admin checking an intermediate, or a self-signed server certificate marked CA), the ones
+ * that issued nothing and are not roots — or are self-signed but look like a server's.
  */
 export function endEntities(pool: CertificatePool): PoolEntry[] {
   const issuers = new Set<string>();
@@ -59,5 +70,5 @@ export function endEntities(pool: CertificatePool): PoolEntry[] {
   }
   const notIssuers = pool.entries.filter((e) => !issuers.has(e.record.sha256));
   const leaves = notIssuers.filter((e) => !e.record.isCa);
-  return leaves.length ? leaves : notIssuers.filter((e) => !e.record.selfSigned);
+  return leaves.length ? leaves : notIssuers.filter((e) => !e.record.selfSigned || looksLikeServer(e.record));
 }

@@ -17,7 +17,7 @@ export const nameMismatch: JudgeRule = {
     for (const v of ctx.analysis.verdicts) {
       const leaf = v.leaf.record;
       // Only a real end entity is presented by the server (not a CA file checked on its own).
-      if (leaf.isCa) continue;
+      if (leaf.isCa && !leaf.selfSigned) continue;
       const match = connectorNameMatch(leaf, expected);
       if (match.matches) continue;
       out.push(
@@ -41,7 +41,7 @@ export const noClientAuthEku: JudgeRule = {
     ctx.analysis.verdicts
       .filter((v) => {
         const eku = v.leaf.record.eku;
-        return !v.leaf.record.isCa && eku !== null && !eku.includes(EKU.clientAuth) && !eku.includes(EKU.any);
+        return !(v.leaf.record.isCa && !v.leaf.record.selfSigned) && eku !== null && !eku.includes(EKU.clientAuth) && !eku.includes(EKU.any);
       })
       .map((v) =>
         finding('cert.noClientAuthEku', 'medium',

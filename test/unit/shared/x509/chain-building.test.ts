@@ -177,4 +177,9 @@ describe('chain building', () => {
     expect(out.findings).toEqual([]);
     expect(out.certificates).toHaveLength(2);
   });
+
+  it('recognizes a self-signed server certificate marked CA:TRUE as a self-signed leaf', async () => {
+    const out = await analyze(['self-signed-leaf-marked-ca.pem'], { anchors: MOZILLA, expectName: 'smtp.fabrikam.com' });
+    expect(out.ids).toEqual(['cert.nameMismatch', 'chain.selfSignedLeaf']);
+  });
 });
