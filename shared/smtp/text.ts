@@ -76,3 +76,11 @@ export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number
 export function ownCopy(s: string): string {
   return (s + ' ').slice(0, -1);
 }
+
+/**
+ * A deep copy of plain data whose strings share no memory with the text they were cut from (see ownCopy):
+ * a JSON round trip builds every string afresh, in one pass over a finished session.
+ */
+export function detach<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

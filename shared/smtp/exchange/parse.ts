@@ -1,6 +1,6 @@
 import type { SmtpLine, SmtpSession } from '../types';
 import { splitCsvLine } from '../csv';
-import { forEachChunk, ownCopy } from '../text';
+import { detach, forEachChunk } from '../text';
 import { buildSession, type SessionDraft } from '../session-build';
 import { DEFAULT_FIELDS, resolveColumns, type ExchangeColumns } from './fields';
 import { isRelevant } from '../relevance';
@@ -102,16 +102,16 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
 
   const finish = (draft: Draft): void => {
     const session = buildSession(toDraft(draft, role ?? 'client'));
-    if (!session.complete) done.push(session);
+    if (!session.complete) done.push(detach(session));
     else if (!isRelevant(session)) skipped++;
     else if (options.compact) {
-      done.push(compactSession(session));
+      done.push(detach(compactSession(session)));
       compacted++;
-    } else done.push(session);
+    } else done.push(detach(session));
   };
 
-  // Fields are cut from a slice of the decoded chunk; every value that is kept is copied (ownCopy) so that
-  // no kept string pins the chunk, and only the fields needed are kept rather than the whole line.
+  // Fields stay slices of the decoded chunk while their session is open (sessions are short); `detach`
+  // copies what is kept once the session is finished and compacted.
   const record = (raw: string, lineNo: number, cols: ExchangeColumns): void => {
     const f = splitCsvLine(raw);
     const rawId = f[cols.sessionId];
@@ -122,15 +122,15 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
     }
     let draft = open.get(rawId);
     if (!draft) {
-      draft = { sessionId: ownCopy(rawId), lines: [] };
+      draft = { sessionId: rawId, lines: [] };
       open.set(draft.sessionId, draft);
     }
     const connector = f[cols.connectorId];
     const local = f[cols.localEndpoint];
     const remote = f[cols.remoteEndpoint];
-    if (connector && !draft.connector) draft.connector = ownCopy(connector);
-    if (local && !draft.localEndpoint) draft.localEndpoint = ownCopy(local);
-    if (remote && !draft.remoteEndpoint) draft.remoteEndpoint = ownCopy(remote);
+    if (connector && !draft.connector) draft.connector = connector;
+    if (local && !draft.localEndpoint) draft.localEndpoint = local;
+    if (remote && !draft.remoteEndpoint) draft.remoteEndpoint = remote;
     const data = f[cols.data] ?? '';
     // A log without header or telling name: whoever sends EHLO is the client.
     if (!role && (event === '>' || event === '<') && /^(EHLO|HELO)\b/i.test(data)) role = event === '>' ? 'client' : 'server';
@@ -143,9 +143,9 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
       ref: `${source}#L${lineNo}`,
       direction: event === '>' ? 'sent' : event === '<' ? 'received' : 'info',
       kind: event in EVENT_KIND ? EVENT_KIND[event as keyof typeof EVENT_KIND] : 'info',
-      text: ownCopy(data),
-      ...(context ? { context: ownCopy(context) } : {}),
-      ...(timestamp ? { timestamp: ownCopy(timestamp) } : {}),
+      text: data,
+      ...(context ? { context } : {}),
+      ...(timestamp ? { timestamp } : {}),
     });
     if (event === '-') {
       open.delete(draft.sessionId);
