@@ -169,3 +169,22 @@ describe('Exchange protocol log, compact mode for large files', () => {
     expect(factsCompact).toEqual(factsFull);
   });
 });
+
+describe('Exchange protocol log from a streaming text source', () => {
+  it('gives the same sessions and line numbers however the file is cut into pieces', async () => {
+    const { default: fc } = await import('fast-check');
+    const { parseExchangeLogText } = await import('../../../../shared/smtp/exchange/parse');
+    const text = new TextDecoder().decode(fixture('smtp/exchange-send-5.7.64-cert-sent.log').bytes);
+    const lines = text.split('\n');
+    const whole = parseExchangeLog('x.log', new TextEncoder().encode(text));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: lines.length - 1 }), { maxLength: 10 }), (cuts) => {
+        const at = [0, ...cuts.sort((a, b) => a - b), lines.length];
+        const pieces = at.slice(1).map((end, i) => lines.slice(at[i], end).join('\n') + (end < lines.length ? '\n' : ''));
+        const streamed = parseExchangeLogText('x.log', (visit) => pieces.forEach((p, i) => visit(p, i === pieces.length - 1)));
+        expect(streamed).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
