@@ -2,12 +2,14 @@ import { defineConfig } from 'vite';
 import { builtinModules } from 'node:module';
 import pkg from './package.json' with { type: 'json' };
 
-// The `relay-doctor` command: one ESM bundle for Node. Runtime dependencies stay external (they are
-// installed beside it, and pdfkit reads its font metrics from its own folder at run time).
+// The `relay-doctor` command: one ESM bundle for Node with the pure dependencies inside it. Packages that
+// read files of their own at run time stay external: pdfkit (font metrics beside its code) and the DejaVu
+// fonts package.
+const RUNTIME_FILE_READERS = ['pdfkit', 'dejavu-fonts-ttf'];
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
-  ...Object.keys(pkg.dependencies ?? {}),
+  ...RUNTIME_FILE_READERS.filter((name) => name in (pkg.dependencies ?? {})),
 ].map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/.*)?$`));
 
 export default defineConfig({

@@ -2,6 +2,7 @@ import { parseCliArgs, type CliArgs, type Command } from './args';
 import type { CliIo } from './context';
 import { analyzeCommand, EXIT_USAGE } from './commands/analyze';
 import { runProbeCommand } from '../services/network';
+import { exportCommand } from './commands/export';
 import { format } from '../../shared/i18n/format';
 import { resolveLocale, type Locale } from '../../shared/i18n/locales';
 import pkg from '../../package.json' with { type: 'json' };
@@ -38,11 +39,6 @@ const COMMANDS: Record<Command, CommandRunner> = {
     return 0;
   },
   analyze: analyzeCommand,
-  export: notYet,
+  export: exportCommand,
   probe: (args, io, locale) => runProbeCommand(args.paths[0] ?? '', { json: args.json }, io, locale),
 };
-
-async function notYet(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
-  io.stderr.write(format(locale, 'cli.usage.detail', { reason: `${args.command} is not available yet` }) + '\n');
-  return EXIT_USAGE;
-}

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import type { CliArgs } from '../args';
+import type { CliIo } from '../context';
+import { EXIT_CLEAN, EXIT_FOUND, EXIT_USAGE, runCliAnalysis } from './analyze';
+import { buildFixPackExport } from '../../services/pdf';
+import { exportFiles } from '../../services/export';
+import { isActionable } from '../../../shared/model/finding';
+import { format } from '../../../shared/i18n/format';
+import type { Locale } from '../../../shared/i18n/locales';
+import { renderTextSummary } from '../../../shared/report/text-summary';
+
+/** The fix pack archive's name beside the loose files. */
+export const FIXPACK_ZIP = 'fixpack.zip';
+
+/**
+ * `relay-doctor export … --out <dir>`: analyses like `analyze`, then writes the fix pack (guide.pdf/.md/.html,
+ * fix.ps1, rollback.ps1, collect-evidence.ps1, report.json, the missing intermediates as .cer) and
+ * fixpack.zip into <dir>, atomically, refusing to replace existing files unless --overwrite is given.
+ * The exit status follows the analysis (0 / 1), or 2 when nothing was read or nothing could be written.
+ */
+export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
+  const result = await runCliAnalysis(args, io, locale);
+  if (!result) return EXIT_USAGE;
+  const { report, evidence } = result;
+  if (!report.inputs.some((i) => i.status === 'ok')) {
+    io.stdout.write(renderTextSummary(report, locale));
+    io.stderr.write(format(locale, 'cli.noInput') + '\n');
+    return EXIT_USAGE;
+  }
+  const built = await buildFixPackExport({ report, evidence, locale });
+  if (!built.ok) {
+    io.stderr.write(format(locale, 'cli.export.failed', { reason: format(locale, `${built.error.code}.detail`, built.error.params ?? {}) }) + '\n');
+    return EXIT_USAGE;
+  }
+  const folder = resolve(args.out ?? '.');
+  const files = [...built.value.files, { name: FIXPACK_ZIP, bytes: built.value.zip }].map((f) =>
+    'text' in f ? { name: f.name, text: f.text } : { name: f.name, bytes: f.bytes },
+  );
+  const written = await exportFiles(folder, files, { overwrite: args.overwrite });
+  if (!written.ok) {
+    const name = String(written.error.params?.name ?? '');
+    const message =
+      written.error.code === 'export.exists'
+        ? format(locale, 'cli.export.exists', { folder, file: name })
+        : format(locale, 'cli.export.failed', { reason: `${written.error.code} ${name}`.trim() });
+    io.stderr.write(message + '\n');
+    return EXIT_USAGE;
+  }
+  if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else io.stdout.write(renderTextSummary(report, locale));
+  io.stderr.write(format(locale, 'cli.export.written', { folder, count: written.value.written.length }) + '\n');
+  return report.findings.some(isActionable) ? EXIT_FOUND : EXIT_CLEAN;
+}
