@@ -25,6 +25,9 @@ function tlsTasks(events: readonly Capi2Event[]): Set<string> {
 function analyzeCapi2(ev: EventLogEvidence, groups: FindingGroups, certRefs: ReadonlySet<string>): void {
   const events = ev.records.map(readCapi2Event).filter((e): e is Capi2Event => e !== null);
   const tls = tlsTasks(events);
+  // Event 90 dumps the certificates a task used; their NotAfter dates the expiry findings.
+  const notAfter = new Map<string, string>();
+  for (const e of events) for (const o of e.objects) if (o.thumbprint && o.notAfter) notAfter.set(o.thumbprint, o.notAfter);
   for (const e of events) {
     const isTls = e.policy === SSL_POLICY || TLS_PROCESSES.test(e.processName ?? '') || (e.taskId !== undefined && tls.has(e.taskId));
     for (const rule of CAPI2_RULES) {
@@ -40,6 +43,7 @@ function analyzeCapi2(ev: EventLogEvidence, groups: FindingGroups, certRefs: Rea
           time: e.timeCreated,
           eventId: e.eventId,
           ...(thumbprint ? { thumbprint } : {}),
+          ...(thumbprint && notAfter.has(thumbprint) ? { notAfter: notAfter.get(thumbprint) as string } : {}),
           ...(e.policy ? { policy: e.policy } : {}),
           ...(m.result ? { result: m.result.hex, ...(m.result.symbol ? { resultName: m.result.symbol } : {}) } : {}),
           ...(m.flag ? { flag: m.flag } : {}),

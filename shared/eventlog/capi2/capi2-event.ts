@@ -21,6 +21,8 @@ export interface CertRef {
   readonly fileRef?: string;
   /** Upper-case SHA-1 thumbprint, when fileRef carries one; links the event to certificate evidence. */
   readonly thumbprint?: string;
+  /** NotAfter as event 90 (X509Objects) dumps it, ISO-8601. */
+  readonly notAfter?: string;
 }
 
 export interface Capi2ChainElement {
@@ -67,6 +69,11 @@ export function certRef(node: EventNode | undefined): CertRef | undefined {
     ...(fileRef !== undefined ? { fileRef } : {}),
     ...(m?.[1] ? { thumbprint: m[1].toUpperCase() } : {}),
   };
+}
+
+function x509Object(node: EventNode): CertRef {
+  const notAfter = child(node, 'NotAfter')?.text;
+  return { ...certRef(node), ...(notAfter ? { notAfter } : {}) };
 }
 
 function trustOf(node: EventNode | undefined): TrustStatus {
@@ -116,6 +123,6 @@ export function readCapi2Event(record: EventRecord): Capi2Event | null {
     chains,
     ...(policy ? { policy } : {}),
     ...(result ? { result } : {}),
-    objects: kind === 'x509Objects' ? (root?.children ?? []).filter((c) => c.name === 'Certificate').map((c) => certRef(c) ?? {}) : [],
+    objects: kind === 'x509Objects' ? (root?.children ?? []).filter((c) => c.name === 'Certificate').map(x509Object) : [],
   };
 }

@@ -55,6 +55,17 @@ describe('eventLogAnalyzer', () => {
     ]);
   });
 
+  it('reports an expired leaf with the NotAfter that event 90 of the same log dumps', async () => {
+    const { findings } = await eventLogAnalyzer.analyze(await evidenceOf('expired.xml', 'xml/capi2-expired-leaf.xml'), context);
+    expect(byId(findings, 'capi2.expired')).toEqual([
+      expect.objectContaining({
+        severity: 'critical',
+        params: expect.objectContaining({ subject: 'relay.contoso.com', thumbprint: 'D1D2D3D4D5D6D7D8D9DADBDCDDDEDFE0E1E2E3E4', notAfter: '2026-11-01T00:00:00Z', result: '800B0101', count: 1 }),
+        evidence: ['expired.xml#record:501'],
+      }),
+    ]);
+  });
+
   it('links an event to certificate evidence with the same SHA-1 through a cert: reference', async () => {
     const cert = { kind: 'certificates', id: 'c', source: 'leaf.cer', origin: 'file', certificates: [{ sha1: LEAF_THUMBPRINT }] } as unknown as CertificateEvidence;
     const { findings } = await eventLogAnalyzer.analyze([...(await evidenceOf('capi2.evtx', 'capi2-and-exchange.evtx')), cert], context);
