@@ -21,7 +21,7 @@ const input = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join
 // Inside the leaf's validity (INDEX.tsv: 2020-03-23 … 2022-05-17).
 const AT = new Date('2021-06-01T00:00:00Z');
 
-describe.skipIf(!present)('fix pack for badssl.com wildcard-incomplete-chain (KB 3212877 on a real chain)', () => {
+describe.skipIf(!present)('fix pack for badssl.com wildcard-incomplete-chain (KB 3212877 on a real chain)', { timeout: 120_000 }, () => {
   it('imports exactly the DigiCert intermediate the server failed to send, in scripts that parse and a PDF that names it', async () => {
     // 1. What the server sends: the leaf alone. 2. What the admin then fetched: the intermediate (the same
     // leaf with its chain, as the AIA download would give).

@@ -41,10 +41,12 @@ function poppler(pdf: Uint8Array): { text: string; info: string; fonts: string }
   };
 }
 
-describe.skipIf(!POPPLER)('renderGuidePdf', () => {
+// Rendering embeds and subsets three fonts: seconds on a loaded CI machine, hence the longer timeout.
+describe.skipIf(!POPPLER)('renderGuidePdf', { timeout: 60_000 }, () => {
   it('writes an A4 Czech guide whose extracted text keeps the headings, UI names and thumbprints', async () => {
     const pack = await guide('cs');
-    const { text, info } = poppler(await renderGuidePdf(pack.guide, { pageSize: 'A4' }));
+    const bytes = await renderGuidePdf(pack.guide, { pageSize: 'A4' });
+    const { text, info } = poppler(bytes);
     for (const heading of ['Relay Doctor: návod k opravě', 'Co je špatně', 'Řetěz certifikátů', 'Jak to opravit', 'Jak opravu ověřit', 'Jak změny vrátit']) {
       expect(text, heading).toContain(heading);
     }
@@ -54,7 +56,7 @@ describe.skipIf(!POPPLER)('renderGuidePdf', () => {
     expect(text).toContain(LEAF.sha1);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(info).toMatch(/Title:\s+Relay Doctor: návod k opravě/);
-    const pdf = Buffer.from(await renderGuidePdf(pack.guide)).toString('latin1');
+    const pdf = Buffer.from(bytes).toString('latin1');
     expect(pdf).toMatch(/\/Outlines \d+ 0 R/);
   });
 

@@ -24,7 +24,7 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   return Buffer.from(haystack).indexOf(Buffer.from(needle)) >= 0;
 }
 
-describe('buildFixPack', () => {
+describe('buildFixPack', { timeout: 30_000 }, () => {
   it('never carries the PFX password or private key, read through the real engine from server.pfx', async () => {
     const run = await runAnalysis([{ name: 'server.pfx', bytes: new Uint8Array(readFileSync(fixturePath('server.pfx'))) }], {
       locale: 'en',

@@ -33,7 +33,7 @@ function mutations(root: Node): Node[] {
   );
 }
 
-describe('every change in fix.ps1 and rollback.ps1 sits behind Confirm-Change (dry run unless -Apply)', () => {
+describe('every change in fix.ps1 and rollback.ps1 sits behind Confirm-Change (dry run unless -Apply)', { timeout: 30_000 }, () => {
   let parser: Parser;
   beforeAll(async () => {
     parser = await psParser();

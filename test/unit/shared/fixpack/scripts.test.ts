@@ -21,7 +21,7 @@ function structural(text: string): string {
   return text.replace(/Base64 = '([A-Za-z0-9+/=]{100,})'/g, (_m, b64: string) => `Base64 = '<${b64.length} Base64 characters>'`);
 }
 
-describe('generated PowerShell', () => {
+describe('generated PowerShell', { timeout: 30_000 }, () => {
   let parser: Parser;
   beforeAll(async () => {
     parser = await psParser();

@@ -4,7 +4,7 @@ import type { Block } from '../../../../shared/guide/model';
 import { LOCALES } from '../../../../shared/i18n/locales';
 import { CAUSE_CASES, cause, pfxEvidence, psParser, report, syntaxProblems } from '../fixpack/helpers';
 
-describe('PowerShell shown in the guide', () => {
+describe('PowerShell shown in the guide', { timeout: 60_000 }, () => {
   for (const locale of LOCALES) {
     it(`parses without errors for every cause in ${locale}`, async () => {
       const parser = await psParser();
