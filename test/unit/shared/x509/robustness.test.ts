@@ -16,7 +16,7 @@ const damaged = fc
   })
   .map(({ seed, flips, cut }) => {
     const bytes = fixture(seed).slice();
-    for (const [at, x] of flips) bytes[at % bytes.length] ^= x;
+    for (const [at, x] of flips) bytes[at % bytes.length] = (bytes[at % bytes.length] ?? 0) ^ x;
     return { seed, bytes: cut === null ? bytes : bytes.subarray(0, cut % (bytes.length + 1)) };
   });
 
