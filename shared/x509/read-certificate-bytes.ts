@@ -53,10 +53,12 @@ function fromPem(text: string): Collected {
     if (!block.der) {
       out.damaged++;
       out.warnings.push({ code: 'x509.pem.badBlock', params: { label: block.label } });
-    } else if (CERT_LABELS.has(block.label)) {
+    } else if (CERT_LABELS.has(block.label) && sniffBinary(block.der) !== 'pkcs7') {
       pkcs7Only = false;
       out.ders.push(block.der);
-    } else if (PKCS7_LABELS.has(block.label)) {
+    } else if (PKCS7_LABELS.has(block.label) || CERT_LABELS.has(block.label)) {
+      // AD CS web enrollment hands out its "Base 64 encoded" chain (certnew.p7b) as PKCS#7 inside
+      // CERTIFICATE armour; the content decides.
       const certs = pkcs7Certificates(block.der);
       if (certs) out.ders.push(...certs);
       else out.damaged++;

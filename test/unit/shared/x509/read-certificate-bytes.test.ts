@@ -43,6 +43,13 @@ describe('readCertificateBytes', () => {
     expect((await thumbprints('chain-pem.p7c')).sort()).toEqual([...chain].sort());
   });
 
+  it('reads PKCS#7 inside CERTIFICATE armour, as AD CS web enrollment gives its certnew.p7b', async () => {
+    const p7c = new TextDecoder().decode(fixture('chain-pem.p7c')).replace(/PKCS7/g, 'CERTIFICATE');
+    const r = await readCertificateBytes('certnew.p7b', new TextEncoder().encode(p7c));
+    expect(r.ok && r.value.certificates.map((c) => c.sha1).sort()).toEqual([...chain].sort());
+    expect(r.ok && r.value.format).toBe('pkcs7');
+  });
+
   it('reads a Windows serialized store (.sst)', async () => {
     expect(await thumbprints('chain.sst')).toEqual(chain);
   });
