@@ -13,7 +13,8 @@ function formatOf(input: InputFile): CertificateFormat | null {
 
 /**
  * A reader for some certificate formats. Content signatures score 3 (bare Base64 2, as other text could
- * look like it); a known file extension alone scores 1, so content always wins over the name.
+ * look like it); a certificate file extension alone scores 1, so content always wins over the name.
+ * Generic extensions (.txt, .bin) are left to content sniffing, so other readers keep their text files.
  */
 function certificateReader(id: string, formats: readonly CertificateFormat[], names: RegExp): Reader {
   return {
@@ -51,7 +52,7 @@ function certificateReader(id: string, formats: readonly CertificateFormat[], na
 /** The certificate readers, registered in shared/engine/readers.ts. */
 export const CERTIFICATE_READERS: readonly Reader[] = [
   certificateReader('x509.der', ['der'], /\.(cer|crt|der)$/i),
-  certificateReader('x509.pem', ['pem', 'base64'], /\.(pem|crt|cer|txt)$/i),
+  certificateReader('x509.pem', ['pem', 'base64'], /\.(pem|crt|cer)$/i),
   certificateReader('x509.pkcs7', ['pkcs7'], /\.(p7b|p7c|spc)$/i),
   certificateReader('x509.pkcs12', ['pkcs12'], /\.(pfx|p12)$/i),
   certificateReader('x509.sst', ['sst'], /\.sst$/i),
