@@ -1,23 +1,12 @@
 import { z } from 'zod';
+import { isHostName } from './host';
 
 /**
  * Runtime checks of the network IPC requests (types in ./ipc.ts). Stricter than a character class: a host is
  * a DNS name, an IPv4 address or a bare IPv6 address, so nothing with spaces, a scheme, a path or a port
  * glued on reaches a socket. Sizes are capped so a page cannot hand main megabytes to chew on.
  */
-const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9A-Fa-f:.]{2,45}$/;
-
-export function isHostName(value: string): boolean {
-  if (value.length === 0 || value.length > 253) return false;
-  if (IPV4.test(value)) return true;
-  if (value.includes(':')) return IPV6.test(value) && value.split('::').length <= 2;
-  // A dotted quad that is not a valid IPv4 address (999.1.1.1) is a typo, not a name.
-  if (/^[\d.]+$/.test(value)) return false;
-  const labels = value.endsWith('.') ? value.slice(0, -1).split('.') : value.split('.');
-  return labels.every((l) => LABEL.test(l));
-}
+export { isHostName };
 
 export const host = z.string().max(253).refine(isHostName, 'a host name or IP address');
 export const port = z.number().int().min(1).max(65535);

@@ -5,6 +5,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { AppError, Result } from '../../../shared/result';
 import type { FixPackFile } from '../../../shared/fixpack/types';
 import type { GuideDocument } from '../../../shared/guide/model';
+import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
 
 /** The fix pack of the latest analysis, built where its evidence lives (the worker). */
 export interface FixPackView {
@@ -25,6 +26,8 @@ export interface AnalysisOptions {
   readonly nowIso: string;
   readonly trustAnchors: readonly TrustAnchor[];
   readonly answers: Answers;
+  /** Certificates the opt-in network checks brought back; decoded into evidence next to the files. */
+  readonly captures?: readonly NetworkCapture[];
 }
 
 /** What an analysis gives the UI: the report, and what the evidence answers of the wizard's questions
@@ -32,6 +35,8 @@ export interface AnalysisOptions {
 export interface AnalysisOutcome {
   readonly report: Report;
   readonly inferred: Answers;
+  /** Open ends of incomplete chains with AIA URLs: what "Download missing intermediates" sends to main. */
+  readonly aiaChildren?: readonly AiaChild[];
 }
 
 export interface AnalysisInput {

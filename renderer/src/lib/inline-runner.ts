@@ -3,6 +3,7 @@ import { inferAnswers } from '../../../shared/questions/infer';
 import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
 import { resolveLocale } from '../../../shared/i18n/locales';
 import type { Evidence } from '../../../shared/model/evidence';
+import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
 import type { Report } from '../../../shared/model/report';
 import { err, ok } from '../../../shared/result';
 import type { AnalysisRunner } from './analysis-protocol';
@@ -21,11 +22,11 @@ export function createInlineRunner(): AnalysisRunner {
       try {
         const { report, evidence, analysis } = await runAnalysis(
           inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.buffer) })),
-          { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers },
+          { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers, augment: async () => (options.captures ?? []).map(captureEvidence) },
         );
         if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
         last = { report, evidence };
-        return ok({ report, inferred: inferAnswers(evidence, analysis.findings) });
+        return ok({ report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) });
       } catch {
         return err({ code: 'ui.analysis.failed' });
       }

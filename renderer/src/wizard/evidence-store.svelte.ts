@@ -3,6 +3,7 @@ import type { Answers } from '../../../shared/model/answers';
 import type { TrustAnchor } from '../../../shared/engine/analyzer';
 import type { AppError } from '../../../shared/result';
 import type { AnalysisInput, AnalysisOptions, AnalysisRunner } from '../lib/analysis-protocol';
+import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
 
 /** One thing the user gave us. The Blob is kept (not its bytes) so every re-analysis reads it afresh and
  *  can transfer the buffer to the worker without losing it here. */
@@ -12,6 +13,8 @@ export interface EvidenceItem {
   readonly size: number;
   readonly source: 'file' | 'paste';
   readonly blob: Blob;
+  /** Set for what an opt-in network check brought back (origin probe/download); the blob is then its PEM. */
+  readonly capture?: NetworkCapture;
 }
 
 export type ItemStatus = 'waiting' | 'ok' | 'rejected';
@@ -48,6 +51,8 @@ export class EvidenceStore {
   progress = $state({ done: 0, total: 0, bytes: 0 });
   failure = $state<string | null>(null);
   trustAnchors = $state.raw<readonly TrustAnchor[]>([]);
+  /** Certificates at the open end of incomplete chains, with their AIA URLs (for the download check). */
+  aiaChildren = $state.raw<readonly AiaChild[]>([]);
 
   #runner: AnalysisRunner;
   #context: () => Omit<AnalysisOptions, 'trustAnchors' | 'nowIso'>;
@@ -98,12 +103,30 @@ export class EvidenceStore {
     return this.analyze();
   }
 
+  /**
+   * Adds what a network check brought back (components/NetworkPanel.svelte). A capture replaces an earlier
+   * one from the same source (probing the same server again), so the list holds the latest answer.
+   */
+  addCaptures(captures: readonly NetworkCapture[]): Promise<void> {
+    if (captures.length === 0) return Promise.resolve();
+    const sources = new Set(captures.map((c) => c.source));
+    const pem = (c: NetworkCapture): string =>
+      c.certificatesBase64.map((b) => `-----BEGIN CERTIFICATE-----\n${b.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`).join('');
+    const added = captures.map((c) => {
+      const blob = new Blob([pem(c)], { type: 'application/x-pem-file' });
+      return { id: this.#nextId++, name: c.source, size: blob.size, source: 'file' as const, blob, capture: c };
+    });
+    this.items = [...this.items.filter((i) => !(i.capture && sources.has(i.name))), ...added];
+    return this.analyze();
+  }
+
   remove(id: number): Promise<void> {
     this.items = this.items.filter((i) => i.id !== id);
     if (this.items.length > 0) return this.analyze();
     this.#generation++;
     this.report = null;
     this.inferred = {};
+    this.aiaChildren = [];
     this.phase = 'idle';
     return Promise.resolve();
   }
@@ -117,6 +140,7 @@ export class EvidenceStore {
     this.progress = { done: 0, total: items.length, bytes: 0 };
     const inputs: AnalysisInput[] = [];
     for (const item of items) {
+      if (item.capture) continue;
       const buffer = await item.blob.arrayBuffer();
       if (mine !== this.#generation) return;
       inputs.push({ name: item.name, buffer });
@@ -126,7 +150,7 @@ export class EvidenceStore {
     const context = this.#context();
     const result = await this.#runner.run(
       inputs,
-      { ...context, nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors },
+      { ...context, nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors, captures: items.flatMap((i) => (i.capture ? [i.capture] : [])) },
       (p) => {
         if (mine === this.#generation) this.progress = { done: p.files, total: items.length, bytes: p.bytes };
       },
@@ -137,6 +161,7 @@ export class EvidenceStore {
     if (result.ok) {
       this.report = result.value.report;
       this.inferred = result.value.inferred;
+      this.aiaChildren = result.value.aiaChildren ?? [];
       this.phase = 'idle';
     } else {
       this.failure = result.error.code;

@@ -4,6 +4,7 @@ import { inferAnswers } from '../../../shared/questions/infer';
 import { indexAnchors } from '../../../shared/x509/chain/anchors';
 import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
 import type { Evidence } from '../../../shared/model/evidence';
+import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
 import type { Report } from '../../../shared/model/report';
 import { err } from '../../../shared/result';
 import { resolveLocale } from '../../../shared/i18n/locales';
@@ -27,10 +28,10 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
   try {
     const { report, evidence, analysis } = await runAnalysis(
       inputs.map((input) => ({ name: input.name, bytes: new Uint8Array(input.buffer) })),
-      { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers },
+      { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers, augment: async () => (options.captures ?? []).map(captureEvidence) },
     );
     last = { report, evidence };
-    post({ type: 'done', id, outcome: { report, inferred: inferAnswers(evidence, analysis.findings) } });
+    post({ type: 'done', id, outcome: { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) } });
   } catch {
     // Readers return errors as values; reaching here means an engine bug. The UI shows a generic failure
     // and keeps the evidence list so the user can retry or export what they have.
