@@ -1,4 +1,5 @@
 import type { Answers } from '../../../shared/model/answers';
+import type { Report } from '../../../shared/model/report';
 
 /** The wizard's state as saved between runs: what the admin said and gave, not what was derived from it. */
 export interface CaseFile {
@@ -7,6 +8,8 @@ export interface CaseFile {
   readonly symptom: string | null;
   readonly answers: Answers;
   readonly stepIndex: number;
+  /** The report from before the fix, when the admin is checking the server again. */
+  readonly baseline?: Report | null;
   readonly items: ReadonlyArray<{ readonly name: string; readonly source: 'file' | 'paste'; readonly blob: Blob }>;
 }
 

@@ -38,6 +38,7 @@ export class CaseAutosave {
       symptom: s.symptom,
       answers: s.answers,
       stepIndex: s.stepIndex,
+      baseline: s.baseline,
       items: s.evidence.items.map((i) => ({ name: i.name, source: i.source, blob: i.blob })),
     };
   }
@@ -59,6 +60,7 @@ export class CaseAutosave {
     const s = this.#session;
     if (file.symptom && (SYMPTOMS as readonly string[]).includes(file.symptom)) s.chooseSymptom(file.symptom as Symptom);
     s.answers = file.answers;
+    s.baseline = file.baseline ?? null;
     await s.evidence.addFiles(file.items.filter((i) => i.source === 'file').map((i) => ({ name: i.name, blob: i.blob })));
     for (const pasted of file.items.filter((i) => i.source === 'paste')) await s.evidence.addText(await pasted.blob.text());
     s.furthest = Math.min(file.stepIndex, s.stepCount - 1);

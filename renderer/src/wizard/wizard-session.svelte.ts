@@ -1,4 +1,5 @@
 import type { Answers } from '../../../shared/model/answers';
+import type { Report } from '../../../shared/model/report';
 import type { EvidenceStore } from './evidence-store.svelte';
 
 /** What brought the admin here (the Start step); it decides which evidence the Evidence step asks for. */
@@ -16,6 +17,8 @@ export class WizardSession {
   furthest = $state(0);
   symptom = $state<Symptom | null>(null);
   answers = $state.raw<Answers>({});
+  /** The report from before the fix, while the admin checks the server again (before/after view). */
+  baseline = $state.raw<Report | null>(null);
   readonly evidence: EvidenceStore;
   readonly stepCount: number;
 
@@ -52,5 +55,18 @@ export class WizardSession {
 
   setAnswer<K extends keyof Answers>(key: K, value: Answers[K]): void {
     this.answers = { ...this.answers, [key]: value };
+  }
+
+  /**
+   * After the fix: keep today's report as the "before", clear the evidence, and go back to the Evidence
+   * step for the new files; the Findings step then shows what changed.
+   */
+  async checkAfterFix(evidenceStepIndex: number): Promise<void> {
+    const before = this.evidence.report;
+    if (!before) return;
+    this.baseline = before;
+    for (const item of [...this.evidence.items]) await this.evidence.remove(item.id);
+    this.furthest = evidenceStepIndex;
+    this.goTo(evidenceStepIndex);
   }
 }
