@@ -16,7 +16,11 @@ function partText(content: ArrayBuffer | Uint8Array | string): string {
  * text, the delivery-status part and any attached or returned message are all read for DSN fields.
  */
 export async function readEml(bytes: Uint8Array, index = 0): Promise<NdrMessage> {
-  const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 64 });
+  // postal-mime re-parses every inline message/rfc822 with a parser of its own, up to 10 levels by default:
+  // a bounce nesting returned messages in returned messages cost 10× its size, ~15 s CPU for 2.6 MB (fuzzer,
+  // issue 12). A bounce returns one message, which may carry one more; deeper ones stay attachments, and
+  // attachments of message/rfc822 type are still read for fields below (TEXTUAL).
+  const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 64, maxRfc822NestingDepth: 2 });
   const facts: NdrFacts = { recipients: [], replies: [], statusCodes: [] };
   // Report parts first: their fields are the machine-readable truth; the readable text adds what they lack.
   const parts = [...email.attachments].sort((a, b) => rank(a.mimeType) - rank(b.mimeType));
