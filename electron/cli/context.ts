@@ -15,13 +15,13 @@ export interface CliIo {
 
 /**
  * Trust anchors for the CLI: the Mozilla list built into this runtime (findings.md: `--trust` adds to it),
- * plus each `--trust` file read through the engine's own certificate readers. Returns the files that held
- * no certificate so the caller can say so.
+ * the operating system's store where the runtime can read it (Node 22's Mozilla list has dropped roots that
+ * the Microsoft Trusted Root Program, and so Exchange Online, still trusts, such as DigiCert Global Root CA;
+ * each chain names the store that anchored it), plus each `--trust` file read through the engine's own
+ * certificate readers. Returns the files that held no certificate so the caller can say so.
  */
 export async function loadTrustAnchors(files: readonly string[]): Promise<{ anchors: TrustAnchor[]; unreadable: string[] }> {
-  const anchors: TrustAnchor[] = runtimeTrustAnchors()
-    .filter((a) => a.store === 'mozilla')
-    .map((a) => ({ derBase64: a.derBase64, store: 'mozilla' as const }));
+  const anchors: TrustAnchor[] = runtimeTrustAnchors().map((a) => ({ derBase64: a.derBase64, store: a.store }));
   const unreadable: string[] = [];
   for (const file of files) {
     let bytes: Uint8Array;

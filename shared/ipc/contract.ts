@@ -1,4 +1,5 @@
 import type { Result, AppError } from '../result';
+import type { FixPackExportRequest, FixPackExportResponse } from '../fixpack/ipc';
 import type { Locale } from '../i18n/locales';
 import type { FetchIssuersRequest, FetchIssuersView, ProbeRequest, ProbeView, TestRelayRequest, TestRelayView } from '../network/ipc';
 import type { NetworkError } from '../network/types';
@@ -53,6 +54,8 @@ export interface IpcContract {
     res: Result<{ folder: string; written: string[] }, AppError>;
   };
   'trust:anchors': { req: Record<string, never>; res: Result<TrustAnchorInfo[], AppError> };
+  /** The fix pack (guide.pdf/md/html, scripts, report, intermediates, fixpack.zip) into a folder the user picks. */
+  'export:fixPack': { req: FixPackExportRequest; res: FixPackExportResponse };
   /** Opt-in network checks (shared/network/ipc.ts): called only after the admin agreed to what they contact. */
   'network:probe': { req: ProbeRequest; res: Result<ProbeView, NetworkError | AppError> };
   'network:fetchIssuers': { req: FetchIssuersRequest; res: Result<FetchIssuersView, AppError> };
@@ -69,6 +72,7 @@ const channelNames = {
   'dialog:openEvidence': true,
   'export:save': true,
   'trust:anchors': true,
+  'export:fixPack': true,
   'network:probe': true,
   'network:fetchIssuers': true,
   'network:testRelay': true,

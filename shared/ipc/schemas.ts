@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './contract';
 import { LOCALES } from '../i18n/locales';
 import { networkIpcSchemas } from '../network/ipc-schemas';
+import { fixPackIpcSchemas } from '../fixpack/ipc';
 
 const empty = z.object({}).strict();
 const plainFileName = z
@@ -33,6 +34,7 @@ export const requestSchemas = {
     .strict(),
   'trust:anchors': empty,
   ...networkIpcSchemas,
+  ...fixPackIpcSchemas,
 } satisfies Record<Channel, z.ZodType>;
 
 // The channel list lives in contract.ts (the preload needs it without zod); re-exported for existing imports.

@@ -2,15 +2,12 @@ import { resolve } from 'node:path';
 import type { CliArgs } from '../args';
 import type { CliIo } from '../context';
 import { EXIT_CLEAN, EXIT_FOUND, EXIT_USAGE, runCliAnalysis } from './analyze';
-import { buildFixPackExport } from '../../services/pdf';
+import { fixPackExportFiles } from '../../services/fixpack-export';
 import { exportFiles } from '../../services/export';
 import { isActionable } from '../../../shared/model/finding';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { renderTextSummary } from '../../../shared/report/text-summary';
-
-/** The fix pack archive's name beside the loose files. */
-export const FIXPACK_ZIP = 'fixpack.zip';
 
 /**
  * `relay-doctor export … --out <dir>`: analyses like `analyze`, then writes the fix pack (guide.pdf/.md/.html,
@@ -27,16 +24,13 @@ export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): P
     io.stderr.write(format(locale, 'cli.noInput') + '\n');
     return EXIT_USAGE;
   }
-  const built = await buildFixPackExport({ report, evidence, locale });
+  const built = await fixPackExportFiles({ report, evidence, locale });
   if (!built.ok) {
     io.stderr.write(format(locale, 'cli.export.failed', { reason: format(locale, `${built.error.code}.detail`, built.error.params ?? {}) }) + '\n');
     return EXIT_USAGE;
   }
   const folder = resolve(args.out ?? '.');
-  const files = [...built.value.files, { name: FIXPACK_ZIP, bytes: built.value.zip }].map((f) =>
-    'text' in f ? { name: f.name, text: f.text } : { name: f.name, bytes: f.bytes },
-  );
-  const written = await exportFiles(folder, files, { overwrite: args.overwrite });
+  const written = await exportFiles(folder, built.value, { overwrite: args.overwrite });
   if (!written.ok) {
     const name = String(written.error.params?.name ?? '');
     const message =

@@ -26,6 +26,7 @@ import { exportFiles, isPlainFileName } from '../../services/export';
 import { runtimeTrustAnchors } from '../../services/trust-store';
 import { DEFAULT_READ_LIMITS, EVIDENCE_EXTENSIONS, readEvidenceFiles, type ReadLimits } from '../evidence-files';
 import { createNetworkHandlers, liveNetworkServices, type NetworkServices } from './network-handlers';
+import { createFixPackHandlers } from './fixpack-handlers';
 
 export interface HandlerDeps {
   /** Native open dialog; resolves to the chosen paths, `[]` when cancelled. */
@@ -75,5 +76,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'trust:anchors': async () => ok((deps.trustAnchors ?? runtimeTrustAnchors)()),
 
     ...createNetworkHandlers(deps.network ?? liveNetworkServices),
+
+    ...createFixPackHandlers(deps),
   };
 }

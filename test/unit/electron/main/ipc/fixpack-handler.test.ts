@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers } from '../../../../../electron/main/ipc/handlers';
+import { dispatch } from '../../../../../electron/main/ipc/dispatch';
+import { runAnalysis } from '../../../../../shared/engine/run';
+import { runtimeTrustAnchors } from '../../../../../electron/services/trust-store';
+
+const fixture = (p: string) => ({ name: p.split('/').pop() ?? p, bytes: new Uint8Array(readFileSync(p)) });
+
+async function analysed() {
+  return runAnalysis([fixture('test/fixtures/certs/leaf-only.pem'), fixture('test/fixtures/ndr/exchange-onprem-5.7.64.eml')], {
+    locale: 'cs',
+    now: new Date('2026-01-01T00:00:00Z'),
+    trustAnchors: runtimeTrustAnchors(),
+  });
+}
+
+describe('export:fixPack handler', { timeout: 60_000 }, () => {
+  it('writes the Czech fix pack into the picked folder, as the CLI does', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'relay-doctor-ipc-fixpack-'));
+    const handlers = createHandlers({ pickEvidencePaths: async () => [], pickExportFolder: async () => parent, osLocale: () => 'cs-CZ' });
+    const { report, evidence } = await analysed();
+    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'relay-fix', report, evidence, locale: 'cs', overwrite: false });
+    expect(res.ok).toBe(true);
+    const names = readdirSync(join(parent, 'relay-fix'));
+    expect(names).toEqual(expect.arrayContaining(['guide.pdf', 'fix.ps1', 'rollback.ps1', 'collect-evidence.ps1', 'report.json', 'fixpack.zip']));
+  });
+
+  it('returns export.cancelled and writes nothing when the folder picker is cancelled', async () => {
+    const handlers = createHandlers({ pickEvidencePaths: async () => [], pickExportFolder: async () => null, osLocale: () => 'en' });
+    const { report, evidence } = await analysed();
+    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', report, evidence, locale: 'en', overwrite: false });
+    expect(res).toEqual({ ok: false, error: { code: 'export.cancelled' } });
+  });
+
+  it('refuses a request whose report is not a relay-doctor report', async () => {
+    const handlers = createHandlers({ pickEvidencePaths: async () => [], pickExportFolder: async () => tmpdir(), osLocale: () => 'en' });
+    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', report: { schema: 'other' }, evidence: [], locale: 'en', overwrite: false } as never);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.code).toBe('ipc.invalidRequest');
+  });
+});
