@@ -174,7 +174,7 @@ function ratios() {
   for (const w of new Set(rows.map((r) => r.workload)))
     if (!rows.some((r) => r.workload === w && r.tool.startsWith('evtxexport')))
       out.push(`- ${w}: peak RSS ${rows.filter((r) => r.workload === w && r.tool.startsWith('relay-doctor')).map((r) => `${r.rssMb.toFixed(0)} MB (${r.tool})`).join(', ')}; the file is streamed chunk by chunk.`);
-  out.push('- Small files: Node.js starts in about 0.15 s, which dominates a 2 MB log; the parse itself is not slower there.');
+  out.push('- Small files: Node.js start-up (about 0.15 s of CPU) dominates a 2 MB log.');
   return out.length ? [...out, `- Load average when the run started: ${LOAD} (2 cores shared by several builds: the two-thread runs rarely had a free core).`, ''] : [];
 }
 
