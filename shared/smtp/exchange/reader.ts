@@ -17,8 +17,10 @@ export const exchangeProtocolLogReader: Reader = {
     if (EXCHANGE_LINE.test(head)) return 6;
     return 0;
   },
-  async read(input) {
+  async read(input, options) {
     const parsed = parseExchangeLog(input.name, input.bytes, { compact: input.bytes.length > COMPACT_ABOVE_BYTES });
+    // Limits.maxRecords (issue 12): more sessions than the limit is refused rather than analysed in part.
+    if (parsed.sessions.length > options.limits.maxRecords) return err({ code: 'input.tooLarge', params: { limit: options.limits.maxRecords } });
     if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) {
       return err({ code: 'input.damaged' });
     }

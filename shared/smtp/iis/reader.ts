@@ -20,8 +20,10 @@ export const iisSmtpLogReader: Reader = {
     if (smtp && /OutboundConnection(Command|Response)/.test(head)) return 4;
     return 0;
   },
-  async read(input) {
+  async read(input, options) {
     const parsed = parseIisSmtpLog(input.name, input.bytes, { compact: input.bytes.length > COMPACT_ABOVE_BYTES });
+    // Limits.maxRecords (issue 12): more sessions than the limit is refused rather than analysed in part.
+    if (parsed.sessions.length > options.limits.maxRecords) return err({ code: 'input.tooLarge', params: { limit: options.limits.maxRecords } });
     if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) return err({ code: 'input.damaged' });
     const warnings: InputWarning[] = [];
     if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
