@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import { SMTPServer } from 'smtp-server';
 import { test, expect } from './fixtures';
 import { FIXTURES, toEvidenceStep } from './helpers';
@@ -39,6 +40,11 @@ test('probes a server only after the notice is confirmed, and lists its chain as
     await expect(row).toBeVisible();
     await expect(row.getByText('1 item read')).toBeVisible();
     expect(connections).toBe(1);
+
+    // The opened panel, with its notice and result, keeps the app's accessibility bar (no serious axe finding).
+    await page.getByRole('button', { name: 'Probe my server' }).click();
+    const axe = await new AxeBuilder({ page }).include('details.network').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
