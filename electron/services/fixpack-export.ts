@@ -1,23 +1,38 @@
 import type { ExportFile } from '../../shared/ipc/contract';
 import type { FixPackInput } from '../../shared/fixpack/types';
+import type { GuideDocument } from '../../shared/guide/model';
+import { buildFixPack, zipFixPack } from '../../shared/fixpack/build-fixpack';
 import type { AppError, Result } from '../../shared/result';
 import { ok } from '../../shared/result';
-import { buildFixPackExport, type PdfOptions } from './pdf';
+import { renderGuidePdf, type PdfOptions } from './pdf';
 
 /** The fix pack archive's name beside the loose files. */
 export const FIXPACK_ZIP = 'fixpack.zip';
 
 /**
- * Every file of a fix pack export as the export service writes it — guide.pdf, guide.md, guide.html, fix.ps1,
- * rollback.ps1, collect-evidence.ps1, report.json, the intermediates as .cer, and fixpack.zip holding them
- * all. One function for `relay-doctor export` and the app's Export, so both write the same pack.
+ * Completes a fix pack with what needs Node: guide.pdf (first) rendered from the guide model, and
+ * fixpack.zip holding every file. Used by the app's Export (the pack itself was built in the renderer's
+ * worker) and by `relay-doctor export`, so both write the same pack.
  */
-export async function fixPackExportFiles(input: FixPackInput, pdf: PdfOptions = {}): Promise<Result<ExportFile[], AppError>> {
-  const built = await buildFixPackExport(input, pdf);
-  if (!built.ok) return built;
-  return ok(
-    [...built.value.files, { name: FIXPACK_ZIP, bytes: built.value.zip }].map((f) =>
-      'text' in f ? { name: f.name, text: f.text } : { name: f.name, bytes: f.bytes },
-    ),
+export async function completeFixPack(
+  files: readonly ExportFile[],
+  guide: GuideDocument,
+  generatedAt: Date,
+  pdf: PdfOptions = {},
+): Promise<ExportFile[]> {
+  const pdfBytes = await renderGuidePdf(guide, { createdAt: generatedAt, ...pdf });
+  const all: ExportFile[] = [{ name: 'guide.pdf', bytes: pdfBytes }, ...files];
+  const zip = zipFixPack(
+    all.map((f) => (f.text !== undefined ? { name: f.name, text: f.text } : { name: f.name, bytes: f.bytes ?? new Uint8Array() })),
+    generatedAt,
   );
+  return [...all, { name: FIXPACK_ZIP, bytes: zip }];
+}
+
+/** The whole export from the fix-pack model: `relay-doctor export`'s path. */
+export async function fixPackExportFiles(input: FixPackInput, pdf: PdfOptions = {}): Promise<Result<ExportFile[], AppError>> {
+  const built = await buildFixPack(input);
+  if (!built.ok) return built;
+  const files = built.value.files.map((f) => ('text' in f ? { name: f.name, text: f.text } : { name: f.name, bytes: f.bytes }));
+  return ok(await completeFixPack(files, built.value.guide, new Date(built.value.plan.generatedAt), pdf));
 }

@@ -53,6 +53,9 @@ test('a leaf-only certificate leads to "intermediates not sent", a gap in the ch
   for (const script of ['fix.ps1', 'rollback.ps1', 'collect-evidence.ps1']) {
     expect(await parsesAsPowerShell(readFileSync(join(packDir, script), 'utf8')), `${script} parses`).toBe(true);
   }
+  // The app's pack is the CLI's pack: main adds the PDF guide and the zip.
+  expect(readFileSync(join(packDir, 'guide.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(readFileSync(join(packDir, 'fixpack.zip')).subarray(0, 2).toString()).toBe('PK');
 
   await page.getByRole('button', { name: 'Save report…' }).click();
   await expect(page.getByText(/Saved 1 file to/)).toBeVisible();

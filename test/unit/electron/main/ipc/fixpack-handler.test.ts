@@ -6,38 +6,45 @@ import { createHandlers } from '../../../../../electron/main/ipc/handlers';
 import { dispatch } from '../../../../../electron/main/ipc/dispatch';
 import { runAnalysis } from '../../../../../shared/engine/run';
 import { runtimeTrustAnchors } from '../../../../../electron/services/trust-store';
+import { buildFixPack } from '../../../../../shared/fixpack/build-fixpack';
 
 const fixture = (p: string) => ({ name: p.split('/').pop() ?? p, bytes: new Uint8Array(readFileSync(p)) });
 
 async function analysed() {
-  return runAnalysis([fixture('test/fixtures/certs/leaf-only.pem'), fixture('test/fixtures/ndr/exchange-onprem-5.7.64.eml')], {
+  const { report, evidence } = await runAnalysis([fixture('test/fixtures/certs/leaf-only.pem'), fixture('test/fixtures/ndr/exchange-onprem-5.7.64.eml')], {
     locale: 'cs',
     now: new Date('2026-01-01T00:00:00Z'),
     trustAnchors: runtimeTrustAnchors(),
   });
+  // What the renderer's worker builds and hands over: the pack's files and its guide model.
+  const built = await buildFixPack({ report, evidence, locale: 'cs' });
+  if (!built.ok) throw new Error(built.error.code);
+  const files = built.value.files.map((f) => ('text' in f ? { name: f.name, text: f.text } : { name: f.name, bytes: f.bytes }));
+  return { files, guide: built.value.guide, generatedAt: report.generatedAt };
 }
 
 describe('export:fixPack handler', { timeout: 60_000 }, () => {
   it('writes the Czech fix pack into the picked folder, as the CLI does', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'relay-doctor-ipc-fixpack-'));
     const handlers = createHandlers({ pickEvidencePaths: async () => [], pickExportFolder: async () => parent, osLocale: () => 'cs-CZ' });
-    const { report, evidence } = await analysed();
-    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'relay-fix', report, evidence, locale: 'cs', overwrite: false });
+    const pack = await analysed();
+    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'relay-fix', ...pack, overwrite: false });
     expect(res.ok).toBe(true);
     const names = readdirSync(join(parent, 'relay-fix'));
     expect(names).toEqual(expect.arrayContaining(['guide.pdf', 'fix.ps1', 'rollback.ps1', 'collect-evidence.ps1', 'report.json', 'fixpack.zip']));
+    expect(readFileSync(join(parent, 'relay-fix', 'guide.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('returns export.cancelled and writes nothing when the folder picker is cancelled', async () => {
     const handlers = createHandlers({ pickEvidencePaths: async () => [], pickExportFolder: async () => null, osLocale: () => 'en' });
-    const { report, evidence } = await analysed();
-    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', report, evidence, locale: 'en', overwrite: false });
+    const pack = await analysed();
+    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', ...pack, overwrite: false });
     expect(res).toEqual({ ok: false, error: { code: 'export.cancelled' } });
   });
 
-  it('refuses a request whose report is not a relay-doctor report', async () => {
+  it('refuses a request without a guide model', async () => {
     const handlers = createHandlers({ pickEvidencePaths: async () => [], pickExportFolder: async () => tmpdir(), osLocale: () => 'en' });
-    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', report: { schema: 'other' }, evidence: [], locale: 'en', overwrite: false } as never);
+    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', files: [{ name: 'a.txt', text: 'a' }], generatedAt: '2026-01-01T00:00:00Z', overwrite: false } as never);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('ipc.invalidRequest');
   });
