@@ -1,4 +1,4 @@
-import type { NetworkError, RelayOutcome, RelayStep, StageTiming, ChainCapture } from './types';
+import type { NetworkError, ProbeResult, RelayOutcome, RelayStep, StageTiming } from './types';
 import type { NetworkCapture } from './capture';
 
 /**
@@ -14,20 +14,7 @@ export interface ProbeRequest {
 }
 
 /** ProbeResult minus raw bytes, plus the server's certificates as a capture ready to become evidence. */
-export interface ProbeView {
-  readonly host: string;
-  readonly port: number;
-  readonly implicitTls: boolean;
-  readonly remoteAddress: string;
-  readonly banner: readonly string[];
-  readonly capabilities: readonly string[];
-  readonly capabilitiesAfterTls: readonly string[];
-  readonly tls: { readonly protocol: string; readonly cipher: string; readonly cipherStandardName: string };
-  readonly chainCapture: ChainCapture;
-  readonly timings: readonly StageTiming[];
-  readonly transcript: readonly string[];
-  readonly capture: NetworkCapture;
-}
+export type ProbeView = Omit<ProbeResult, 'certificates'> & { readonly capture: NetworkCapture };
 
 export interface FetchIssuersRequest {
   /** DER (Base64) of the certificates whose issuers are missing (shared/network/capture.ts `aiaChildren`). */

@@ -3,7 +3,7 @@ import { type CliIo, loadTrustAnchors } from '../context';
 import { collectInputs } from '../collect-inputs';
 import { runAnalysis, type RunResult } from '../../../shared/engine/run';
 import type { InputOutcome } from '../../../shared/engine/read-inputs';
-import { DEFAULT_LIMITS } from '../../../shared/model/input';
+import { DEFAULT_LIMITS, type InputError } from '../../../shared/model/input';
 import { isActionable } from '../../../shared/model/finding';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -33,21 +33,10 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
     return null;
   }
   const collected = await collectInputs(args.paths, DEFAULT_LIMITS.maxFileBytes);
+  const rejectedAs = (file: string, error: InputError): InputOutcome => ({ file, kind: null, status: 'rejected', items: 0, error });
   const rejected: InputOutcome[] = [
-    ...collected.unreadable.map((u) => ({
-      file: u.path,
-      kind: null,
-      status: 'rejected' as const,
-      items: 0,
-      error: { code: 'input.unreadable' as const, params: { reason: u.reason } },
-    })),
-    ...collected.tooLarge.map((f) => ({
-      file: f.name,
-      kind: null,
-      status: 'rejected' as const,
-      items: 0,
-      error: { code: 'input.tooLarge' as const, params: { limit: DEFAULT_LIMITS.maxFileBytes } },
-    })),
+    ...collected.unreadable.map((u) => rejectedAs(u.path, { code: 'input.unreadable', params: { reason: u.reason } })),
+    ...collected.tooLarge.map((f) => rejectedAs(f.name, { code: 'input.tooLarge', params: { limit: DEFAULT_LIMITS.maxFileBytes } })),
   ];
   const wantsNetwork = args.probe !== undefined || args.fetchAia;
   return runAnalysis(collected.inputs, {
