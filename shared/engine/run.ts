@@ -51,8 +51,10 @@ export async function runAnalysis(inputs: readonly InputFile[], options: RunOpti
   }));
   // The connector name may come from the admin, the command line, or Get-InboundConnector output among the
   // evidence (the one enabled certificate-based OnPremises connector): the certificate analyzer needs it.
+  // A blank name (an emptied field, an old case file) is no answer: it must not hide the evidence's name.
+  const given = (name: string | undefined): string | undefined => (name?.trim() ? name.trim() : undefined);
   const expectName =
-    options.expectName ?? answers.tlsSenderCertificateName ?? inferAnswers(evidence).tlsSenderCertificateName;
+    given(options.expectName) ?? given(answers.tlsSenderCertificateName) ?? inferAnswers(evidence).tlsSenderCertificateName;
   const analysis = await analyzeEvidence(evidence, {
     now: options.now,
     trustAnchors: options.trustAnchors,
