@@ -1,4 +1,5 @@
-import { app, dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { join } from 'node:path';
 import type { Translate } from '../../shared/i18n/format';
 import type { HandlerDeps } from './ipc/handlers';
 
@@ -6,6 +7,11 @@ import type { HandlerDeps } from './ipc/handlers';
 async function openDialog(win: BrowserWindow | null, options: OpenDialogOptions): Promise<string[]> {
   const result = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+async function saveDialog(win: BrowserWindow | null, options: SaveDialogOptions): Promise<string | null> {
+  const result = win && !win.isDestroyed() ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 /** The Electron side of HandlerDeps: native dialogs with localized titles, and the OS locale. */
@@ -28,6 +34,25 @@ export function electronHandlerDeps(getWindow: () => BrowserWindow | null, t: Tr
         properties: ['openDirectory', 'createDirectory'],
       });
       return folder ?? null;
+    },
+    // Windows and macOS ask before replacing; on Linux the dialog is told to ask too.
+    pickSavePath: ({ suggestedName, extension }) =>
+      saveDialog(getWindow(), {
+        title: t('shell.saveCase.title'),
+        defaultPath: join(app.getPath('documents'), `${suggestedName}.${extension}`),
+        filters: [{ name: t('shell.filter.case'), extensions: [extension] }],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      }),
+    pickCasePath: async ({ extension }) => {
+      const [path] = await openDialog(getWindow(), {
+        title: t('shell.openCase.title'),
+        properties: ['openFile'],
+        filters: [
+          { name: t('shell.filter.case'), extensions: [extension] },
+          { name: t('shell.filter.all'), extensions: ['*'] },
+        ],
+      });
+      return path ?? null;
     },
     osLocale: () => app.getLocale(),
   };

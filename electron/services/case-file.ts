@@ -30,6 +30,8 @@ export interface CaseDocument {
   readonly evidence: readonly CaseEvidence[];
   /** The relay-doctor/report@1 of the last analysis, or null before the first one. */
   readonly report: Report | null;
+  /** The report from before the fix (the wizard's before/after view); absent in cases saved without one. */
+  readonly baseline?: Report | null;
 }
 
 const answersSchema = z
@@ -53,6 +55,7 @@ const caseSchema = z.object({
     .max(100_000),
   // The report is our own output, checked by its schema id; its body is produced by the engine, not trusted input.
   report: z.object({ schema: z.literal('relay-doctor/report@1') }).loose().nullable(),
+  baseline: z.object({ schema: z.literal('relay-doctor/report@1') }).loose().nullable().optional(),
 });
 
 export const toCaseEvidence = (name: string, source: 'file' | 'paste', bytes: Uint8Array): CaseEvidence => ({

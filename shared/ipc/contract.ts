@@ -3,6 +3,7 @@ import type { FixPackExportRequest, FixPackExportResponse } from '../fixpack/ipc
 import type { Locale } from '../i18n/locales';
 import type { FetchIssuersRequest, FetchIssuersView, ProbeRequest, ProbeView, TestRelayRequest, TestRelayView } from '../network/ipc';
 import type { NetworkError } from '../network/types';
+import type { CaseOpenResponse, CaseSaveRequest, CaseSaveResponse } from '../case/ipc';
 
 /**
  * The one IPC contract (style.md §3.3). Every renderer→main request is listed here; the preload's named
@@ -60,6 +61,10 @@ export interface IpcContract {
   'network:probe': { req: ProbeRequest; res: Result<ProbeView, NetworkError | AppError> };
   'network:fetchIssuers': { req: FetchIssuersRequest; res: Result<FetchIssuersView, AppError> };
   'network:testRelay': { req: TestRelayRequest; res: Result<TestRelayView, NetworkError | AppError> };
+  /** The case into a relay-doctor/case@1 file the admin picks (shared/case/ipc.ts); atomic, never a torn file. */
+  'case:save': { req: CaseSaveRequest; res: CaseSaveResponse };
+  /** A case file the admin picks, read and schema-checked; a foreign or damaged file is `case.invalid`. */
+  'case:open': { req: Record<string, never>; res: CaseOpenResponse };
 }
 
 export type Channel = keyof IpcContract;
@@ -76,6 +81,8 @@ const channelNames = {
   'network:probe': true,
   'network:fetchIssuers': true,
   'network:testRelay': true,
+  'case:save': true,
+  'case:open': true,
 } satisfies Record<Channel, true>;
 export const CHANNELS = Object.keys(channelNames) as Channel[];
 export type RequestOf<C extends Channel> = IpcContract[C]['req'];

@@ -3,6 +3,7 @@ import type { Channel } from './contract';
 import { LOCALES } from '../i18n/locales';
 import { networkIpcSchemas } from '../network/ipc-schemas';
 import { fixPackIpcSchemas } from '../fixpack/ipc';
+import { caseIpcSchemas } from '../case/ipc';
 
 const empty = z.object({}).strict();
 const plainFileName = z
@@ -35,6 +36,7 @@ export const requestSchemas = {
   'trust:anchors': empty,
   ...networkIpcSchemas,
   ...fixPackIpcSchemas,
+  ...caseIpcSchemas,
 } satisfies Record<Channel, z.ZodType>;
 
 // The channel list lives in contract.ts (the preload needs it without zod); re-exported for existing imports.

@@ -17,6 +17,10 @@ export interface DialogAnswers {
   evidencePaths: string[];
   /** Folder the export picker returns (`null` = cancelled). Defaults to a fresh temp folder. */
   exportFolder: string | null;
+  /** Path the case save dialog returns (`null` = cancelled). Defaults to case.json in the temp folder. */
+  caseSavePath: string | null;
+  /** Path the case open dialog returns (`null` = cancelled). */
+  caseOpenPath: string | null;
 }
 
 export type AppMode = 'harness' | 'electron';
@@ -76,7 +80,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   dialogs: async ({}, use) => {
     const folder = mkdtempSync(join(tmpdir(), 'relay-doctor-e2e-'));
-    await use({ evidencePaths: [], exportFolder: folder });
+    await use({ evidencePaths: [], exportFolder: folder, caseSavePath: join(folder, 'case.json'), caseOpenPath: null });
     rmSync(folder, { recursive: true, force: true });
   },
 
@@ -98,11 +102,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // Native dialogs are the one thing a test cannot click: answer them from main.
       await app.evaluate(({ dialog }, answers) => {
         dialog.showOpenDialog = (async (...args: unknown[]) => {
-          const options = args[args.length - 1] as { properties?: string[] };
+          const options = args[args.length - 1] as { properties?: string[]; filters?: Array<{ extensions: string[] }> };
           const dir = options.properties?.includes('openDirectory');
-          const paths = dir ? (answers.exportFolder ? [answers.exportFolder] : []) : answers.evidencePaths;
+          const isCase = options.filters?.[0]?.extensions.join() === 'json';
+          const one = (p: string | null): string[] => (p ? [p] : []);
+          const paths = dir ? one(answers.exportFolder) : isCase ? one(answers.caseOpenPath) : answers.evidencePaths;
           return { canceled: paths.length === 0, filePaths: paths };
         }) as typeof dialog.showOpenDialog;
+        dialog.showSaveDialog = (async () => ({
+          canceled: answers.caseSavePath === null,
+          filePath: answers.caseSavePath ?? '',
+        })) as unknown as typeof dialog.showSaveDialog;
       }, dialogs);
       const page = await app.firstWindow();
       await use(page);
@@ -116,6 +126,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const handlers = await createHandlers({
       pickEvidencePaths: async () => dialogs.evidencePaths,
       pickExportFolder: async () => dialogs.exportFolder,
+      pickSavePath: async () => dialogs.caseSavePath,
+      pickCasePath: async () => dialogs.caseOpenPath,
       osLocale: () => osLocale,
     });
     await bindDiag(page, handlers);

@@ -27,8 +27,9 @@ import { runtimeTrustAnchors } from '../../services/trust-store';
 import { DEFAULT_READ_LIMITS, EVIDENCE_EXTENSIONS, readEvidenceFiles, type ReadLimits } from '../evidence-files';
 import { createNetworkHandlers, liveNetworkServices, type NetworkServices } from './network-handlers';
 import { createFixPackHandlers } from './fixpack-handlers';
+import { createCaseHandlers, type CaseHandlerDeps } from './case-handlers';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends CaseHandlerDeps {
   /** Native open dialog; resolves to the chosen paths, `[]` when cancelled. */
   pickEvidencePaths(options: { multi: boolean; extensions: readonly string[] }): Promise<string[]>;
   /** Native folder picker; resolves to the chosen parent folder, `null` when cancelled. */
@@ -78,5 +79,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createNetworkHandlers(deps.network ?? liveNetworkServices),
 
     ...createFixPackHandlers(deps),
+
+    ...createCaseHandlers(deps),
   };
 }

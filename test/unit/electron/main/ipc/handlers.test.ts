@@ -18,6 +18,8 @@ function deps(over: Partial<HandlerDeps> = {}): HandlerDeps {
   return {
     pickEvidencePaths: async () => [],
     pickExportFolder: async () => null,
+    pickSavePath: async () => null,
+    pickCasePath: async () => null,
     osLocale: () => 'cs-CZ',
     ...over,
   };

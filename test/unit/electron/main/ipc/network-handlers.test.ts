@@ -19,6 +19,8 @@ const services: NetworkServices = {
 const deps = (network: NetworkServices = services): HandlerDeps => ({
   pickEvidencePaths: async () => [],
   pickExportFolder: async () => null,
+  pickSavePath: async () => null,
+  pickCasePath: async () => null,
   osLocale: () => 'en-US',
   network,
 });

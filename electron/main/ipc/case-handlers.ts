@@ -1,0 +1,75 @@
+import { access } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { CASE_FILE_EXTENSION, type CaseContent } from '../../../shared/case/ipc';
+import type { Report } from '../../../shared/model/report';
+import { err, ok } from '../../../shared/result';
+import { caseEvidenceBytes, loadCase, saveCase, toCaseEvidence } from '../../services/case-file';
+
+export interface CaseHandlerDeps {
+  /** Native save dialog; the chosen path, `null` when cancelled. */
+  pickSavePath(options: { suggestedName: string; extension: string }): Promise<string | null>;
+  /** Native open dialog for one case file; the chosen path, `null` when cancelled. */
+  pickCasePath(options: { extension: string }): Promise<string | null>;
+  /** The save time written into the file; the clock unless a test fixes it. */
+  now?: () => Date;
+}
+
+type CaseHandlers = {
+  'case:save': (req: RequestOf<'case:save'>) => Promise<ResponseOf<'case:save'>>;
+  'case:open': (req: RequestOf<'case:open'>) => Promise<ResponseOf<'case:open'>>;
+};
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * `case:save` and `case:open` over electron/services/case-file.ts (relay-doctor/case@1, atomic write,
+ * zod-checked load). Main sees only the path the admin picked; the renderer gets back a name, never a path.
+ */
+export function createCaseHandlers(deps: CaseHandlerDeps): CaseHandlers {
+  return {
+    'case:save': async ({ content, suggestedName, overwrite }) => {
+      const picked = await deps.pickSavePath({ suggestedName, extension: CASE_FILE_EXTENSION });
+      if (picked === null) return err({ code: 'case.cancelled' });
+      // GTK's dialog does not add the filter's extension; a case without one would not show in the open filter.
+      const path = extname(picked) ? picked : `${picked}.${CASE_FILE_EXTENSION}`;
+      const name = basename(path);
+      // The dialog may already have asked; the flag is the renderer's own "Replace?" for dialogs that do not.
+      if (!overwrite && (await exists(path))) return err({ code: 'case.exists', params: { name } });
+      const saved = await saveCase(
+        path,
+        {
+          symptom: content.symptom,
+          stepIndex: content.stepIndex,
+          answers: content.answers,
+          evidence: content.evidence.map((e) => toCaseEvidence(e.name, e.source, e.bytes)),
+          report: content.report,
+          ...(content.baseline ? { baseline: content.baseline } : {}),
+        },
+        deps.now?.() ?? new Date(),
+      );
+      return saved.ok ? ok({ name }) : saved;
+    },
+
+    'case:open': async () => {
+      const path = await deps.pickCasePath({ extension: CASE_FILE_EXTENSION });
+      if (path === null) return err({ code: 'case.cancelled' });
+      const loaded = await loadCase(path);
+      if (!loaded.ok) return loaded;
+      const doc = loaded.value;
+      const content: CaseContent = {
+        symptom: doc.symptom,
+        stepIndex: doc.stepIndex,
+        answers: doc.answers,
+        evidence: doc.evidence.map((e) => ({ name: e.name, source: e.source, bytes: caseEvidenceBytes(e) })),
+        report: doc.report,
+        ...(doc.baseline ? { baseline: doc.baseline as Report } : {}),
+      };
+      return ok({ name: basename(path), savedAt: doc.savedAt, content });
+    },
+  };
+}
