@@ -9,6 +9,8 @@ import { createWorkerRunner } from './lib/worker-runner';
 import { diagApi } from './lib/diag-api';
 import { indexedDbCaseStorage, memoryCaseStorage } from './lib/case-storage';
 import { CaseAutosave } from './wizard/case-autosave.svelte';
+import { CaseFiles } from './wizard/case-files.svelte';
+import { t } from './lib/i18n.svelte';
 
 const settings = new Settings(window.localStorage, navigator.language);
 const runner = createWorkerRunner(
@@ -22,14 +24,19 @@ session = new WizardSession(evidence, STEPS.length);
 const autosave = new CaseAutosave(typeof indexedDB === 'undefined' ? memoryCaseStorage() : indexedDbCaseStorage(), session);
 void autosave.check();
 
+// Main's API exists in the app and the e2e harness; without it (a plain browser) there is no file to save to.
+const api = diagApi();
+const caseFiles = api
+  ? new CaseFiles(api, session, () => `${t('ui.caseFile.defaultName')}-${new Date().toISOString().slice(0, 10)}`)
+  : undefined;
+
 const target = document.getElementById('app');
 if (!target) throw new Error('renderer/index.html lacks #app');
-mount(App, { target, props: { session, settings, steps: STEPS, autosave } });
+mount(App, { target, props: { session, settings, steps: STEPS, autosave, ...(caseFiles ? { caseFiles } : {}) } });
 performance.mark('relay-doctor:interactive');
 
 // Main knows the OS language better than navigator.language, and owns the root list the worker judges
 // chains against (the renderer cannot read Node's). Both arrive after the first paint.
-const api = diagApi();
 if (api) {
   void api.appInfo({}).then((info) => {
     if (info.ok) settings.followOsLocale(info.value.osLocale);
@@ -41,6 +48,8 @@ if (api) {
   });
   // The menu's Export… opens the Fix and export step once there is something to export.
   api.onMenuCommand(({ command }) => {
+    if (command === 'openCase') return void caseFiles?.open();
+    if (command === 'saveCase') return void caseFiles?.save();
     if (command !== 'export' || !evidence.analysed) return;
     session.furthest = session.stepCount - 1;
     session.goTo(session.stepCount - 1);

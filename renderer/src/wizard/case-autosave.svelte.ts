@@ -1,6 +1,34 @@
 import type { CaseFile, CaseStorage } from '../lib/case-storage';
 import { SYMPTOMS, type Symptom, type WizardSession } from './wizard-session.svelte';
 
+/** The case as the admin left it: what they said and gave (read reactively by the autosave's $effect). */
+export function snapshotCase(s: WizardSession): CaseFile {
+  return {
+    version: 1,
+    savedAt: new Date().toISOString(),
+    symptom: s.symptom,
+    answers: s.answers,
+    stepIndex: s.stepIndex,
+    baseline: s.baseline,
+    items: s.evidence.items.map((i) => ({ name: i.name, source: i.source, blob: i.blob })),
+  };
+}
+
+/**
+ * Puts a saved case (autosaved, or opened from a case file) into the session in place of what is there, and
+ * returns to the step it was saved at; its evidence is analysed anew.
+ */
+export async function applyCase(s: WizardSession, file: CaseFile): Promise<void> {
+  s.evidence.clear();
+  s.symptom = file.symptom && (SYMPTOMS as readonly string[]).includes(file.symptom) ? (file.symptom as Symptom) : null;
+  s.answers = file.answers;
+  s.baseline = file.baseline ?? null;
+  await s.evidence.addFiles(file.items.filter((i) => i.source === 'file').map((i) => ({ name: i.name, blob: i.blob })));
+  for (const pasted of file.items.filter((i) => i.source === 'paste')) await s.evidence.addText(await pasted.blob.text());
+  s.furthest = Math.min(file.stepIndex, s.stepCount - 1);
+  s.goTo(s.furthest);
+}
+
 /** Cases bigger than this are not autosaved (a multi-gigabyte event log would fill the disk quota). */
 export const AUTOSAVE_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -31,16 +59,7 @@ export class CaseAutosave {
 
   /** The state worth saving, read reactively (so an $effect calling it re-runs on every change). */
   snapshot(): CaseFile {
-    const s = this.#session;
-    return {
-      version: 1,
-      savedAt: new Date().toISOString(),
-      symptom: s.symptom,
-      answers: s.answers,
-      stepIndex: s.stepIndex,
-      baseline: s.baseline,
-      items: s.evidence.items.map((i) => ({ name: i.name, source: i.source, blob: i.blob })),
-    };
+    return snapshotCase(this.#session);
   }
 
   /** Saves shortly after the last change; nothing is saved while an earlier case is still on offer. */
@@ -56,15 +75,7 @@ export class CaseAutosave {
   async reopen(): Promise<void> {
     const file = this.offer;
     this.offer = null;
-    if (!file) return;
-    const s = this.#session;
-    if (file.symptom && (SYMPTOMS as readonly string[]).includes(file.symptom)) s.chooseSymptom(file.symptom as Symptom);
-    s.answers = file.answers;
-    s.baseline = file.baseline ?? null;
-    await s.evidence.addFiles(file.items.filter((i) => i.source === 'file').map((i) => ({ name: i.name, blob: i.blob })));
-    for (const pasted of file.items.filter((i) => i.source === 'paste')) await s.evidence.addText(await pasted.blob.text());
-    s.furthest = Math.min(file.stepIndex, s.stepCount - 1);
-    s.goTo(s.furthest);
+    if (file) await applyCase(this.#session, file);
   }
 
   async discard(): Promise<void> {

@@ -120,6 +120,20 @@ export class EvidenceStore {
     return this.analyze();
   }
 
+  /** Forgets every item and the analysis (a case file is opened in place of the current one). */
+  clear(): void {
+    // A run in flight is superseded, not cancelled: cancelling would restart the worker and its anchors.
+    this.#generation++;
+    this.items = [];
+    this.#pastes = 0;
+    this.#lines.clear();
+    this.report = null;
+    this.inferred = {};
+    this.aiaChildren = [];
+    this.failure = null;
+    this.phase = 'idle';
+  }
+
   remove(id: number): Promise<void> {
     this.items = this.items.filter((i) => i.id !== id);
     if (this.items.length > 0) return this.analyze();
