@@ -11,6 +11,8 @@ import { indexedDbCaseStorage, memoryCaseStorage } from './lib/case-storage';
 import { CaseAutosave } from './wizard/case-autosave.svelte';
 import { CaseFiles } from './wizard/case-files.svelte';
 import { t } from './lib/i18n.svelte';
+import { AboutView } from './wizard/about.svelte';
+import { followLocaleInMain } from './lib/main-locale.svelte';
 
 const settings = new Settings(window.localStorage, navigator.language);
 const runner = createWorkerRunner(
@@ -29,15 +31,17 @@ const api = diagApi();
 const caseFiles = api
   ? new CaseFiles(api, session, () => `${t('ui.caseFile.defaultName')}-${new Date().toISOString().slice(0, 10)}`)
   : undefined;
+const about = new AboutView(api);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('renderer/index.html lacks #app');
-mount(App, { target, props: { session, settings, steps: STEPS, autosave, ...(caseFiles ? { caseFiles } : {}) } });
+mount(App, { target, props: { session, settings, steps: STEPS, autosave, about, ...(caseFiles ? { caseFiles } : {}) } });
 performance.mark('relay-doctor:interactive');
 
 // Main knows the OS language better than navigator.language, and owns the root list the worker judges
 // chains against (the renderer cannot read Node's). Both arrive after the first paint.
 if (api) {
+  followLocaleInMain(api, () => settings.locale);
   void api.appInfo({}).then((info) => {
     if (info.ok) settings.followOsLocale(info.value.osLocale);
   });
@@ -46,10 +50,11 @@ if (api) {
     evidence.setTrustAnchors(anchors.value);
     if (evidence.items.length > 0) void evidence.analyze();
   });
-  // The menu's Export… opens the Fix and export step once there is something to export.
+  // Menu commands whose action lives here; Export… opens the Fix and export step once there is something to export.
   api.onMenuCommand(({ command }) => {
     if (command === 'openCase') return void caseFiles?.open();
     if (command === 'saveCase') return void caseFiles?.save();
+    if (command === 'about') return void about.show();
     if (command !== 'export' || !evidence.analysed) return;
     session.furthest = session.stepCount - 1;
     session.goTo(session.stepCount - 1);
