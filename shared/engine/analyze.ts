@@ -24,15 +24,18 @@ export async function analyzeEvidence(
   context: AnalysisContext,
   analyzers: readonly Analyzer[] = ANALYZERS,
   causeRules: readonly CauseRule[] = CAUSE_RULES,
+  /** After each analyzer: `done` of `total` analyzers have run. */
+  onAnalyzed?: (done: number, total: number) => void,
 ): Promise<Analysis> {
   const findings: Finding[] = [];
   const chains: ChainReport[] = [];
   const certificates: CertificateReport[] = [];
-  for (const analyzer of analyzers) {
+  for (const [index, analyzer] of analyzers.entries()) {
     const out = await analyzer.analyze(evidence, context);
     findings.push(...out.findings);
     chains.push(...(out.chains ?? []));
     certificates.push(...(out.certificates ?? []));
+    onAnalyzed?.(index + 1, analyzers.length);
   }
   const causes = diagnose({ findings, evidence, answers: context.answers, chains }, causeRules);
   return { findings, causes, chains, certificates };

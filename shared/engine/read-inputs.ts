@@ -41,6 +41,8 @@ export async function readInputs(
   inputs: readonly InputFile[],
   options: ReadOptions,
   readers: readonly Reader[] = READERS,
+  /** After each input (a container's entries count as inputs, so `total` grows when one is opened). */
+  onRead?: (done: number, total: number) => void,
 ): Promise<ReadAllResult> {
   const outcomes: InputOutcome[] = [];
   const evidence: Evidence[] = [];
@@ -50,6 +52,7 @@ export async function readInputs(
     outcomes.push(outcome.outcome);
     evidence.push(...outcome.evidence);
     queue.unshift(...outcome.children);
+    onRead?.(outcomes.length, outcomes.length + queue.length);
   }
   return { outcomes, evidence };
 }

@@ -10,6 +10,13 @@ import { buildReport } from './build-report';
 import { inferAnswers } from '../questions/infer';
 import type { Evidence } from '../model/evidence';
 
+/** How far runAnalysis is: inputs read (containers add inputs as they open), then analyzers run. */
+export interface RunProgress {
+  readonly phase: 'read' | 'analyze';
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface RunOptions {
   readonly locale: Locale;
   readonly now: Date;
@@ -26,6 +33,8 @@ export interface RunOptions {
    * checks (a probe capture, downloaded intermediates), which need to see what was read first.
    */
   readonly augment?: (evidence: readonly Evidence[]) => Promise<readonly Evidence[]>;
+  /** Called after each input is read, then after each analyzer (for a progress bar; never required). */
+  readonly onProgress?: (p: RunProgress) => void;
 }
 
 export interface RunResult {
@@ -37,10 +46,16 @@ export interface RunResult {
 /** The whole engine in one call: read → analyze → diagnose → report. Used by the CLI and the app's worker. */
 export async function runAnalysis(inputs: readonly InputFile[], options: RunOptions): Promise<RunResult> {
   const answers = options.answers ?? {};
-  const read = await readInputs(inputs, {
-    limits: options.limits ?? DEFAULT_LIMITS,
-    ...(options.password !== undefined ? { password: options.password } : {}),
-  });
+  const progress = options.onProgress;
+  const read = await readInputs(
+    inputs,
+    {
+      limits: options.limits ?? DEFAULT_LIMITS,
+      ...(options.password !== undefined ? { password: options.password } : {}),
+    },
+    undefined,
+    progress && ((done, total) => progress({ phase: 'read', done, total })),
+  );
   const extra = options.augment ? await options.augment(read.evidence) : [];
   const evidence = [...read.evidence, ...extra];
   const extraOutcomes: InputOutcome[] = extra.map((e) => ({
@@ -55,12 +70,18 @@ export async function runAnalysis(inputs: readonly InputFile[], options: RunOpti
   const given = (name: string | undefined): string | undefined => (name?.trim() ? name.trim() : undefined);
   const expectName =
     given(options.expectName) ?? given(answers.tlsSenderCertificateName) ?? inferAnswers(evidence).tlsSenderCertificateName;
-  const analysis = await analyzeEvidence(evidence, {
-    now: options.now,
-    trustAnchors: options.trustAnchors,
-    answers,
-    ...(expectName ? { expectName } : {}),
-  });
+  const analysis = await analyzeEvidence(
+    evidence,
+    {
+      now: options.now,
+      trustAnchors: options.trustAnchors,
+      answers,
+      ...(expectName ? { expectName } : {}),
+    },
+    undefined,
+    undefined,
+    progress && ((done, total) => progress({ phase: 'analyze', done, total })),
+  );
   const report = buildReport({
     outcomes: [...(options.rejected ?? []), ...read.outcomes, ...extraOutcomes],
     analysis,
