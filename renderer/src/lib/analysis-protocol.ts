@@ -6,6 +6,7 @@ import type { AppError, Result } from '../../../shared/result';
 import type { FixPackFile } from '../../../shared/fixpack/types';
 import type { GuideDocument } from '../../../shared/guide/model';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
+import type { RunProgress } from '../../../shared/engine/run';
 
 /** The fix pack of the latest analysis, built where its evidence lives (the worker). */
 export interface FixPackView {
@@ -61,6 +62,7 @@ export interface RunMessage {
 /** Worker → UI thread. */
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly id: number; readonly phase: 'reading'; readonly files: number; readonly bytes: number }
+  | { readonly type: 'engine'; readonly id: number; readonly progress: RunProgress }
   | { readonly type: 'done'; readonly id: number; readonly outcome: AnalysisOutcome }
   | { readonly type: 'failed'; readonly id: number; readonly code: string }
   | { readonly type: 'fixpack'; readonly id: number; readonly result: Result<FixPackView, AppError> };
@@ -69,6 +71,8 @@ export type WorkerMessage =
 export interface EngineProgress {
   readonly files: number;
   readonly bytes: number;
+  /** Once the engine is under way: inputs read, then analyzers run (shared/engine/run.ts onProgress). */
+  readonly step?: RunProgress;
 }
 
 /** Runs the engine somewhere (a worker in the app, the same thread in component tests). */

@@ -18,11 +18,19 @@ export function createInlineRunner(): AnalysisRunner {
   return {
     async run(inputs, options, onProgress) {
       const mine = ++generation;
-      onProgress?.({ files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.buffer.byteLength, 0) });
+      const given = { files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.buffer.byteLength, 0) };
+      onProgress?.(given);
       try {
         const { report, evidence, analysis } = await runAnalysis(
           inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.buffer) })),
-          { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers, augment: async () => (options.captures ?? []).map(captureEvidence) },
+          {
+            locale: options.locale,
+            now: new Date(options.nowIso),
+            trustAnchors: options.trustAnchors,
+            answers: options.answers,
+            augment: async () => (options.captures ?? []).map(captureEvidence),
+            onProgress: (step) => onProgress?.({ ...given, step }),
+          },
         );
         if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
         last = { report, evidence };

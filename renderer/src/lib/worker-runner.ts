@@ -32,6 +32,8 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
     id: number;
     settle: (r: Awaited<ReturnType<AnalysisRunner['run']>>) => void;
     onProgress: ((p: EngineProgress) => void) | undefined;
+    /** The first progress message's totals, repeated with each engine step. */
+    given: { files: number; bytes: number };
   } | null = null;
 
   function ensureWorker(): Worker {
@@ -46,7 +48,12 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
       }
       if (!pending || message.id !== pending.id) return;
       if (message.type === 'progress') {
-        pending.onProgress?.({ files: message.files, bytes: message.bytes });
+        pending.given = { files: message.files, bytes: message.bytes };
+        pending.onProgress?.(pending.given);
+        return;
+      }
+      if (message.type === 'engine') {
+        pending.onProgress?.({ ...pending.given, step: message.progress });
         return;
       }
       const { settle } = pending;
@@ -71,7 +78,7 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
       if (pending) this.cancel();
       const id = nextId++;
       return new Promise((settle) => {
-        pending = { id, settle, onProgress };
+        pending = { id, settle, onProgress, given: { files: inputs.length, bytes: 0 } };
         const message: RunMessage = { type: 'run', id, inputs, options };
         ensureWorker().postMessage(message, inputs.map((i) => i.buffer));
       });

@@ -4,6 +4,7 @@ import type { TrustAnchor } from '../../../shared/engine/analyzer';
 import type { AppError } from '../../../shared/result';
 import type { AnalysisInput, AnalysisOptions, AnalysisRunner } from '../lib/analysis-protocol';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
+import type { RunProgress } from '../../../shared/engine/run';
 
 /** One thing the user gave us. The Blob is kept (not its bytes) so every re-analysis reads it afresh and
  *  can transfer the buffer to the worker without losing it here. */
@@ -49,6 +50,8 @@ export class EvidenceStore {
   phase = $state<AnalysisPhase>('idle');
   /** Files read into memory so far, and how many, during `loading`; bytes handed to the engine after. */
   progress = $state({ done: 0, total: 0, bytes: 0 });
+  /** The engine's own progress during `analyzing`: inputs read, then analyzers run; null until it reports. */
+  engineStep = $state.raw<RunProgress | null>(null);
   failure = $state<string | null>(null);
   trustAnchors = $state.raw<readonly TrustAnchor[]>([]);
   /** Certificates at the open end of incomplete chains, with their AIA URLs (for the download check). */
@@ -161,12 +164,15 @@ export class EvidenceStore {
       this.progress = { ...this.progress, done: inputs.length };
     }
     this.phase = 'analyzing';
+    this.engineStep = null;
     const context = this.#context();
     const result = await this.#runner.run(
       inputs,
       { ...context, nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors, captures: items.flatMap((i) => (i.capture ? [i.capture] : [])) },
       (p) => {
-        if (mine === this.#generation) this.progress = { done: p.files, total: items.length, bytes: p.bytes };
+        if (mine !== this.#generation) return;
+        this.progress = { done: p.files, total: items.length, bytes: p.bytes };
+        if (p.step) this.engineStep = p.step;
       },
     );
     if (mine !== this.#generation) return;

@@ -28,7 +28,14 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
   try {
     const { report, evidence, analysis } = await runAnalysis(
       inputs.map((input) => ({ name: input.name, bytes: new Uint8Array(input.buffer) })),
-      { locale: options.locale, now: new Date(options.nowIso), trustAnchors: options.trustAnchors, answers: options.answers, augment: async () => (options.captures ?? []).map(captureEvidence) },
+      {
+        locale: options.locale,
+        now: new Date(options.nowIso),
+        trustAnchors: options.trustAnchors,
+        answers: options.answers,
+        augment: async () => (options.captures ?? []).map(captureEvidence),
+        onProgress: (progress) => post({ type: 'engine', id, progress }),
+      },
     );
     last = { report, evidence };
     post({ type: 'done', id, outcome: { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) } });

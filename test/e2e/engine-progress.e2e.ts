@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { FIXTURES, toEvidenceStep } from './helpers';
+
+// Issue 8 item 3: the progress bar follows the engine (inputs read, then analyzers run), not just a spinner.
+test('the progress bar counts the inputs the engine has read, then its checks', async ({ window: page }) => {
+  await toEvidenceStep(page, /A line in a send or protocol log/);
+
+  // A small certificate first, then ~15 MB of send log (a few seconds to parse), then another certificate:
+  // while the log is parsed the engine has read exactly one of three inputs.
+  const sample = readFileSync(join(FIXTURES, 'smtp', 'exchange-send-5.7.64-cert-sent.log'), 'utf8');
+  const leaf = readFileSync(join(FIXTURES, 'certs', 'leaf-only.pem'), 'utf8');
+  const intermediate = readFileSync(join(FIXTURES, 'certs', 'intermediate.pem'), 'utf8');
+  const transfer = await page.evaluateHandle(
+    ({ text, leaf, intermediate }) => {
+      const lines = text.split('\n');
+      const header = lines.filter((l) => l.startsWith('#'));
+      const body = lines.filter((l) => l && !l.startsWith('#'));
+      const out = [header.join('\n')];
+      for (let i = 0; i < 3000; i++) {
+        const id = `08DC${i.toString(16).toUpperCase().padStart(12, '0')}`;
+        out.push(body.map((l) => l.replace(/08D[0-9A-F]+/, id)).join('\n'));
+      }
+      const dt = new DataTransfer();
+      dt.items.add(new File([leaf], 'leaf-only.pem'));
+      dt.items.add(new File([out.join('\n')], 'SEND-big.log'));
+      dt.items.add(new File([intermediate], 'intermediate.pem'));
+      return dt;
+    },
+    { text: sample, leaf, intermediate },
+  );
+  // Every text the progress label shows, however briefly (the checks on three inputs take milliseconds).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __progressSeen: string[] }).__progressSeen = seen;
+    new MutationObserver(() => {
+      const label = document.querySelector('label[for="analysis-progress"]')?.textContent?.trim();
+      if (label && seen.at(-1) !== label) seen.push(label);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('region', { name: /Drop zone/ }).dispatchEvent('drop', { dataTransfer: transfer });
+
+  const status = page.getByRole('status').filter({ has: page.getByRole('progressbar') });
+  await expect(status).toContainText('Reading evidence: 1 of 3', { timeout: 20_000 });
+  const bar = status.getByRole('progressbar');
+  await expect(bar).toHaveAttribute('max', '3');
+  await expect(bar).toHaveAttribute('value', '1');
+
+  await expect(page.getByRole('row', { name: /SEND-big\.log/ }).getByText('SMTP log')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  const seen = await page.evaluate(() => (window as unknown as { __progressSeen: string[] }).__progressSeen);
+  const engine = seen.filter((s) => /^(Reading evidence|Running checks)/.test(s));
+  expect(engine.slice(0, 3)).toEqual(['Reading evidence: 1 of 3', 'Reading evidence: 2 of 3', 'Reading evidence: 3 of 3']);
+  const checks = engine.slice(3);
+  expect(checks.length).toBeGreaterThan(0);
+  expect(checks.every((s) => /^Running checks: \d+ of \d+$/.test(s))).toBe(true);
+  expect(checks.at(-1)).toMatch(/^Running checks: (\d+) of \1$/);
+});
