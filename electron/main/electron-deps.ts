@@ -36,6 +36,7 @@ export function electronHandlerDeps(getWindow: () => BrowserWindow | null, t: Tr
       return folder ?? null;
     },
     // Windows and macOS ask before replacing; on Linux the dialog is told to ask too.
+    saveDialogConfirmsReplace: true,
     pickSavePath: ({ suggestedName, extension }) =>
       saveDialog(getWindow(), {
         title: t('shell.saveCase.title'),

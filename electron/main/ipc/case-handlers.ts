@@ -11,6 +11,11 @@ export interface CaseHandlerDeps {
   pickSavePath(options: { suggestedName: string; extension: string }): Promise<string | null>;
   /** Native open dialog for one case file; the chosen path, `null` when cancelled. */
   pickCasePath(options: { extension: string }): Promise<string | null>;
+  /**
+   * True where the save dialog itself asks before replacing a file (Electron's does on every platform with
+   * showOverwriteConfirmation): the admin already agreed, so asking again in the page would be a double prompt.
+   */
+  saveDialogConfirmsReplace?: boolean;
   /** The save time written into the file; the clock unless a test fixes it. */
   now?: () => Date;
 }
@@ -38,8 +43,8 @@ export function createCaseHandlers(deps: CaseHandlerDeps): CaseHandlers {
       // GTK's dialog does not add the filter's extension; a case without one would not show in the open filter.
       const path = extname(picked) ? picked : `${picked}.${CASE_FILE_EXTENSION}`;
       const name = basename(path);
-      // The dialog may already have asked; the flag is the renderer's own "Replace?" for dialogs that do not.
-      if (!overwrite && (await exists(path))) return err({ code: 'case.exists', params: { name } });
+      // The renderer's own "Replace?" (overwrite) is for dialogs that do not ask themselves.
+      if (!overwrite && !deps.saveDialogConfirmsReplace && (await exists(path))) return err({ code: 'case.exists', params: { name } });
       const saved = await saveCase(
         path,
         {

@@ -83,6 +83,21 @@ describe('case:save and case:open', () => {
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schema: 'relay-doctor/case@1' });
   });
 
+  it('replaces without asking again where the save dialog itself confirmed the replacement', async () => {
+    const path = join(dir, 'taken.json');
+    await writeFile(path, 'old');
+    const h = createHandlers({
+      pickEvidencePaths: async () => [],
+      pickExportFolder: async () => null,
+      pickSavePath: async () => path,
+      pickCasePath: async () => null,
+      saveDialogConfirmsReplace: true,
+      osLocale: () => 'en',
+    });
+    expect(await dispatch(h, 'case:save', { content, suggestedName: 'taken', overwrite: false })).toEqual({ ok: true, value: { name: 'taken.json' } });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schema: 'relay-doctor/case@1' });
+  });
+
   it('reports case.cancelled when either dialog is closed, writing nothing', async () => {
     expect(await dispatch(handlers({}), 'case:save', { content, suggestedName: 'x', overwrite: false })).toEqual({ ok: false, error: { code: 'case.cancelled' } });
     expect(await dispatch(handlers({}), 'case:open', {})).toEqual({ ok: false, error: { code: 'case.cancelled' } });
