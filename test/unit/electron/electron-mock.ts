@@ -105,6 +105,7 @@ export const session = { defaultSession: new FakeSession() };
 export const dialog = {
   showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 1 })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
 };
 
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
@@ -138,7 +139,7 @@ export function resetElectronMock(): void {
   session.defaultSession = new FakeSession();
   const fns = [
     app.requestSingleInstanceLock, app.enableSandbox, app.quit, app.whenReady, app.getLocale, app.getPath, ipcMain.handle,
-    dialog.showOpenDialog, dialog.showMessageBox, shell.openExternal, Menu.buildFromTemplate,
+    dialog.showOpenDialog, dialog.showMessageBox, dialog.showSaveDialog, shell.openExternal, Menu.buildFromTemplate,
     Menu.setApplicationMenu, screen.getAllDisplays, contextBridge.exposeInMainWorld, ipcRenderer.invoke,
   ];
   for (const fn of fns) fn.mockReset();

@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../electron-mock'));
+
+type Mock = typeof import('../electron-mock');
+let electron: Mock;
+
+beforeEach(async () => {
+  electron = (await import('electron')) as unknown as Mock;
+  electron.resetElectronMock();
+  electron.app.getPath.mockReturnValue('/home/admin/Documents');
+});
+
+async function deps() {
+  const { electronHandlerDeps } = await import('../../../../electron/main/electron-deps');
+  // Keys instead of texts: the test checks which string goes where.
+  return electronHandlerDeps(() => null, (key) => key);
+}
+
+describe('case dialogs (electronHandlerDeps)', () => {
+  it('offers the suggested .json name in Documents, filtered to case files, asking before replacing', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/home/admin/Documents/contoso.json' });
+    const d = await deps();
+    expect(d.saveDialogConfirmsReplace).toBe(true);
+    expect(await d.pickSavePath({ suggestedName: 'contoso', extension: 'json' })).toBe('/home/admin/Documents/contoso.json');
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: 'shell.saveCase.title',
+        defaultPath: '/home/admin/Documents/contoso.json',
+        filters: [{ name: 'shell.filter.case', extensions: ['json'] }],
+        properties: expect.arrayContaining(['showOverwriteConfirmation']),
+      }),
+    );
+  });
+
+  it('gives null when the save or open dialog is cancelled', async () => {
+    const d = await deps();
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    expect(await d.pickSavePath({ suggestedName: 'x', extension: 'json' })).toBeNull();
+    expect(await d.pickCasePath({ extension: 'json' })).toBeNull();
+  });
+
+  it('opens one case file, case files first in the filter', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/cases/a.json'] });
+    const d = await deps();
+    expect(await d.pickCasePath({ extension: 'json' })).toBe('/cases/a.json');
+    const options = electron.dialog.showOpenDialog.mock.calls[0]?.[0] as { properties: string[]; filters: Array<{ extensions: string[] }>; title: string };
+    expect(options.title).toBe('shell.openCase.title');
+    expect(options.properties).toEqual(['openFile']);
+    expect(options.filters[0]?.extensions).toEqual(['json']);
+  });
+});
