@@ -1,10 +1,12 @@
 import type { SmtpLine, SmtpSession } from '../types';
 import { splitCsvLine } from '../csv';
-import { detach, forEachChunk } from '../text';
+import { forEachChunk } from '../text';
+import { detachPlain as detach } from './detach';
 import { buildSession, type SessionDraft } from '../session-build';
 import { DEFAULT_FIELDS, resolveColumns, type ExchangeColumns } from './fields';
 import { isRelevant } from '../relevance';
 import { BOUNDARY_LINES, edgeSessions, fieldAt, triggeredSessions } from './prefilter';
+import { QUOTED, commaIn, isDisconnect, skipFields } from './scan';
 import { compactSession } from '../compact';
 
 export interface ExchangeLogParse {
@@ -154,6 +156,8 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
   };
 
   let lineNo = 0;
+  let lastId: string | undefined;
+  let lastKept = false;
   read((text) => {
     let pos = 0;
     while (pos < text.length) {
@@ -173,10 +177,24 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
         if (name === 'log-type') role = roleOf(m?.[2], source) ?? role;
       } else if (!columns) damaged++;
       else {
-        const id = fieldAt(text, pos, end, columns.sessionId);
-        if (id !== undefined && keep.has(id)) record(text.slice(pos, end), lineNo, columns);
+        // Most lines belong to the same session as the line before (Exchange writes a session in bursts):
+        // comparing the id in place avoids cutting and hashing a string for every line.
+        const sid = columns.sessionId;
+        const idStart = skipFields(text, pos, end, sid);
+        let idEnd = idStart < 0 ? -1 : commaIn(text, idStart, end);
+        if (idEnd < 0) idEnd = end;
+        let id: string | undefined;
+        if (idStart === QUOTED) id = fieldAt(text, pos, end, sid);
+        else if (idStart >= 0 && lastId !== undefined && idEnd - idStart === lastId.length && text.startsWith(lastId, idStart)) id = lastId;
+        else if (idStart >= 0) {
+          id = text.slice(idStart, idEnd);
+          lastId = id;
+          lastKept = keep.has(id);
+        }
+        const kept = id === lastId ? lastKept : id !== undefined && keep.has(id);
+        if (id !== undefined && kept) record(text.slice(pos, end), lineNo, columns);
         else if (!id) damaged++;
-        else if (fieldAt(text, pos, end, columns.event) === '-') skipped++;
+        else if (isDisconnect(text, pos, end, idStart, idEnd, columns)) skipped++;
       }
       pos = next;
     }
