@@ -64,17 +64,19 @@ import { parseExchangeLogText } from './smtp.bundle.mjs';
 const [, , path] = process.argv;
 const PIECE = 8 << 20;
 const source = (visit) => {
+  // One buffer; the unfinished last line is moved to its front before the next read (no concatenation).
   const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(PIECE);
+  const buf = Buffer.allocUnsafe(PIECE * 2);
   const decoder = new TextDecoder();
-  let carry = Buffer.alloc(0);
+  let carry = 0;
   for (;;) {
-    const n = readSync(fd, buf, 0, PIECE, null);
-    const data = n > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : carry;
-    if (n === 0) { if (data.length) visit(decoder.decode(data), true); else visit('', true); break; }
-    const cut = data.lastIndexOf(10) + 1;
-    if (cut > 0) visit(decoder.decode(data.subarray(0, cut)), false);
-    carry = Buffer.from(data.subarray(cut));
+    const n = readSync(fd, buf, carry, PIECE, null);
+    const size = carry + n;
+    if (n === 0) { visit(decoder.decode(buf.subarray(0, size)), true); break; }
+    const cut = buf.lastIndexOf(10, size - 1) + 1;
+    if (cut > 0) visit(decoder.decode(buf.subarray(0, cut)), false);
+    buf.copyWithin(0, cut, size);
+    carry = size - cut;
   }
   closeSync(fd);
 };

@@ -14,6 +14,7 @@ export interface SessionDraft {
 
 const TLS_FAILED = /TLS negotiation failed with error (\w+)/i;
 const TLS_OK = /negotiation succeeded/i;
+const NEGOTIATION = /negotiation/i;
 
 interface CertDraft {
   subject?: string;
@@ -64,6 +65,9 @@ function set(cert: CertDraft, key: 'subject' | 'issuer' | 'serial' | 'thumbprint
 
 function tls(lines: readonly SmtpLine[], startTlsAt: number): { outcome?: 'ok' | 'failed'; error?: string } {
   for (const line of lines) {
+    // Both patterns need the word "negotiation", which cannot straddle the joining space: most lines are
+    // passed over without building the joined text or running the two patterns.
+    if (!NEGOTIATION.test(line.text) && !(line.context && NEGOTIATION.test(line.context))) continue;
     const both = `${line.text} ${line.context ?? ''}`;
     const failed = TLS_FAILED.exec(both);
     if (failed) return { outcome: 'failed', ...(failed[1] ? { error: failed[1] } : {}) };

@@ -31,7 +31,10 @@ interface Draft {
   connector?: string;
   localEndpoint?: string;
   remoteEndpoint?: string;
-  lines: Array<SmtpLine & { seq: number }>;
+  /** Built here and not shared, so toDraft may set their kind in place. */
+  lines: Array<{ -readonly [K in keyof SmtpLine]: SmtpLine[K] }>;
+  /** Each line's sequence-number, beside the lines rather than in them (no copy to drop it later). */
+  seqs: number[];
 }
 
 const EVENT_KIND = { '+': 'connect', '-': 'disconnect', '*': 'info' } as const;
@@ -101,15 +104,16 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
   let compacted = 0;
   const open = new Map<string, Draft>();
   const done: SmtpSession[] = [];
+  const pool = new Map<string, string>();
 
   const finish = (draft: Draft): void => {
     const session = buildSession(toDraft(draft, role ?? 'client'));
-    if (!session.complete) done.push(detach(session));
+    if (!session.complete) done.push(detach(session, pool));
     else if (!isRelevant(session)) skipped++;
     else if (options.compact) {
-      done.push(detach(compactSession(session)));
+      done.push(detach(compactSession(session), pool));
       compacted++;
-    } else done.push(detach(session));
+    } else done.push(detach(session, pool));
   };
 
   // Fields stay slices of the decoded chunk while their session is open (sessions are short); `detach`
@@ -124,7 +128,7 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
     }
     let draft = open.get(rawId);
     if (!draft) {
-      draft = { sessionId: rawId, lines: [] };
+      draft = { sessionId: rawId, lines: [], seqs: [] };
       open.set(draft.sessionId, draft);
     }
     const connector = f[cols.connectorId];
@@ -139,16 +143,18 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
     const seq = Number(f[cols.sequenceNumber]);
     const context = f[cols.context];
     const timestamp = f[cols.dateTime];
-    draft.lines.push({
-      seq: Number.isFinite(seq) ? seq : draft.lines.length,
+    // Optional keys assigned rather than spread: same object, no temporary objects per line.
+    draft.seqs.push(Number.isFinite(seq) ? seq : draft.lines.length);
+    const line: Draft['lines'][number] = {
       line: lineNo,
       ref: `${source}#L${lineNo}`,
       direction: event === '>' ? 'sent' : event === '<' ? 'received' : 'info',
       kind: event in EVENT_KIND ? EVENT_KIND[event as keyof typeof EVENT_KIND] : 'info',
       text: data,
-      ...(context ? { context } : {}),
-      ...(timestamp ? { timestamp } : {}),
-    });
+    };
+    if (context) line.context = context;
+    if (timestamp) line.timestamp = timestamp;
+    draft.lines.push(line);
     if (event === '-') {
       open.delete(draft.sessionId);
       finish(draft);
@@ -204,13 +210,20 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
 }
 
 function toDraft(draft: Draft, role: 'client' | 'server'): SessionDraft {
-  const lines = [...draft.lines]
-    .sort((a, b) => a.seq - b.seq || a.line - b.line)
-    .map(({ seq: _seq, ...line }) => {
-      if (line.direction === 'info') return line;
-      const isCommand = (line.direction === 'sent') === (role === 'client');
-      return { ...line, kind: isCommand ? ('command' as const) : ('reply' as const) };
-    });
+  // Sorted by sequence-number, ties in file order (lines were pushed in file order); usually already sorted.
+  const { seqs } = draft;
+  let lines = draft.lines;
+  let sorted = true;
+  for (let i = 1; i < seqs.length && sorted; i++) sorted = (seqs[i - 1] as number) <= (seqs[i] as number);
+  if (!sorted) {
+    const order = lines.map((_, i) => i).sort((a, b) => (seqs[a] as number) - (seqs[b] as number) || a - b);
+    lines = order.map((i) => draft.lines[i] as Draft['lines'][number]);
+  }
+  for (const line of lines) {
+    if (line.direction === 'info') continue;
+    const isCommand = (line.direction === 'sent') === (role === 'client');
+    line.kind = isCommand ? 'command' : 'reply';
+  }
   return {
     sessionId: draft.sessionId,
     role,
