@@ -10,7 +10,8 @@
 //   npm run fuzz -- --replay test/fuzz/crashers/<reader>-<hash>.bin …
 //
 // Cases are a pure function of (seed, reader, index), so a run is reproducible and a hung case is rebuilt after
-// its worker is killed. Failing inputs are saved as test/fuzz/crashers/<reader>-<hash>.bin with a .txt beside.
+// its worker is killed. Failing inputs are saved as test/fuzz/crashers/<reader>-<hash>.bin with a .txt beside
+// (kept out of git); once fixed, a small one moves to test/fuzz/fixed/, which `npm test` replays.
 // TypeScript is bundled once with rolldown (as bench/ does) into node_modules/.cache, so no build is needed.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import { CERTIFICATE_READERS } from '../../shared/x509/readers';
 import { DEFAULT_LIMITS } from '../../shared/model/input';
 
 const pkcs7 = CERTIFICATE_READERS.find((r) => r.id === 'x509.pkcs7');
-const crasher = (file: string) => new Uint8Array(readFileSync(new URL(`../fuzz/crashers/${file}`, import.meta.url)));
+const crasher = (file: string) => new Uint8Array(readFileSync(new URL(`../fuzz/fixed/${file}`, import.meta.url)));
 
 // asn1js throws "Wrong input string for conversion" for a GeneralizedTime that is not a time, and a damaged
 // SignedData could lack the blocks pkcs7Certificates walks (TypeError on tagClass). Both escaped read() until

@@ -40,8 +40,8 @@ describe('every reader answers mutated and generated input with a Result', () =>
   }
 });
 
-describe('inputs the fuzzer once broke a reader with', () => {
-  const dir = fileURLToPath(new URL('../../fuzz/crashers/', import.meta.url));
+describe('inputs the fuzzer once broke a reader with (test/fuzz/fixed)', () => {
+  const dir = fileURLToPath(new URL('../../fuzz/fixed/', import.meta.url));
   const crashers = readdirSync(dir).filter((f) => f.endsWith('.bin'));
   it.each(crashers)('%s now gets a Result in time', async (file) => {
     const id = file.replace(/-[0-9a-f]{12}\.bin$/, '');
