@@ -96,6 +96,14 @@ function status(lines: readonly SmtpLine[], tlsOutcome: 'ok' | 'failed' | undefi
   return 'unknown';
 }
 
+function firstOf(lines: readonly SmtpLine[], read: (text: string) => string | undefined): string | undefined {
+  for (const line of lines) {
+    const value = read(line.text);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** Works out the derived facts of a conversation: EHLO, STARTTLS, TLS outcome, certificates, final status. */
 export function buildSession(draft: SessionDraft): SmtpSession {
   const { lines } = draft;
@@ -108,9 +116,9 @@ export function buildSession(draft: SessionDraft): SmtpSession {
   const certs = certificates(draft);
   const errors = replies.filter((l) => (replyCode(l.text) ?? 0) >= 400);
   const final = errors.at(-1) ?? replies.at(-1);
-  const remoteHost =
-    draft.role === 'client' ? replies.map((l) => greetingHost(l.text)).find((h) => h !== undefined) : ehlo;
-  const observedClientIp = draft.role === 'client' ? replies.map((l) => helloAddress(l.text)).find(Boolean) : undefined;
+  // The first reply that names a host / shows an address: stop there rather than reading every reply.
+  const remoteHost = draft.role === 'client' ? firstOf(replies, greetingHost) : ehlo;
+  const observedClientIp = draft.role === 'client' ? firstOf(replies, helloAddress) : undefined;
   const complete = lines.some((l) => l.kind === 'connect') && lines.some((l) => l.kind === 'disconnect');
   return {
     sessionId: draft.sessionId,

@@ -5,7 +5,7 @@ import { detachPlain as detach } from './detach';
 import { buildSession, type SessionDraft } from '../session-build';
 import { DEFAULT_FIELDS, resolveColumns, type ExchangeColumns } from './fields';
 import { isRelevant } from '../relevance';
-import { BOUNDARY_LINES, edgeSessions, fieldAt, triggeredSessions } from './prefilter';
+import { BOUNDARY_LINES, dataLinesAtEnd, edgeSessions, fieldAt, triggeredSessions } from './prefilter';
 import { QUOTED, commaIn, isDisconnect, skipFields } from './scan';
 import { compactSession } from '../compact';
 
@@ -73,12 +73,25 @@ function sessionsToKeep(read: TextSource): { keep: Set<string>; columns: Exchang
   const keep = new Set<string>();
   let columns: ExchangeColumns | undefined;
   let first = true;
+  // Both ends count BOUNDARY_LINES data lines however small the pieces are: the head across the first pieces,
+  // the tail across the newest pieces that hold it (kept until newer ones hold enough; an 8 MB piece alone
+  // does). Small pieces matter: decoded strings under ~128 KB die young instead of filling the old generation.
+  let headLeft = BOUNDARY_LINES;
+  const tail: Array<{ text: string; lines: number }> = [];
+  let tailLines = 0;
   read((text, last) => {
     if (first) columns = headerColumns(text);
     if (!columns) return;
     triggeredSessions(text, columns.sessionId, keep);
-    if (first) edgeSessions(text, columns.sessionId, BOUNDARY_LINES, false, keep);
-    if (last) edgeSessions(text, columns.sessionId, BOUNDARY_LINES, true, keep);
+    if (headLeft > 0) headLeft -= edgeSessions(text, columns.sessionId, headLeft, false, keep);
+    const lines = dataLinesAtEnd(text, BOUNDARY_LINES);
+    tail.push({ text, lines });
+    tailLines += lines;
+    while (tail.length > 1 && tailLines - (tail[0]?.lines ?? 0) >= BOUNDARY_LINES) tailLines -= tail.shift()?.lines ?? 0;
+    if (last) {
+      let left = BOUNDARY_LINES;
+      for (let i = tail.length - 1; i >= 0 && left > 0; i--) left -= edgeSessions(tail[i]?.text ?? '', columns.sessionId, left, true, keep);
+    }
     first = false;
   });
   return { keep, columns };

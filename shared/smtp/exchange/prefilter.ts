@@ -56,8 +56,8 @@ export function triggeredSessions(text: string, sessionColumn: number, into: Set
   }
 }
 
-/** Session ids of the first or last `count` data lines of a text. */
-export function edgeSessions(text: string, sessionColumn: number, count: number, fromEnd: boolean, into: Set<string>): void {
+/** Session ids of the first or last `count` data lines of a text (into `into`); how many data lines it read. */
+export function edgeSessions(text: string, sessionColumn: number, count: number, fromEnd: boolean, into: Set<string>): number {
   let seen = 0;
   let pos = fromEnd ? text.length : 0;
   while (seen < count) {
@@ -79,4 +79,18 @@ export function edgeSessions(text: string, sessionColumn: number, count: number,
     if (id && !into.has(id)) into.add(ownCopy(id));
     seen++;
   }
+  return seen;
+}
+
+/** How many data lines the end of a text holds, counted as edgeSessions counts them and no further than `max`. */
+export function dataLinesAtEnd(text: string, max: number): number {
+  let seen = 0;
+  let pos = text.length;
+  while (seen < max && pos > 0) {
+    const end = pos;
+    const start = text.lastIndexOf('\n', pos - 1) + 1;
+    pos = start - 1;
+    if (end > start && text.charCodeAt(start) !== 35) seen++;
+  }
+  return seen;
 }
