@@ -5,8 +5,8 @@ import { detachPlain as detach } from './detach';
 import { buildSession, type SessionDraft } from '../session-build';
 import { DEFAULT_FIELDS, resolveColumns, type ExchangeColumns } from './fields';
 import { isRelevant } from '../relevance';
-import { BOUNDARY_LINES, dataLinesAtEnd, edgeSessions, fieldAt, triggeredSessions } from './prefilter';
-import { QUOTED, commaIn, isDisconnect, skipFields } from './scan';
+import { BOUNDARY_LINES, dataLinesIn, edgeSessions, fieldAt, triggeredSessions } from './prefilter';
+import { QUOTED, commaIn, fieldBounds, fieldOf, isDisconnect, skipFields } from './scan';
 import { compactSession } from '../compact';
 
 export interface ExchangeLogParse {
@@ -84,7 +84,7 @@ function sessionsToKeep(read: TextSource): { keep: Set<string>; columns: Exchang
     if (!columns) return;
     triggeredSessions(text, columns.sessionId, keep);
     if (headLeft > 0) headLeft -= edgeSessions(text, columns.sessionId, headLeft, false, keep);
-    const lines = dataLinesAtEnd(text, BOUNDARY_LINES);
+    const lines = dataLinesIn(text, BOUNDARY_LINES);
     tail.push({ text, lines });
     tailLines += lines;
     while (tail.length > 1 && tailLines - (tail[0]?.lines ?? 0) >= BOUNDARY_LINES) tailLines -= tail.shift()?.lines ?? 0;
@@ -131,11 +131,14 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
 
   // Fields stay slices of the decoded chunk while their session is open (sessions are short); `detach`
   // copies what is kept once the session is finished and compacted.
-  const record = (raw: string, lineNo: number, cols: ExchangeColumns): void => {
-    const f = splitCsvLine(raw);
-    const rawId = f[cols.sessionId];
-    const event = f[cols.event];
-    if (!rawId || !event || f.length < Math.min(cols.count, cols.data + 1)) {
+  // Unquoted lines (nearly all) are cut only where a kept field is; lines with a quote go through the CSV parser.
+  const record = (text: string, pos: number, end: number, lineNo: number, cols: ExchangeColumns): void => {
+    const n = fieldBounds(text, pos, end);
+    const f = n < 0 ? splitCsvLine(text.slice(pos, end)) : undefined;
+    const get = (i: number): string | undefined => (f ? f[i] : fieldOf(text, n, i));
+    const rawId = get(cols.sessionId);
+    const event = get(cols.event);
+    if (!rawId || !event || (f ? f.length : n) < Math.min(cols.count, cols.data + 1)) {
       damaged++;
       return;
     }
@@ -144,18 +147,15 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
       draft = { sessionId: rawId, lines: [], seqs: [] };
       open.set(draft.sessionId, draft);
     }
-    const connector = f[cols.connectorId];
-    const local = f[cols.localEndpoint];
-    const remote = f[cols.remoteEndpoint];
-    if (connector && !draft.connector) draft.connector = connector;
-    if (local && !draft.localEndpoint) draft.localEndpoint = local;
-    if (remote && !draft.remoteEndpoint) draft.remoteEndpoint = remote;
-    const data = f[cols.data] ?? '';
+    if (!draft.connector) draft.connector = get(cols.connectorId) || undefined;
+    if (!draft.localEndpoint) draft.localEndpoint = get(cols.localEndpoint) || undefined;
+    if (!draft.remoteEndpoint) draft.remoteEndpoint = get(cols.remoteEndpoint) || undefined;
+    const data = get(cols.data) ?? '';
     // A log without header or telling name: whoever sends EHLO is the client.
     if (!role && (event === '>' || event === '<') && /^(EHLO|HELO)\b/i.test(data)) role = event === '>' ? 'client' : 'server';
-    const seq = Number(f[cols.sequenceNumber]);
-    const context = f[cols.context];
-    const timestamp = f[cols.dateTime];
+    const seq = Number(get(cols.sequenceNumber));
+    const context = get(cols.context);
+    const timestamp = get(cols.dateTime);
     // Optional keys assigned rather than spread: same object, no temporary objects per line.
     draft.seqs.push(Number.isFinite(seq) ? seq : draft.lines.length);
     const line: Draft['lines'][number] = {
@@ -211,7 +211,7 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
           lastKept = keep.has(id);
         }
         const kept = id === lastId ? lastKept : id !== undefined && keep.has(id);
-        if (id !== undefined && kept) record(text.slice(pos, end), lineNo, columns);
+        if (id !== undefined && kept) record(text, pos, end, lineNo, columns);
         else if (!id) damaged++;
         else if (isDisconnect(text, pos, end, idStart, idEnd, columns)) skipped++;
       }

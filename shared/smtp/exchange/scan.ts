@@ -49,3 +49,47 @@ export function isDisconnect(text: string, start: number, end: number, idStart: 
   if (at < 0 || text.charCodeAt(at) !== 45) return false;
   return at + 1 === end || text.charCodeAt(at + 1) === 44;
 }
+
+/** The first quote in text[from, end), or -1; remembered like commaIn's comma (forward scans, linear). */
+let quoteText = '';
+let quoteFrom = 0;
+let quoteAt = -1;
+function quoteIn(text: string, from: number, end: number): number {
+  if (text !== quoteText || from < quoteFrom || from > quoteAt) {
+    quoteText = text;
+    quoteFrom = from;
+    const at = text.indexOf('"', from);
+    quoteAt = at < 0 ? text.length : at;
+  }
+  return quoteAt < end ? quoteAt : -1;
+}
+
+const MAX_FIELDS = 256;
+const STARTS = new Int32Array(MAX_FIELDS);
+const ENDS = new Int32Array(MAX_FIELDS);
+
+/**
+ * The fields of the unquoted line text[start, end) as positions (read with fieldOf until the next call): their
+ * count, or -1 when the line holds a quote or too many fields (then it is parsed with splitCsvLine). Same
+ * fields as `split(',')`.
+ */
+export function fieldBounds(text: string, start: number, end: number): number {
+  if (quoteIn(text, start, end) >= 0) return -1;
+  let n = 0;
+  let from = start;
+  for (;;) {
+    if (n === MAX_FIELDS) return -1;
+    const comma = commaIn(text, from, end);
+    STARTS[n] = from;
+    ENDS[n] = comma < 0 ? end : comma;
+    n++;
+    if (comma < 0) return n;
+    from = comma + 1;
+  }
+}
+
+/** Field `index` of the line fieldBounds last cut (`count` fields), or undefined past its end. */
+export function fieldOf(text: string, count: number, index: number): string | undefined {
+  if (index < 0 || index >= count) return undefined;
+  return text.slice(STARTS[index] as number, ENDS[index] as number);
+}
