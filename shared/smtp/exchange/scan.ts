@@ -43,6 +43,9 @@ export function skipFields(text: string, from: number, end: number, count: numbe
  * when the event follows the session id, scanning goes on from the id's end ([idStart, idEnd) as found).
  */
 export function isDisconnect(text: string, start: number, end: number, idStart: number, idEnd: number, cols: ExchangeColumns): boolean {
+  // An unquoted event field `-` after the first column means the line holds ",-": most lines have none, and
+  // one remembered search finds that without counting their commas.
+  if (cols.event > 0 && markIn(text, start, end) < 0 && quoteIn(text, start, end) < 0) return false;
   if (idStart < 0 || cols.event <= cols.sessionId || idEnd >= end) return fieldAt(text, start, end, cols.event) === '-';
   const at = skipFields(text, idEnd + 1, end, cols.event - cols.sessionId - 1);
   if (at === QUOTED) return fieldAt(text, start, end, cols.event) === '-';
@@ -92,4 +95,18 @@ export function fieldBounds(text: string, start: number, end: number): number {
 export function fieldOf(text: string, count: number, index: number): string | undefined {
   if (index < 0 || index >= count) return undefined;
   return text.slice(STARTS[index] as number, ENDS[index] as number);
+}
+
+/** The first ",-" starting in text[from, end - 1), or -1; remembered like commaIn's comma. */
+let markText = '';
+let markFrom = 0;
+let markAt = -1;
+function markIn(text: string, from: number, end: number): number {
+  if (text !== markText || from < markFrom || from > markAt) {
+    markText = text;
+    markFrom = from;
+    const at = text.indexOf(',-', from);
+    markAt = at < 0 ? text.length : at;
+  }
+  return markAt < end - 1 ? markAt : -1;
 }
