@@ -1,5 +1,8 @@
-/** Languages shipped. English is the source catalog; every other language has every key (a test checks). */
-export const LOCALES = ['en', 'cs'] as const;
+/**
+ * Languages shipped. English is the source catalog; every other language has every key (a test checks;
+ * `npm run i18n:check` lists what a translation lacks). The development pseudo-locale is not here: see pseudo.ts.
+ */
+export const LOCALES = ['en', 'cs', 'de', 'fr', 'es', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const SOURCE_LOCALE: Locale = 'en';
 
