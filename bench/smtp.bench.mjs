@@ -113,5 +113,9 @@ const lines = [
   ...rows.map(([name, m]) => `| ${name} | ${m.wall.toFixed(2)} | ${rate(m.wall)} | ${m.cpu.toFixed(2)} | ${rate(m.cpu)} | ${m.rssMb.toFixed(0)} | ${m.stdout.slice(0, 120)} |`),
 ];
 mkdirSync(`${ROOT}bench/results`, { recursive: true });
-writeFileSync(`${ROOT}bench/results/smtp.md`, lines.join('\n') + '\n');
+// Everything from the history marker on (earlier runs, what changed) is kept across runs.
+const OUT = `${ROOT}bench/results/smtp.md`;
+const previous = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+const history = previous.includes('<!-- history -->') ? previous.slice(previous.indexOf('<!-- history -->')) : '';
+writeFileSync(OUT, lines.join('\n') + '\n' + (history ? `\n${history}` : ''));
 console.log(lines.join('\n'));
