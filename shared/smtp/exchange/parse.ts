@@ -1,12 +1,13 @@
-import type { SmtpLine, SmtpSession } from '../types';
+import type { SmtpSession } from '../types';
 import { splitCsvLine } from '../csv';
 import { forEachChunk } from '../text';
 import { detachPlain as detach } from './detach';
-import { buildSession, type SessionDraft } from '../session-build';
+import { buildSession } from '../session-build';
+import { toDraft, type Draft } from './draft';
 import { DEFAULT_FIELDS, resolveColumns, type ExchangeColumns } from './fields';
 import { isRelevant } from '../relevance';
 import { BOUNDARY_LINES, dataLinesIn, edgeSessions, fieldAt, triggeredSessions } from './prefilter';
-import { QUOTED, commaIn, fieldBounds, fieldOf, isDisconnect, skipFields } from './scan';
+import { QUOTED, commaIn, fieldBounds, fieldOf, forgetText, isDisconnect, skipFields } from './scan';
 import { compactSession } from '../compact';
 
 export interface ExchangeLogParse {
@@ -26,16 +27,6 @@ export interface ParseOptions {
 }
 
 
-interface Draft {
-  sessionId: string;
-  connector?: string;
-  localEndpoint?: string;
-  remoteEndpoint?: string;
-  /** Built here and not shared, so toDraft may set their kind in place. */
-  lines: Array<{ -readonly [K in keyof SmtpLine]: SmtpLine[K] }>;
-  /** Each line's sequence-number, beside the lines rather than in them (no copy to drop it later). */
-  seqs: number[];
-}
 
 const EVENT_KIND = { '+': 'connect', '-': 'disconnect', '*': 'info' } as const;
 
@@ -219,30 +210,6 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
     }
   });
   for (const draft of open.values()) finish(draft);
+  forgetText();
   return { format: role === 'server' ? 'exchangeReceive' : 'exchangeSend', sessions: done, damaged, skipped, compacted };
-}
-
-function toDraft(draft: Draft, role: 'client' | 'server'): SessionDraft {
-  // Sorted by sequence-number, ties in file order (lines were pushed in file order); usually already sorted.
-  const { seqs } = draft;
-  let lines = draft.lines;
-  let sorted = true;
-  for (let i = 1; i < seqs.length && sorted; i++) sorted = (seqs[i - 1] as number) <= (seqs[i] as number);
-  if (!sorted) {
-    const order = lines.map((_, i) => i).sort((a, b) => (seqs[a] as number) - (seqs[b] as number) || a - b);
-    lines = order.map((i) => draft.lines[i] as Draft['lines'][number]);
-  }
-  for (const line of lines) {
-    if (line.direction === 'info') continue;
-    const isCommand = (line.direction === 'sent') === (role === 'client');
-    line.kind = isCommand ? 'command' : 'reply';
-  }
-  return {
-    sessionId: draft.sessionId,
-    role,
-    lines,
-    ...(draft.connector ? { connector: draft.connector } : {}),
-    ...(draft.localEndpoint ? { localEndpoint: draft.localEndpoint } : {}),
-    ...(draft.remoteEndpoint ? { remoteEndpoint: draft.remoteEndpoint } : {}),
-  };
 }

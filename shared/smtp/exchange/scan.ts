@@ -110,3 +110,10 @@ function markIn(text: string, from: number, end: number): number {
   }
   return markAt < end - 1 ? markAt : -1;
 }
+
+/** Drops the remembered positions and the text they point into (which would otherwise stay alive after a parse). */
+export function forgetText(): void {
+  seenText = quoteText = markText = '';
+  seenFrom = quoteFrom = markFrom = 0;
+  seenAt = quoteAt = markAt = -1;
+}
