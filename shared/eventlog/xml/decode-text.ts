@@ -38,24 +38,58 @@ export interface TagScan {
   readonly balanced: boolean;
 }
 
+/** A tag name: what follows `<` or `</` up to whitespace, `/` or `>`. Sticky, one class: no backtracking. */
+const NAME = /[^\s/>]+/y;
+
 /**
  * Scans the tags once (comments, CDATA and declarations skipped): the deepest nesting, so a hostile document
  * is refused without building its tree, and whether the tags balance, since the XML parser is lenient about
  * unclosed elements and its separate validator is slow on large input.
+ *
+ * Hand-written with indexOf rather than one regex: a regex retried at every `<` rescans to the end of the text
+ * when a comment or tag is never closed, which made such documents quadratic (or worse). Here every search
+ * either moves past what it found or is remembered to have failed, so the scan is linear. It accepts exactly
+ * what the regex `<!--…-->|<![CDATA[…]]>|<[?!][^>]*>|<(/?)([^\s/>]+)[^>]*?(/?)>` did.
  */
 export function scanTags(text: string): TagScan {
   const stack: string[] = [];
   let max = 0;
   let balanced = true;
-  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)([^\s/>]+)[^>]*?(\/?)>/g;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    if (m[2] === undefined) continue;
-    if (m[1] === '/') {
-      if (stack.pop() !== m[2]) balanced = false;
-    } else if (m[3] !== '/') {
-      stack.push(m[2]);
-      if (stack.length > max) max = stack.length;
+  let gt = -1; // the first '>' after the current '<'; still valid for every '<' before it
+  let commentEnds = true; // false once no '-->' is left, so an unclosed comment is searched for only once
+  let cdataEnds = true;
+  for (let p = text.indexOf('<'); p !== -1; ) {
+    let end = -1; // where the markup starting at p ends, or -1 when p starts none
+    if (commentEnds && text.startsWith('<!--', p)) {
+      const e = text.indexOf('-->', p + 4);
+      if (e === -1) commentEnds = false;
+      else end = e + 3;
+    } else if (cdataEnds && text.startsWith('<![CDATA[', p)) {
+      const e = text.indexOf(']]>', p + 9);
+      if (e === -1) cdataEnds = false;
+      else end = e + 3;
     }
+    if (end === -1) {
+      if (gt < p) gt = text.indexOf('>', p + 1);
+      if (gt === -1) break; // every form ends in '>': nothing from here on can be markup
+      const c = text[p + 1];
+      if (c === '?' || c === '!') end = gt + 1;
+      else {
+        const closing = c === '/';
+        NAME.lastIndex = p + (closing ? 2 : 1);
+        const name = NAME.exec(text)?.[0];
+        if (name !== undefined) {
+          end = gt + 1;
+          if (closing) {
+            if (stack.pop() !== name) balanced = false;
+          } else if (text[gt - 1] !== '/') {
+            stack.push(name);
+            if (stack.length > max) max = stack.length;
+          }
+        }
+      }
+    }
+    p = text.indexOf('<', end === -1 ? p + 1 : end);
   }
   return { maxDepth: max, balanced: balanced && stack.length === 0 };
 }

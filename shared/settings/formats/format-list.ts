@@ -12,8 +12,16 @@ export function parseFormatList(text: string): RawRecord[] {
   let props = new Map<string, RawValue>();
   let start = 0;
   let lastKey: string | undefined;
+  // The pieces of lastKey's value, joined once when the key ends: re-joining (and re-testing) the whole value
+  // on every continuation line made a value wrapped over n lines cost O(n²).
+  let parts: string[] = [];
   let truncated = false;
+  const endValue = () => {
+    if (lastKey !== undefined && parts.length > 1) props.set(lastKey, parts.filter((p) => p !== '').join(' '));
+    parts = [];
+  };
   const flush = () => {
+    endValue();
     if (props.size > 0) records.push({ props, position: start, ...(truncated ? { truncated } : {}) });
     props = new Map();
     lastKey = undefined;
@@ -26,15 +34,18 @@ export function parseFormatList(text: string): RawRecord[] {
     }
     const m = KEY_LINE.exec(line);
     if (m?.[1]) {
+      endValue();
       if (props.size === 0) start = i + 1;
       lastKey = m[1].toLowerCase();
       const value = (m[2] ?? '').trim();
       if (/\.\.\.\}?$/.test(value)) truncated = true;
       props.set(lastKey, value);
+      parts = [value];
     } else if (lastKey && /^\s+\S/.test(line)) {
-      const joined = `${String(props.get(lastKey) ?? '')} ${line.trim()}`.trim();
-      if (/\.\.\.\}?$/.test(joined)) truncated = true;
-      props.set(lastKey, joined);
+      // The piece is non-empty and follows a space, so the joined value ends in `...` only if the piece does.
+      const piece = line.trim();
+      if (/\.\.\.\}?$/.test(piece)) truncated = true;
+      parts.push(piece);
     }
   });
   flush();
