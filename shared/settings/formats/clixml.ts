@@ -14,12 +14,27 @@ export function isUnsafeXml(text: string): boolean {
   return /<!DOCTYPE|<!ENTITY/i.test(text);
 }
 
+const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * The deepest element nesting in `text`, counted before parsing so a hostile file is refused as
+ * input.tooDeep. A linear scan: the first `>` after a `<` is remembered, so markup that is never closed is
+ * searched once, not once per `<` (a regex here was quadratic on a fuzzed 4 MB file).
+ */
 function depthOf(text: string): number {
   let depth = 0;
   let max = 0;
-  for (const m of text.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
-    if (m[1]) depth--;
-    else if (!m[2]) max = Math.max(max, ++depth);
+  let gt = -1;
+  for (let p = text.indexOf('<'); p !== -1; p = text.indexOf('<', p + 1)) {
+    if (gt < p) {
+      gt = text.indexOf('>', p);
+      if (gt === -1) break;
+    }
+    const closing = text.charCodeAt(p + 1) === 47;
+    if (!isNameStart(text.charCodeAt(closing ? p + 2 : p + 1))) continue;
+    if (closing) depth--;
+    else if (text.charCodeAt(gt - 1) !== 47) max = Math.max(max, ++depth);
+    p = gt;
   }
   return max;
 }
