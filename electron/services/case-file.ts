@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { answersObject } from '../../shared/model/answers-schema';
 import type { Answers } from '../../shared/model/answers';
 import type { Report } from '../../shared/model/report';
 import { err, ok, type AppError, type Result } from '../../shared/result';
@@ -34,15 +35,7 @@ export interface CaseDocument {
   readonly baseline?: Report | null;
 }
 
-const answersSchema = z
-  .object({
-    sendingSystem: z.enum(['exchange', 'iis', 'other']).optional(),
-    connectorType: z.enum(['certificate', 'ip', 'unknown']).optional(),
-    tlsSenderCertificateName: z.string().max(1024).optional(),
-    recentRenewal: z.boolean().optional(),
-    internalMailFlows: z.boolean().optional(),
-  })
-  .strip();
+const answersSchema = answersObject.strip();
 
 const caseSchema = z.object({
   schema: z.literal(CASE_SCHEMA),

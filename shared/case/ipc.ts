@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answersObject } from '../model/answers-schema';
 import type { AppError, Result } from '../result';
 import type { Answers } from '../model/answers';
 import type { Report } from '../model/report';
@@ -41,15 +42,7 @@ export type CaseOpenResponse = Result<{ name: string; savedAt: string; content: 
 export const CASE_FILE_EXTENSION = 'json';
 
 const MAX_NAME = 4096;
-const answers = z
-  .object({
-    sendingSystem: z.enum(['exchange', 'iis', 'other']).optional(),
-    connectorType: z.enum(['certificate', 'ip', 'unknown']).optional(),
-    tlsSenderCertificateName: z.string().max(1024).optional(),
-    recentRenewal: z.boolean().optional(),
-    internalMailFlows: z.boolean().optional(),
-  })
-  .strict();
+const answers = answersObject.strict();
 
 // Our own engine's output from our own window (the sender is checked): shape-checked by its schema id.
 const reportShape = z.object({ schema: z.literal('relay-doctor/report@1') }).loose();
