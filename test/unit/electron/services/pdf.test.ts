@@ -8,6 +8,7 @@ import { buildFixPackExport, renderGuidePdf, withGuidePdf } from '../../../../el
 import { readZip } from '../../../../shared/zip/read-zip';
 import { DEFAULT_LIMITS } from '../../../../shared/model/input';
 import { cause, INTERMEDIATE, LEAF, pfxEvidence, report } from '../../shared/fixpack/helpers';
+import { LOCALES, type Locale } from '../../../../shared/i18n/locales';
 
 function has(tool: string): boolean {
   try {
@@ -20,7 +21,7 @@ function has(tool: string): boolean {
 const POPPLER = has('pdftotext') && has('pdfinfo') && has('pdffonts');
 if (!POPPLER) console.warn('SKIPPED pdf tests: pdftotext/pdfinfo/pdffonts (poppler-utils) are not installed');
 
-async function guide(locale: 'en' | 'cs') {
+async function guide(locale: Locale) {
   const r = await buildFixPack({
     report: report([cause('cause.intermediatesNotSent', ['remediation.importIntermediates'])]),
     evidence: [pfxEvidence()],
@@ -43,6 +44,19 @@ function poppler(pdf: Uint8Array): { text: string; info: string; fonts: string }
 
 // Rendering embeds and subsets three fonts: seconds on a loaded CI machine, hence the longer timeout.
 describe.skipIf(!POPPLER)('renderGuidePdf', { timeout: 60_000 }, () => {
+  for (const locale of LOCALES) {
+    it(`writes a ${locale} guide whose extracted text holds its localized title and every section heading`, async () => {
+      const pack = await guide(locale);
+      const { text } = poppler(await renderGuidePdf(pack.guide));
+      // pdftotext may break a long heading across lines; compare with whitespace folded.
+      const flat = text.replace(/\s+/g, ' ');
+      for (const heading of [pack.guide.title, ...pack.guide.sections.map((s) => s.title)]) {
+        expect(flat, `${locale}: ${heading}`).toContain(heading.replace(/\s+/g, ' '));
+      }
+      expect(text).toContain(INTERMEDIATE.sha1);
+    });
+  }
+
   it('writes an A4 Czech guide whose extracted text keeps the headings, UI names and thumbprints', async () => {
     const pack = await guide('cs');
     const bytes = await renderGuidePdf(pack.guide, { pageSize: 'A4' });
