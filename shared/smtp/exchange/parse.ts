@@ -123,11 +123,13 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
   // Fields stay slices of the decoded chunk while their session is open (sessions are short); `detach`
   // copies what is kept once the session is finished and compacted.
   // Unquoted lines (nearly all) are cut only where a kept field is; lines with a quote go through the CSV parser.
-  const record = (text: string, pos: number, end: number, lineNo: number, cols: ExchangeColumns): void => {
+  // `id` is the session id the caller read (the same string for a burst of lines, so its hash is computed once
+  // instead of hashing a fresh slice for the map on every line); quoted lines take theirs from the CSV parser.
+  const record = (text: string, pos: number, end: number, lineNo: number, cols: ExchangeColumns, id: string): void => {
     const n = fieldBounds(text, pos, end);
     const f = n < 0 ? splitCsvLine(text.slice(pos, end)) : undefined;
     const get = (i: number): string | undefined => (f ? f[i] : fieldOf(text, n, i));
-    const rawId = get(cols.sessionId);
+    const rawId = f ? f[cols.sessionId] : id;
     const event = get(cols.event);
     if (!rawId || !event || (f ? f.length : n) < Math.min(cols.count, cols.data + 1)) {
       damaged++;
@@ -202,7 +204,7 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
           lastKept = keep.has(id);
         }
         const kept = id === lastId ? lastKept : id !== undefined && keep.has(id);
-        if (id !== undefined && kept) record(text, pos, end, lineNo, columns);
+        if (id !== undefined && kept) record(text, pos, end, lineNo, columns, id);
         else if (!id) damaged++;
         else if (isDisconnect(text, pos, end, idStart, idEnd, columns)) skipped++;
       }

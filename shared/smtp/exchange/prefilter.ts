@@ -39,18 +39,39 @@ function lineEnd(text: string, from: number): number {
   return nl < 0 ? text.length : nl;
 }
 
+/** Where column `index` of the line text[start, end) starts, or -1 when the line is shorter or a field on the way is quoted. */
+function plainFieldStart(text: string, start: number, end: number, index: number): number {
+  let from = start;
+  for (let i = 0; i < index; i++) {
+    if (text.charCodeAt(from) === 34) return -1;
+    const comma = commaIn(text, from, end);
+    if (comma < 0) return -1;
+    from = comma + 1;
+  }
+  return text.charCodeAt(from) === 34 ? -1 : from;
+}
+
 /** Adds the session ids of every line of `text` that contains a trigger. */
 export function triggeredSessions(text: string, sessionColumn: number, into: Set<string>): void {
   // One regular expression with alternatives scans the text once; a line is looked at once however many
   // patterns it has.
   const re = new RegExp(TRIGGERS.source, 'g');
   let m: RegExpExecArray | null;
+  // Triggering lines come in bursts of one session: an id equal to the previous one is recognised in place
+  // instead of cutting and hashing a fresh string for the set (it is in the set already).
+  let last = '';
   while ((m = re.exec(text)) !== null) {
     const start = text.lastIndexOf('\n', m.index) + 1;
     const end = lineEnd(text, m.index);
     if (text.charCodeAt(start) !== 35) {
-      const id = fieldAt(text, start, end, sessionColumn);
-      if (id && !into.has(id)) into.add(ownCopy(id));
+      const at = last ? plainFieldStart(text, start, end, sessionColumn) : -1;
+      const after = at + last.length;
+      const same = at >= 0 && after <= end && (after === end || text.charCodeAt(after) === 44) && text.startsWith(last, at);
+      if (!same) {
+        const id = fieldAt(text, start, end, sessionColumn);
+        if (id && !into.has(id)) into.add(ownCopy(id));
+        last = id ?? '';
+      }
     }
     re.lastIndex = end;
   }
