@@ -154,3 +154,9 @@ export interface TestRelayResult {
   readonly timings: readonly StageTiming[];
   readonly transcript: readonly string[];
 }
+
+/**
+ * Limits of the AIA download (electron/services/network/aia): shared so the renderer's consent notice can
+ * state the redirect limit main actually enforces.
+ */
+export const AIA_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 10_000, maxRedirects: 3 } as const;

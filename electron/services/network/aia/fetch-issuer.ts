@@ -5,6 +5,7 @@ import type { LookupFunction } from '../connect';
 import { networkError, type NetworkError } from '../errors';
 import { err, ok, type Result } from '../../../../shared/result';
 import type { FetchedIssuer, FetchIssuerRequest } from '../../../../shared/network/types';
+import { AIA_LIMITS } from '../../../../shared/network/types';
 
 export type { FetchedIssuer, FetchIssuerRequest };
 
@@ -16,7 +17,7 @@ export interface FetchIssuerOptions {
 }
 
 /** Real issuer certificates are 1–3 KiB and PKCS#7 bundles a few more; 1 MiB is generous and still safe. */
-export const AIA_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 10_000, maxRedirects: 3 } as const;
+export { AIA_LIMITS };
 
 /** Does `issuer` name-match the child and verify its signature? Name match alone proves nothing. */
 export function signedBy(childDer: Uint8Array, issuerDer: Uint8Array): boolean {
