@@ -1,0 +1,100 @@
+import type { SmtpSession } from '../types';
+import { splitCsvLine } from '../csv';
+import { buildSession } from '../session-build';
+import { isRelevant } from '../relevance';
+import { compactSession } from '../compact';
+import { detachPlain as detach } from './detach';
+import { toDraft, type Draft } from './draft';
+import type { ExchangeColumns } from './fields';
+import { fieldBounds, fieldOf } from './scan';
+
+const EVENT_KIND = { '+': 'connect', '-': 'disconnect', '*': 'info' } as const;
+
+/**
+ * Gathers the lines of the sessions the parser keeps and turns each into an SmtpSession once its disconnect
+ * line is read: irrelevant complete sessions are dropped (counted), relevant ones are kept, compacted on
+ * large logs, and copied off the decoded text.
+ */
+export class SessionCollector {
+  readonly done: SmtpSession[] = [];
+  damaged = 0;
+  skipped = 0;
+  compacted = 0;
+  /** Set by the parser from `#Log-Type`, the file name or the first EHLO. */
+  role: 'client' | 'server' | undefined;
+  readonly #open = new Map<string, Draft>();
+  readonly #pool = new Map<string, string>();
+  readonly #source: string;
+  readonly #compact: boolean;
+
+  constructor(source: string, role: 'client' | 'server' | undefined, compact: boolean) {
+    this.#source = source;
+    this.role = role;
+    this.#compact = compact;
+  }
+
+  /**
+   * One line text[pos, end) of a kept session. Fields stay slices of the decoded piece while their session is
+   * open (sessions are short); `detach` copies what is kept once the session is finished. Unquoted lines
+   * (nearly all) are cut only where a kept field is; lines with a quote go through the CSV parser. `id` is the
+   * session id the caller read (the same string for a burst of lines, so its hash is computed once instead of
+   * hashing a fresh slice for the map on every line); quoted lines take theirs from the CSV parser.
+   */
+  record(text: string, pos: number, end: number, lineNo: number, cols: ExchangeColumns, id: string): void {
+    const n = fieldBounds(text, pos, end);
+    const f = n < 0 ? splitCsvLine(text.slice(pos, end)) : undefined;
+    const get = (i: number): string | undefined => (f ? f[i] : fieldOf(text, n, i));
+    const rawId = f ? f[cols.sessionId] : id;
+    const event = get(cols.event);
+    if (!rawId || !event || (f ? f.length : n) < Math.min(cols.count, cols.data + 1)) {
+      this.damaged++;
+      return;
+    }
+    let draft = this.#open.get(rawId);
+    if (!draft) {
+      draft = { sessionId: rawId, lines: [], seqs: [] };
+      this.#open.set(draft.sessionId, draft);
+    }
+    if (!draft.connector) draft.connector = get(cols.connectorId) || undefined;
+    if (!draft.localEndpoint) draft.localEndpoint = get(cols.localEndpoint) || undefined;
+    if (!draft.remoteEndpoint) draft.remoteEndpoint = get(cols.remoteEndpoint) || undefined;
+    const data = get(cols.data) ?? '';
+    // A log without header or telling name: whoever sends EHLO is the client.
+    if (!this.role && (event === '>' || event === '<') && /^(EHLO|HELO)\b/i.test(data)) this.role = event === '>' ? 'client' : 'server';
+    const seq = Number(get(cols.sequenceNumber));
+    const context = get(cols.context);
+    const timestamp = get(cols.dateTime);
+    // Optional keys assigned rather than spread: same object, no temporary objects per line.
+    draft.seqs.push(Number.isFinite(seq) ? seq : draft.lines.length);
+    const line: Draft['lines'][number] = {
+      line: lineNo,
+      ref: `${this.#source}#L${lineNo}`,
+      direction: event === '>' ? 'sent' : event === '<' ? 'received' : 'info',
+      kind: event in EVENT_KIND ? EVENT_KIND[event as keyof typeof EVENT_KIND] : 'info',
+      text: data,
+    };
+    if (context) line.context = context;
+    if (timestamp) line.timestamp = timestamp;
+    draft.lines.push(line);
+    if (event === '-') {
+      this.#open.delete(draft.sessionId);
+      this.#finish(draft);
+    }
+  }
+
+  /** Sessions still open at the end of the file (they may continue in the next one) are kept unfinished. */
+  finishAll(): void {
+    for (const draft of this.#open.values()) this.#finish(draft);
+    this.#open.clear();
+  }
+
+  #finish(draft: Draft): void {
+    const session = buildSession(toDraft(draft, this.role ?? 'client'));
+    if (!session.complete) this.done.push(detach(session, this.#pool));
+    else if (!isRelevant(session)) this.skipped++;
+    else if (this.#compact) {
+      this.done.push(detach(compactSession(session), this.#pool));
+      this.compacted++;
+    } else this.done.push(detach(session, this.#pool));
+  }
+}

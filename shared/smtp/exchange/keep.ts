@@ -1,0 +1,47 @@
+import { resolveColumns, DEFAULT_FIELDS, type ExchangeColumns } from './fields';
+import { BOUNDARY_LINES, dataLinesIn, edgeSessions, triggeredSessions } from './prefilter';
+
+/**
+ * The log's text, visited in pieces that end at line ends; callable more than once (the parser reads twice).
+ * `bytesSource` (parse.ts) serves an in-memory file; a host can serve a file from disk or a Blob in pieces,
+ * which keeps memory bounded for gigabyte logs.
+ */
+export type TextSource = (visit: (text: string, last: boolean) => void) => void;
+
+export function headerColumns(firstText: string): ExchangeColumns | undefined {
+  const fields = /^#Fields:\s*(.*)$/m.exec(firstText.slice(0, 16384))?.[1];
+  return resolveColumns(fields?.trim() ?? DEFAULT_FIELDS);
+}
+
+/**
+ * Which sessions to read fully. A first, cheap pass finds the lines that can make a session relevant
+ * (one regular expression over the text) and the sessions at both ends of the file (possibly continued in the
+ * neighbouring file); every other line is then skipped after reading only its session id.
+ */
+export function sessionsToKeep(read: TextSource): { keep: Set<string>; columns: ExchangeColumns | undefined } {
+  const keep = new Set<string>();
+  let columns: ExchangeColumns | undefined;
+  let first = true;
+  // Both ends count BOUNDARY_LINES data lines however small the pieces are: the head across the first pieces,
+  // the tail across the newest pieces that hold it (kept until newer ones hold enough; an 8 MB piece alone
+  // does). Small pieces matter: decoded strings under ~128 KB die young instead of filling the old generation.
+  let headLeft = BOUNDARY_LINES;
+  const tail: Array<{ text: string; lines: number }> = [];
+  let tailLines = 0;
+  read((text, last) => {
+    if (first) columns = headerColumns(text);
+    if (!columns) return;
+    first = false;
+    triggeredSessions(text, columns.sessionId, keep);
+    if (headLeft > 0) headLeft -= edgeSessions(text, columns.sessionId, headLeft, false, keep);
+    const lines = dataLinesIn(text, BOUNDARY_LINES);
+    tail.push({ text, lines });
+    tailLines += lines;
+    while (tail.length > 1 && tailLines - (tail[0]?.lines ?? 0) >= BOUNDARY_LINES) tailLines -= tail.shift()?.lines ?? 0;
+    if (last) {
+      let left = BOUNDARY_LINES;
+      for (let i = tail.length - 1; i >= 0 && left > 0; i--) left -= edgeSessions(tail[i]?.text ?? '', columns.sessionId, left, true, keep);
+    }
+  });
+  return { keep, columns };
+}
