@@ -3,6 +3,7 @@ import { forEachLine, ownCopy } from '../text';
 import { buildSession } from '../session-build';
 import { isRelevant } from '../relevance';
 import { compactSession } from '../compact';
+import { NCSA_FIELDS, ncsaValues } from './ncsa';
 
 export interface IisLogParse {
   readonly sessions: SmtpSession[];
@@ -46,7 +47,8 @@ function field(value: string | undefined, plusIsSpace = true): string {
 }
 
 /**
- * Parses an IIS SMTP (SMTPSVC) W3C extended log (domain.md §5.2). Columns come from `#Fields:`. Outbound
+ * Parses an IIS SMTP (SMTPSVC) log (domain.md §5.2): W3C extended (columns from `#Fields:`), the Microsoft
+ * IIS format or NCSA Common (both fixed, mapped onto the W3C names; see ncsa.ts). Outbound
  * conversations are rebuilt from OutboundConnectionCommand / OutboundConnectionResponse lines grouped by
  * virtual server, computer and remote address in time order; a new 220 banner (not the answer to STARTTLS)
  * or the line after QUIT starts the next conversation. Inbound lines become server-side conversations per
@@ -87,7 +89,14 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { re
     }
     const iisFormat = IIS_FORMAT_LINE.test(raw);
     if (iisFormat) names = IIS_FORMAT_FIELDS;
-    const values = iisFormat ? iisFormatValues(raw) : raw.trim().split(/\s+/);
+    const ncsa = iisFormat ? undefined : ncsaValues(raw);
+    if (ncsa) names = NCSA_FIELDS;
+    else if (names === NCSA_FIELDS && !iisFormat) {
+      // NCSA lines have a fixed shape; one that is not whole (cut off, mangled) cannot be split by spaces.
+      damaged++;
+      return;
+    }
+    const values = ncsa ?? (iisFormat ? iisFormatValues(raw) : raw.trim().split(/\s+/));
     if (!names.length && values.length === DEFAULT_FIELDS.length) names = DEFAULT_FIELDS;
     const get = (name: string) => {
       const i = names.indexOf(name);
@@ -101,13 +110,16 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { re
     }
     const outbound = user === OUT_COMMAND || user === OUT_RESPONSE;
     const key = [outbound ? 'out' : 'in', get('s-sitename'), get('s-computername'), ip].join('|');
-    // W3C writes spaces as `+`; the Microsoft IIS format keeps them (and any real `+`). Copies, so that no
-    // kept text pins the decoded chunk it was cut from.
-    const method = ownCopy(field(get('cs-method'), !iisFormat));
-    const query = ownCopy(field(get('cs-uri-query'), !iisFormat));
+    // W3C writes spaces as `+`; the Microsoft IIS format keeps them (and any real `+`); ncsa.ts has already
+    // decoded its query. Copies, so that no kept text pins the decoded chunk it was cut from.
+    const plusIsSpace = !iisFormat && !ncsa;
+    const method = ownCopy(field(get('cs-method'), plusIsSpace));
+    const query = ownCopy(field(get('cs-uri-query'), plusIsSpace));
     const date = get('date');
     const time = get('time');
-    const base = { line: lineNo, ref: `${source}#L${lineNo}`, ...(date && time ? { timestamp: ownCopy(/^\d{4}-/.test(date) ? `${date}T${time}Z` : `${date} ${time}`) } : {}) };
+    // NCSA logs local time with its offset; W3C logs UTC.
+    const zone = get('x-utc-offset') ?? 'Z';
+    const base = { line: lineNo, ref: `${source}#L${lineNo}`, ...(date && time ? { timestamp: ownCopy(/^\d{4}-/.test(date) ? `${date}T${time}${zone}` : `${date} ${time}`) } : {}) };
     const isResponse = user === OUT_RESPONSE;
     let g = open.get(key);
     // A fresh banner means a new connection, unless it answers STARTTLS.
@@ -131,7 +143,9 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { re
     } else {
       g.lines.push({ ...base, direction: 'received', kind: 'command', text: query ? `${method} ${query}` : method });
       const status = get('sc-status');
-      if (status && /^[2-5]\d\d$/.test(status)) g.lines.push({ ...base, direction: 'sent', kind: 'reply', text: status });
+      // The log keeps only the code. The trailing space makes it a reply line as replyCode() reads one
+      // (`550 `), so a refused inbound session counts as rejected instead of being dropped as irrelevant.
+      if (status && /^[2-5]\d\d$/.test(status)) g.lines.push({ ...base, direction: 'sent', kind: 'reply', text: `${status} ` });
       g.lastCommand = method;
     }
   });

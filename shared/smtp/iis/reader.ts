@@ -4,8 +4,9 @@ import { err, ok } from '../../result';
 import { headText } from '../text';
 import { parseIisSmtpLog } from './parse';
 import { COMPACT_ABOVE_BYTES } from '../compact';
+import { NCSA_SMTP_LINE } from './ncsa';
 
-/** IIS SMTP (SMTPSVC) logs in W3C extended format (domain.md §5.2). */
+/** IIS SMTP (SMTPSVC) logs in W3C extended, Microsoft IIS or NCSA Common format (domain.md §5.2). */
 export const iisSmtpLogReader: Reader = {
   id: 'smtp.iisW3cLog',
   kind: 'smtpLog',
@@ -16,6 +17,9 @@ export const iisSmtpLogReader: Reader = {
     if (w3c && smtp) return 10;
     // Microsoft IIS log format: `ip, user, date, time, SMTPSVC1, …`
     if (/^[0-9A-Fa-f.:]+, [^,]*, \d{1,2}\/\d{1,2}\/\d{2,4}, [\d:]+, SMTPSVC\d*, /m.test(head)) return 9;
+    // NCSA Common: `ip - user [14/May/2024:10:20:11 +0200] "EHLO -?…"`, only with an SMTP verb or an
+    // outbound event, so an HTTP NCSA log is never claimed. As unambiguous as the Microsoft IIS format.
+    if (NCSA_SMTP_LINE.test(head)) return 9;
     // Lines without the header (a pasted excerpt) still name the outbound events.
     if (smtp && /OutboundConnection(Command|Response)/.test(head)) return 4;
     return 0;

@@ -7,6 +7,8 @@ const EXPECTED: ReadonlyArray<[string, string]> = [
   ['smtp/exchange-send-5.7.64-cert-sent.log', 'smtp.exchangeProtocolLog'],
   ['smtp/SEND20240516-2.log', 'smtp.exchangeProtocolLog'],
   ['smtp/iis-smtpsvc-ex240514.log', 'smtp.iisW3cLog'],
+  ['smtp/iis-msformat-in240514.log', 'smtp.iisW3cLog'],
+  ['smtp/iis-ncsa-nc240514.log', 'smtp.iisW3cLog'],
   ['ndr/exchange-onprem-5.7.64.eml', 'smtp.ndr'],
   ['ndr/exchange-5.7.64.msg', 'smtp.ndr'],
   ['ndr/pasted-attr36.txt', 'smtp.ndr'],
@@ -34,6 +36,7 @@ describe('pasted text', () => {
   const cases: ReadonlyArray<[string, string]> = [
     ['smtp/exchange-send-nocredentials.log', 'smtp.exchangeProtocolLog'],
     ['smtp/iis-smtpsvc-ex240514.log', 'smtp.iisW3cLog'],
+    ['smtp/iis-ncsa-nc240514.log', 'smtp.iisW3cLog'],
     ['ndr/pasted-attr36.txt', 'smtp.ndr'],
     ['ndr/exchange-onprem-5.7.64.eml', 'smtp.ndr'],
     ['settings/get-sendconnector-fl.txt', 'settings.cmdletOutput'],
@@ -51,10 +54,13 @@ describe('pasted text', () => {
       '2024-05-14T09:00:02.004Z,Outbound to Office 365,08DC73F1A2B3C4E0,13,10.0.0.25:51240,198.51.100.25:25,*,,TLS negotiation failed with error NoCredentials';
     const iis =
       '2024-05-14 08:20:12 198.51.100.25 OutboundConnectionResponse SMTPSVC1 RELAY01 - 25 - - 550+5.7.64+TenantAttribution;+Relay+Access+Denied 0 0 101 0 218 SMTP - - - -';
+    const ncsa =
+      '198.51.100.25 - OutboundConnectionResponse [14/May/2024:10:20:12 +0200] "- -?550 5.7.64 TenantAttribution; Relay Access Denied SMTP" 0 101';
     const reply = "Remote Server returned '550 5.7.64 TenantAttribution; Relay Access Denied'";
     const enc = (t: string) => ({ name: 'pasted.txt', bytes: new TextEncoder().encode(t) });
     expect(pickReader(enc(exchange))?.id).toBe('smtp.exchangeProtocolLog');
     expect(pickReader(enc(iis))?.id).toBe('smtp.iisW3cLog');
+    expect(pickReader(enc(ncsa))?.id).toBe('smtp.iisW3cLog');
     expect(pickReader(enc(reply))?.id).toBe('smtp.ndr');
   });
 });
