@@ -11,6 +11,15 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
+  /** Standard input, for `analyze -` (pasted text piped in). */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
+}
+
+/** Everything on standard input, as the bytes a pasted text would be (nothing when there is no stdin). */
+export async function readStdin(io: CliIo): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of io.stdin ?? []) parts.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  return Buffer.concat(parts);
 }
 
 /**

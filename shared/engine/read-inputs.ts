@@ -1,6 +1,8 @@
 import type { Evidence, EvidenceKind } from '../model/evidence';
-import type { InputError, InputFile, InputWarning } from '../model/input';
-import type { Reader, ReadOptions } from './reader';
+import { isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
+import type { Reader, ReadOptions, ReadOutput } from './reader';
+import type { Result } from '../result';
+import { headOf } from './head';
 import { READERS } from './readers';
 
 /** The outcome of reading one input, before localisation. */
@@ -38,7 +40,7 @@ export function pickReader(input: InputFile, readers: readonly Reader[] = READER
  * are read as inputs of their own, named `container/entry`.
  */
 export async function readInputs(
-  inputs: readonly InputFile[],
+  inputs: readonly AnyInput[],
   options: ReadOptions,
   readers: readonly Reader[] = READERS,
   /** After each input (a container's entries count as inputs, so `total` grows when one is opened). */
@@ -46,35 +48,100 @@ export async function readInputs(
 ): Promise<ReadAllResult> {
   const outcomes: InputOutcome[] = [];
   const evidence: Evidence[] = [];
-  const queue = [...inputs];
+  // Inputs are taken one at a time and nothing keeps a read input's bytes: memory holds one file (or one
+  // piece of a streamed one) plus the evidence read so far.
+  const queue: AnyInput[] = [...inputs];
+  let totalBytes = queue.reduce((sum, input) => sum + sizeOf(input), 0);
   for (let input = queue.shift(); input; input = queue.shift()) {
-    const outcome = await readOne(input, options, readers);
+    const outcome = await readOne(input, { ...options, totalBytes }, readers);
     outcomes.push(outcome.outcome);
     evidence.push(...outcome.evidence);
     queue.unshift(...outcome.children);
+    totalBytes += outcome.children.reduce((sum, child) => sum + child.bytes.byteLength, 0);
     onRead?.(outcomes.length, outcomes.length + queue.length);
   }
   return { outcomes, evidence };
 }
 
-async function readOne(
-  input: InputFile,
-  options: ReadOptions,
-  readers: readonly Reader[],
-): Promise<{ outcome: InputOutcome; evidence: readonly Evidence[]; children: readonly InputFile[] }> {
-  const rejected = (error: InputError, kind: InputOutcome['kind'] = null) => ({
-    outcome: { file: input.name, kind, status: 'rejected' as const, items: 0, error },
-    evidence: [],
-    children: [],
-  });
-  if (input.bytes.byteLength > options.limits.maxFileBytes) {
-    return rejected({ code: 'input.tooLarge', params: { limit: options.limits.maxFileBytes } });
+function sizeOf(input: AnyInput): number {
+  return isDeferred(input) ? input.size : input.bytes.byteLength;
+}
+
+type ReadOneResult = { outcome: InputOutcome; evidence: readonly Evidence[]; children: readonly InputFile[] };
+
+function rejectedOutcome(name: string, error: InputError, kind: InputOutcome['kind'] = null): ReadOneResult {
+  return { outcome: { file: name, kind, status: 'rejected', items: 0, error }, evidence: [], children: [] };
+}
+
+async function readOne(input: AnyInput, options: ReadOptions, readers: readonly Reader[]): Promise<ReadOneResult> {
+  if (sizeOf(input) > options.limits.maxFileBytes) {
+    return rejectedOutcome(input.name, { code: 'input.tooLarge', params: { limit: options.limits.maxFileBytes } });
   }
+  if (!isDeferred(input)) return readLoaded(input, options, readers);
+  const streamed = await readStreamed(input, options, readers);
+  if (streamed) return streamed;
+  let bytes: Uint8Array;
+  try {
+    bytes = await input.load();
+  } catch (e) {
+    return unreadable(input.name, e);
+  }
+  return readLoaded({ name: input.name, bytes }, options, readers);
+}
+
+/**
+ * A large deferred input whose reader can take pieces is read that way (memory bounded by a piece); null when
+ * it is small, has no pieces, or its reader cannot stream it (then it is loaded whole).
+ */
+async function readStreamed(input: DeferredInput, options: ReadOptions, readers: readonly Reader[]): Promise<ReadOneResult | null> {
+  const pieces = input.pieces;
+  if (!pieces || input.size <= options.limits.streamAboveBytes) return null;
+  let head: Uint8Array;
+  try {
+    head = headOf(pieces);
+  } catch (e) {
+    return unreadable(input.name, e);
+  }
+  const reader = pickReader({ name: input.name, bytes: head }, readers);
+  if (!reader?.stream?.accepts(head)) return null;
+  // A piece that cannot be read (the file went away mid-read) makes the input unreadable, not damaged.
+  let failure: unknown;
+  const guarded: ByteSource = (visit) => {
+    try {
+      pieces(visit);
+    } catch (e) {
+      failure ??= e;
+      throw e;
+    }
+  };
+  const out = await settle(input.name, reader, () => reader.stream?.read({ name: input.name, size: input.size, head, pieces: guarded }, options));
+  return failure === undefined ? out : unreadable(input.name, failure);
+}
+
+/** input.unreadable with the system's reason (an errno code such as ENOENT where there is one). */
+function unreadable(name: string, e: unknown): ReadOneResult {
+  const code = (e as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' ? code : e instanceof Error ? e.message : String(e);
+  return rejectedOutcome(name, { code: 'input.unreadable', params: { reason } });
+}
+
+async function readLoaded(input: InputFile, options: ReadOptions, readers: readonly Reader[]): Promise<ReadOneResult> {
   const reader = pickReader(input, readers);
-  if (!reader) return rejected({ code: 'input.unrecognized' });
+  if (!reader) return rejectedOutcome(input.name, { code: 'input.unrecognized' });
+  return settle(input.name, reader, () => reader.read(input, options));
+}
+
+/** A reader's answer as an outcome; a reader that throws (it must not) makes its input damaged, not the run. */
+async function settle(
+  name: string,
+  reader: Reader,
+  read: () => Promise<Result<ReadOutput, InputError>> | undefined,
+): Promise<ReadOneResult> {
+  const rejected = (error: InputError, kind: InputOutcome['kind'] = null) => rejectedOutcome(name, error, kind);
   let result;
   try {
-    result = await reader.read(input, options);
+    result = await read();
+    if (!result) return rejected({ code: 'input.damaged' }, reader.kind);
   } catch {
     // A reader must not throw; if one does, the input is damaged as far as the user is concerned and the
     // other inputs still get read. (Fuzz tests hunt these down.)
@@ -84,7 +151,7 @@ async function readOne(
   const out = result.value;
   return {
     outcome: {
-      file: input.name,
+      file: name,
       kind: reader.kind,
       status: 'ok',
       items: out.items,
@@ -92,6 +159,6 @@ async function readOne(
       ...(out.warnings?.length ? { warnings: out.warnings } : {}),
     },
     evidence: out.evidence,
-    children: (out.children ?? []).map((c) => ({ name: `${input.name}/${c.name}`, bytes: c.bytes })),
+    children: (out.children ?? []).map((c) => ({ name: `${name}/${c.name}`, bytes: c.bytes })),
   };
 }

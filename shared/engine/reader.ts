@@ -1,12 +1,26 @@
 import type { Result } from '../result';
 import type { Evidence, EvidenceKind } from '../model/evidence';
-import type { InputError, InputFile, InputWarning, Limits } from '../model/input';
+import type { ByteSource, InputError, InputFile, InputWarning, Limits } from '../model/input';
 
 export interface ReadOptions {
   /** PFX/P12 password; never stored in evidence, reports or case files. */
   readonly password?: string;
   readonly limits: Limits;
   readonly signal?: AbortSignal;
+  /**
+   * Bytes of the whole analysis (every input, containers' entries as they open). Readers that keep less on
+   * large analyses (SMTP logs keep only proving lines) decide on this rather than on one file's size: a
+   * folder of a thousand 10 MB logs is as large as one 10 GB log.
+   */
+  readonly totalBytes?: number;
+}
+
+/** A large file handed to a reader in pieces (DeferredInput.pieces); `head` is its start, for the reader's checks. */
+export interface StreamInput {
+  readonly name: string;
+  readonly size: number;
+  readonly head: Uint8Array;
+  readonly pieces: ByteSource;
 }
 
 export interface ReadOutput {
@@ -30,4 +44,12 @@ export interface Reader {
   readonly kind: EvidenceKind | 'container';
   sniff(input: InputFile): number;
   read(input: InputFile, options: ReadOptions): Promise<Result<ReadOutput, InputError>>;
+  /**
+   * Reads a large file piece by piece with bounded memory, for readers whose format allows it; `accepts`
+   * says whether this file's head suits streaming (else the engine loads it whole and calls `read`).
+   */
+  readonly stream?: {
+    accepts(head: Uint8Array): boolean;
+    read(input: StreamInput, options: ReadOptions): Promise<Result<ReadOutput, InputError>>;
+  };
 }

@@ -1,4 +1,4 @@
-import type { InputFile, Limits } from '../model/input';
+import type { AnyInput, Limits } from '../model/input';
 import { DEFAULT_LIMITS } from '../model/input';
 import type { Answers } from '../model/answers';
 import type { Report } from '../model/report';
@@ -44,7 +44,7 @@ export interface RunResult {
 }
 
 /** The whole engine in one call: read → analyze → diagnose → report. Used by the CLI and the app's worker. */
-export async function runAnalysis(inputs: readonly InputFile[], options: RunOptions): Promise<RunResult> {
+export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptions): Promise<RunResult> {
   const answers = options.answers ?? {};
   const progress = options.onProgress;
   const read = await readInputs(

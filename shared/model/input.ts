@@ -7,6 +7,33 @@ export interface InputFile {
   readonly bytes: Uint8Array;
 }
 
+/**
+ * Visits a file's bytes from the start, in order, synchronously, in pieces of any size; a visit that returns
+ * `false` stops early (sniffing needs only the head). Callable more than once (a reader may read twice).
+ */
+export type ByteSource = (visit: (piece: Uint8Array) => boolean | void) => void;
+
+/**
+ * A file whose bytes are fetched only when its turn comes: a folder of thousands of logs is never in memory
+ * at once (issue 5 item 6). A large one is streamed piece by piece to a reader that can (Exchange protocol
+ * logs), else loaded whole just before it is read and dropped after.
+ */
+export interface DeferredInput {
+  readonly name: string;
+  readonly size: number;
+  /** The whole file; rejects when it cannot be read (moved, locked, no permission). */
+  load(): Promise<Uint8Array>;
+  /** The file in pieces, where the host can read synchronously (Node, a worker's FileReaderSync). */
+  readonly pieces?: ByteSource;
+}
+
+/** What the engine takes: bytes in hand, or a file to fetch when its turn comes. */
+export type AnyInput = InputFile | DeferredInput;
+
+export function isDeferred(input: AnyInput): input is DeferredInput {
+  return 'load' in input;
+}
+
 /** Stable input error codes (findings.md "Input errors"). */
 export type InputErrorCode =
   | 'input.unrecognized'
@@ -37,6 +64,8 @@ export interface Limits {
   readonly maxNestingDepth: number;
   readonly maxZipEntries: number;
   readonly maxZipBytes: number;
+  /** Deferred inputs larger than this are streamed to a reader that can take pieces (else loaded whole). */
+  readonly streamAboveBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -46,4 +75,5 @@ export const DEFAULT_LIMITS: Limits = {
   maxNestingDepth: 64,
   maxZipEntries: 10_000,
   maxZipBytes: 4 * 1024 * 1024 * 1024,
+  streamAboveBytes: 64 * 1024 * 1024,
 };

@@ -58,6 +58,48 @@ export function forEachChunk(bytes: Uint8Array, fn: (text: string, last: boolean
   }
 }
 
+/** Whether a file starts like UTF-16 text (a BOM, or ASCII with a zero in every odd byte). */
+export function isUtf16(head: Uint8Array): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16le(head);
+}
+
+/**
+ * UTF-8 bytes arriving in pieces, as text pieces that end at line ends (the last one may not): each piece is
+ * cut at its last line feed (a 0x0A byte never sits inside a multi-byte UTF-8 sequence) and the rest goes
+ * in front of the next one. A line longer than a piece waits in a list and is joined once its end arrives,
+ * so even a file without line feeds is decoded in linear time. TextDecoder drops a UTF-8 BOM.
+ */
+export function utf8TextPieces(source: (visit: (piece: Uint8Array) => boolean | void) => void): (visit: (text: string, last: boolean) => void) => void {
+  return (visit) => {
+    const decoder = new TextDecoder('utf-8');
+    let waiting: Uint8Array[] = [];
+    source((bytes) => {
+      const cut = bytes.lastIndexOf(0x0a) + 1;
+      if (cut === 0) {
+        // The source may reuse its buffer for the next piece: what waits is copied (with the constructor:
+        // a Node Buffer's slice() is a view).
+        waiting.push(new Uint8Array(bytes));
+        return;
+      }
+      const text = waiting.length > 0 ? decoder.decode(join([...waiting, bytes.subarray(0, cut)])) : decoder.decode(bytes.subarray(0, cut));
+      waiting = cut < bytes.length ? [new Uint8Array(bytes.subarray(cut))] : [];
+      visit(text, false);
+    });
+    visit(decoder.decode(join(waiting)), true);
+  };
+}
+
+function join(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
 /** Calls `fn` for every line (1-based numbers), chunk by chunk (see `forEachChunk`). */
 export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number) => void): void {
   let lineNo = 0;

@@ -1,9 +1,9 @@
 import type { CliArgs } from '../args';
-import { type CliIo, loadTrustAnchors } from '../context';
+import { type CliIo, loadTrustAnchors, readStdin } from '../context';
 import { collectInputs } from '../collect-inputs';
 import { runAnalysis, type RunResult } from '../../../shared/engine/run';
 import type { InputOutcome } from '../../../shared/engine/read-inputs';
-import { DEFAULT_LIMITS, type InputError } from '../../../shared/model/input';
+import type { InputError, InputFile } from '../../../shared/model/input';
 import { isActionable } from '../../../shared/model/finding';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -16,6 +16,9 @@ import { renderTextSummary } from '../../../shared/report/text-summary';
 export const EXIT_CLEAN = 0;
 export const EXIT_FOUND = 1;
 export const EXIT_USAGE = 2;
+
+/** The input name of text piped in with `-` (as the app names pasted text pasted-N.txt). */
+export const STDIN_NAME = 'stdin.txt';
 
 /** Reads the inputs and runs the engine: shared by `analyze` and `export`. Null when the CLI already printed why it stops. */
 export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): Promise<RunResult | null> {
@@ -32,14 +35,13 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
     for (const file of trust.unreadable) io.stderr.write(format(locale, 'cli.trustUnreadable', { file }) + '\n');
     return null;
   }
-  const collected = await collectInputs(args.paths, DEFAULT_LIMITS.maxFileBytes);
+  // A lone "-" is standard input: pasted text (an NDR, log lines, cmdlet output) whose kind the readers find.
+  const stdin: InputFile[] = args.paths.includes('-') ? [{ name: STDIN_NAME, bytes: await readStdin(io) }] : [];
+  const collected = await collectInputs(args.paths.filter((p) => p !== '-'));
   const rejectedAs = (file: string, error: InputError): InputOutcome => ({ file, kind: null, status: 'rejected', items: 0, error });
-  const rejected: InputOutcome[] = [
-    ...collected.unreadable.map((u) => rejectedAs(u.path, { code: 'input.unreadable', params: { reason: u.reason } })),
-    ...collected.tooLarge.map((f) => rejectedAs(f.name, { code: 'input.tooLarge', params: { limit: DEFAULT_LIMITS.maxFileBytes } })),
-  ];
+  const rejected: InputOutcome[] = collected.unreadable.map((u) => rejectedAs(u.path, { code: 'input.unreadable', params: { reason: u.reason } }));
   const wantsNetwork = args.probe !== undefined || args.fetchAia;
-  return runAnalysis(collected.inputs, {
+  return runAnalysis([...stdin, ...collected.inputs], {
     locale,
     // The network is touched only when --probe or --fetch-aia asked for it (architecture.md "Offline by default").
     ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, trust.anchors, io, locale) } : {}),

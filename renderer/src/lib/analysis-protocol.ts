@@ -40,9 +40,13 @@ export interface AnalysisOutcome {
   readonly aiaChildren?: readonly AiaChild[];
 }
 
+/**
+ * One file for the engine. A Blob crosses to the worker as a handle, not a copy: the worker reads each file
+ * when the engine gets to it, so a folder of thousands of logs is never in memory at once.
+ */
 export interface AnalysisInput {
   readonly name: string;
-  readonly buffer: ArrayBuffer;
+  readonly blob: Blob;
 }
 
 /** UI thread → worker: decode the trust anchors now, so the first drop does not wait for it. */

@@ -7,6 +7,7 @@ import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
 import type { Report } from '../../../shared/model/report';
 import { err, ok } from '../../../shared/result';
 import type { AnalysisRunner } from './analysis-protocol';
+import { deferredBlob } from './blob-input';
 
 /**
  * Runs the real engine on the calling thread. Used where Web Workers do not exist (jsdom component tests);
@@ -18,11 +19,11 @@ export function createInlineRunner(): AnalysisRunner {
   return {
     async run(inputs, options, onProgress) {
       const mine = ++generation;
-      const given = { files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.buffer.byteLength, 0) };
+      const given = { files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.blob.size, 0) };
       onProgress?.(given);
       try {
         const { report, evidence, analysis } = await runAnalysis(
-          inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.buffer) })),
+          inputs.map((i) => deferredBlob(i.name, i.blob)),
           {
             locale: options.locale,
             now: new Date(options.nowIso),

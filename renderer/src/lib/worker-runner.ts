@@ -78,9 +78,9 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
       if (pending) this.cancel();
       const id = nextId++;
       return new Promise((settle) => {
-        pending = { id, settle, onProgress, given: { files: inputs.length, bytes: 0 } };
+        pending = { id, settle, onProgress, given: { files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.blob.size, 0) } };
         const message: RunMessage = { type: 'run', id, inputs, options };
-        ensureWorker().postMessage(message, inputs.map((i) => i.buffer));
+        ensureWorker().postMessage(message);
       });
     },
     prepare(trustAnchors) {

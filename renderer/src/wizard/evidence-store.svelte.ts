@@ -19,7 +19,7 @@ export interface EvidenceItem {
 }
 
 export type ItemStatus = 'waiting' | 'ok' | 'rejected';
-export type AnalysisPhase = 'idle' | 'loading' | 'analyzing' | 'cancelled' | 'failed';
+export type AnalysisPhase = 'idle' | 'analyzing' | 'cancelled' | 'failed';
 
 /** What the evidence list shows for one item, taken from the report's inputs. */
 export interface ItemState {
@@ -77,7 +77,7 @@ export class EvidenceStore {
   }
 
   get busy(): boolean {
-    return this.phase === 'loading' || this.phase === 'analyzing';
+    return this.phase === 'analyzing';
   }
 
   /** True once an analysis of the current items has finished. */
@@ -153,16 +153,9 @@ export class EvidenceStore {
     const mine = ++this.#generation;
     const items = this.items;
     this.failure = null;
-    this.phase = 'loading';
-    this.progress = { done: 0, total: items.length, bytes: 0 };
-    const inputs: AnalysisInput[] = [];
-    for (const item of items) {
-      if (item.capture) continue;
-      const buffer = await item.blob.arrayBuffer();
-      if (mine !== this.#generation) return;
-      inputs.push({ name: item.name, buffer });
-      this.progress = { ...this.progress, done: inputs.length };
-    }
+    // Blobs are handles: the worker reads each file when the engine gets to it.
+    const inputs: AnalysisInput[] = items.flatMap((item) => (item.capture ? [] : [{ name: item.name, blob: item.blob }]));
+    this.progress = { done: 0, total: items.length, bytes: inputs.reduce((sum, i) => sum + i.blob.size, 0) };
     this.phase = 'analyzing';
     this.engineStep = null;
     const context = this.#context();

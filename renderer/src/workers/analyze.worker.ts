@@ -8,6 +8,7 @@ import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
 import type { Report } from '../../../shared/model/report';
 import { err } from '../../../shared/result';
 import { resolveLocale } from '../../../shared/i18n/locales';
+import { deferredBlob, fileReaderSync } from '../lib/blob-input';
 import type { FixPackMessage, PrepareMessage, RunMessage, WorkerMessage } from '../lib/analysis-protocol';
 
 /**
@@ -23,11 +24,12 @@ function post(message: WorkerMessage): void {
 }
 
 async function run({ id, inputs, options }: RunMessage): Promise<void> {
-  const bytes = inputs.reduce((sum, input) => sum + input.buffer.byteLength, 0);
+  const bytes = inputs.reduce((sum, input) => sum + input.blob.size, 0);
+  const syncReader = fileReaderSync();
   post({ type: 'progress', id, phase: 'reading', files: inputs.length, bytes });
   try {
     const { report, evidence, analysis } = await runAnalysis(
-      inputs.map((input) => ({ name: input.name, bytes: new Uint8Array(input.buffer) })),
+      inputs.map((input) => deferredBlob(input.name, input.blob, syncReader)),
       {
         locale: options.locale,
         now: new Date(options.nowIso),

@@ -1,12 +1,12 @@
-import type { Reader } from '../../engine/reader';
-import type { InputWarning } from '../../model/input';
-import { err, ok } from '../../result';
-import { headText } from '../text';
+import type { Reader, ReadOptions, ReadOutput } from '../../engine/reader';
+import type { InputError, InputWarning } from '../../model/input';
+import { err, ok, type Result } from '../../result';
+import { headText, isUtf16, utf8TextPieces } from '../text';
 import { EXCHANGE_LINE } from './fields';
-import { parseExchangeLog } from './parse';
+import { parseExchangeLog, parseExchangeLogText, type ExchangeLogParse } from './parse';
 import { COMPACT_ABOVE_BYTES } from '../compact';
 
-/** Exchange SmtpSend / SmtpReceive protocol logs (domain.md §5.1), whole files or pasted fragments. */
+/** Exchange SmtpSend / SmtpReceive protocol logs (domain.md §5.1), whole files, pasted fragments or streamed. */
 export const exchangeProtocolLogReader: Reader = {
   id: 'smtp.exchangeProtocolLog',
   kind: 'smtpLog',
@@ -18,23 +18,30 @@ export const exchangeProtocolLogReader: Reader = {
     return 0;
   },
   async read(input, options) {
-    const parsed = parseExchangeLog(input.name, input.bytes, { compact: input.bytes.length > COMPACT_ABOVE_BYTES });
-    // Limits.maxRecords (issue 12): more sessions than the limit is refused rather than analysed in part.
-    if (parsed.sessions.length > options.limits.maxRecords) return err({ code: 'input.tooLarge', params: { limit: options.limits.maxRecords } });
-    if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) {
-      return err({ code: 'input.damaged' });
-    }
-    const warnings: InputWarning[] = [];
-    if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
-    if (parsed.skipped > 0) warnings.push({ code: 'smtp.warning.sessionsSkipped', params: { count: parsed.skipped } });
-    if (parsed.compacted > 0) warnings.push({ code: 'smtp.warning.sessionsCompacted', params: { count: parsed.compacted } });
-    return ok({
-      evidence: [
-        { kind: 'smtpLog', id: `smtpLog:${input.name}`, source: input.name, format: parsed.format, sessions: parsed.sessions },
-      ],
-      items: parsed.sessions.length,
-      ...(parsed.damaged ? { damaged: parsed.damaged } : {}),
-      ...(warnings.length ? { warnings } : {}),
-    });
+    const compact = Math.max(input.bytes.length, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+    return outputOf(input.name, parseExchangeLog(input.name, input.bytes, { compact }), options);
+  },
+  // Exchange writes UTF-8; a UTF-16 file (a PowerShell redirection) is loaded whole instead.
+  stream: {
+    accepts: (head) => !isUtf16(head),
+    async read(input, options) {
+      return outputOf(input.name, parseExchangeLogText(input.name, utf8TextPieces(input.pieces), { compact: true }), options);
+    },
   },
 };
+
+function outputOf(name: string, parsed: ExchangeLogParse, options: ReadOptions): Result<ReadOutput, InputError> {
+  // Limits.maxRecords (issue 12): more sessions than the limit is refused rather than analysed in part.
+  if (parsed.sessions.length > options.limits.maxRecords) return err({ code: 'input.tooLarge', params: { limit: options.limits.maxRecords } });
+  if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) return err({ code: 'input.damaged' });
+  const warnings: InputWarning[] = [];
+  if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
+  if (parsed.skipped > 0) warnings.push({ code: 'smtp.warning.sessionsSkipped', params: { count: parsed.skipped } });
+  if (parsed.compacted > 0) warnings.push({ code: 'smtp.warning.sessionsCompacted', params: { count: parsed.compacted } });
+  return ok({
+    evidence: [{ kind: 'smtpLog', id: `smtpLog:${name}`, source: name, format: parsed.format, sessions: parsed.sessions }],
+    items: parsed.sessions.length,
+    ...(parsed.damaged ? { damaged: parsed.damaged } : {}),
+    ...(warnings.length ? { warnings } : {}),
+  });
+}

@@ -25,7 +25,7 @@ export const iisSmtpLogReader: Reader = {
     return 0;
   },
   async read(input, options) {
-    const parsed = parseIisSmtpLog(input.name, input.bytes, { compact: input.bytes.length > COMPACT_ABOVE_BYTES });
+    const parsed = parseIisSmtpLog(input.name, input.bytes, { compact: Math.max(input.bytes.length, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES });
     // Limits.maxRecords (issue 12): more sessions than the limit is refused rather than analysed in part.
     if (parsed.sessions.length > options.limits.maxRecords) return err({ code: 'input.tooLarge', params: { limit: options.limits.maxRecords } });
     if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) return err({ code: 'input.damaged' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../../electron/cli/index';
@@ -89,5 +90,33 @@ describe('relay-doctor probe', () => {
     const io = captureIo();
     expect(await main(['probe', `127.0.0.1:${port}`], io)).toBe(1);
     expect(io.err()).toMatch(/refused/i);
+  });
+});
+
+describe('relay-doctor analyze inputs', () => {
+  it('reads pasted text from standard input for "-" and tells which kind of evidence it is', async () => {
+    const ndr = readFileSync(fileURLToPath(new URL('../../../fixtures/ndr/exchange-onprem-5.7.64.eml', import.meta.url)), 'utf8');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'noise.bin'), new Uint8Array([0, 1, 2]));
+    const io = captureIo({}, ndr);
+    await main(['analyze', '-', join(dir, 'noise.bin'), '--json'], io);
+    const report = JSON.parse(io.out());
+    expect(report.inputs.map((i: { file: string; kind: string | null; status: string }) => [i.file, i.kind, i.status])).toEqual([
+      ['stdin.txt', 'ndr', 'ok'],
+      ['noise.bin', null, 'rejected'],
+    ]);
+    expect(report.findings.map((f: { id: string }) => f.id)).toContain('smtp.tenantAttribution');
+  });
+
+  it('reads a folder of logs one file at a time and rebuilds the sessions of each', async () => {
+    const dir = tempDir();
+    const log = readFileSync(fileURLToPath(new URL('../../../fixtures/smtp/exchange-send-5.7.64-cert-sent.log', import.meta.url)));
+    mkdirSync(join(dir, 'SmtpSend'));
+    for (let n = 1; n <= 30; n++) writeFileSync(join(dir, 'SmtpSend', `SEND20240514-${n}.log`), log);
+    const io = captureIo();
+    expect(await main(['analyze', join(dir, 'SmtpSend'), '--json'], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report.inputs).toHaveLength(30);
+    expect(report.inputs.every((i: { kind: string; status: string; items: number }) => i.kind === 'smtpLog' && i.status === 'ok' && i.items === 1)).toBe(true);
   });
 });

@@ -59,7 +59,7 @@ describe('plural forms', () => {
   });
 
   it('formats numbers with each language’s digit grouping (Intl.NumberFormat)', () => {
-    const loading = (locale: (typeof LOCALES)[number]) => format(locale, 'wizard.evidence.progress.loading', { done: 12345, total: 20000 });
+    const loading = (locale: (typeof LOCALES)[number]) => format(locale, 'wizard.evidence.progress.read', { done: 12345, total: 20000 });
     expect(loading('en')).toContain('12,345');
     expect(loading('de')).toContain('12.345');
     expect(loading('es')).toContain('12.345');

@@ -1,0 +1,17 @@
+import type { ByteSource } from '../model/input';
+
+/** Bytes a reader's sniff looks at (the text readers decode 8 KB; certificates and zips fewer). */
+export const HEAD_BYTES = 64 * 1024;
+
+/** The first `max` bytes of a piece source, reading no further than needed. */
+export function headOf(pieces: ByteSource, max = HEAD_BYTES): Uint8Array {
+  const head = new Uint8Array(max);
+  let filled = 0;
+  pieces((piece) => {
+    const take = Math.min(piece.byteLength, max - filled);
+    head.set(piece.subarray(0, take), filled);
+    filled += take;
+    return filled < max;
+  });
+  return head.slice(0, filled);
+}
