@@ -64,10 +64,11 @@ export function isUtf16(head: Uint8Array): boolean {
 }
 
 /**
- * UTF-8 bytes arriving in pieces, as text pieces that end at line ends (the last one may not): each piece is
- * cut at its last line feed (a 0x0A byte never sits inside a multi-byte UTF-8 sequence) and the rest goes
- * in front of the next one. A line longer than a piece waits in a list and is joined once its end arrives,
- * so even a file without line feeds is decoded in linear time. TextDecoder drops a UTF-8 BOM.
+ * UTF-8 bytes arriving in pieces, as text pieces that end at line ends (the last one may not). Each piece is
+ * cut at line feeds (a 0x0A byte never sits inside a multi-byte UTF-8 sequence): the line that straddles two
+ * pieces is joined and decoded on its own, the rest of a piece is decoded in place, so no piece is copied.
+ * A line longer than a piece waits in a list and is joined once its end arrives, so even a file without line
+ * feeds is decoded in linear time. TextDecoder drops a UTF-8 BOM.
  */
 export function utf8TextPieces(source: (visit: (piece: Uint8Array) => boolean | void) => void): (visit: (text: string, last: boolean) => void) => void {
   return (visit) => {
@@ -81,9 +82,13 @@ export function utf8TextPieces(source: (visit: (piece: Uint8Array) => boolean | 
         waiting.push(new Uint8Array(bytes));
         return;
       }
-      const text = waiting.length > 0 ? decoder.decode(join([...waiting, bytes.subarray(0, cut)])) : decoder.decode(bytes.subarray(0, cut));
+      let from = 0;
+      if (waiting.length > 0) {
+        from = bytes.indexOf(0x0a) + 1;
+        visit(decoder.decode(join([...waiting, bytes.subarray(0, from)])), false);
+      }
+      if (from < cut) visit(decoder.decode(bytes.subarray(from, cut)), false);
       waiting = cut < bytes.length ? [new Uint8Array(bytes.subarray(cut))] : [];
-      visit(text, false);
     });
     visit(decoder.decode(join(waiting)), true);
   };

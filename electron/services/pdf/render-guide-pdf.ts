@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { GuideDocument } from '../../../shared/guide/model';
 import { drawBlock, heading, SIZE } from './layout';
 import { loadDejaVuFonts, type PdfFonts } from './fonts';
@@ -23,6 +22,9 @@ let cachedFonts: PdfFonts | null = null;
 export async function renderGuidePdf(guide: GuideDocument, options: PdfOptions = {}): Promise<Uint8Array> {
   const fonts = options.fonts ?? (cachedFonts ??= loadDejaVuFonts());
   const createdAt = options.createdAt ?? new Date();
+  // Loaded on first use: pdfkit and its font stack cost ~30 MB and ~150 ms at start-up, and only exports
+  // need them (`relay-doctor analyze` never does).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: options.pageSize ?? 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
