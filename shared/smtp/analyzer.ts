@@ -29,7 +29,7 @@ function add(groups: Map<string, Group>, rule: Group['rule'], obs: Observation):
     g = { rule, first: obs, count: 0, refs: [] };
     groups.set(key, g);
   }
-  g.count++;
+  g.count += obs.weight ?? 1;
   for (const ref of obs.refs) if (g.refs.length < MAX_REFS && !g.refs.includes(ref)) g.refs.push(ref);
 }
 
@@ -68,6 +68,7 @@ export const smtpAnalyzer: Analyzer = {
         refs: mail ? [mail.ref] : [],
         ...(host ? { remoteHost: host } : {}),
         ...(s.connector ? { connector: s.connector } : {}),
+        ...(s.alike ? { weight: 1 + s.alike } : {}),
       });
     }
     return { findings: [...groups.values()].map(toFinding) };

@@ -52,6 +52,11 @@ export interface SmtpSession {
   readonly status: SessionStatus;
   /** False when the log holds only part of the conversation (it may continue in another file). */
   readonly complete: boolean;
+  /**
+   * On large analyses: how many further complete sessions of the same log were identical to this one apart
+   * from session id, times, line numbers and local port, and were counted here instead of kept (fold.ts).
+   */
+  readonly alike?: number;
 }
 
 export interface SmtpLogEvidence {

@@ -7,6 +7,7 @@ import { detachPlain as detach } from './detach';
 import { toDraft, type Draft } from './draft';
 import type { ExchangeColumns } from './fields';
 import { fieldBounds, fieldOf } from './scan';
+import { SessionFolder } from '../fold';
 
 const EVENT_KIND = { '+': 'connect', '-': 'disconnect', '*': 'info' } as const;
 
@@ -20,12 +21,17 @@ export class SessionCollector {
   damaged = 0;
   skipped = 0;
   compacted = 0;
+  /** Complete relevant sessions counted on an identical kept one (large analyses; see fold.ts). */
+  get folded(): number {
+    return this.#folder.folded;
+  }
   /** Set by the parser from `#Log-Type`, the file name or the first EHLO. */
   role: 'client' | 'server' | undefined;
   readonly #open = new Map<string, Draft>();
   readonly #pool = new Map<string, string>();
   readonly #source: string;
   readonly #compact: boolean;
+  readonly #folder = new SessionFolder();
 
   constructor(source: string, role: 'client' | 'server' | undefined, compact: boolean) {
     this.#source = source;
@@ -93,8 +99,12 @@ export class SessionCollector {
     if (!session.complete) this.done.push(detach(session, this.#pool));
     else if (!isRelevant(session)) this.skipped++;
     else if (this.#compact) {
-      this.done.push(detach(compactSession(session), this.#pool));
+      const compacted = compactSession(session);
       this.compacted++;
+      if (this.#folder.fold(compacted)) return;
+      const kept = detach(compacted, this.#pool);
+      this.#folder.kept(kept);
+      this.done.push(kept);
     } else this.done.push(detach(session, this.#pool));
   }
 }

@@ -17,6 +17,8 @@ export interface ExchangeLogParse {
   readonly skipped: number;
   /** Complete sessions of which only the lines that prove something were kept (large logs). */
   readonly compacted: number;
+  /** Of those, sessions counted on an identical kept one (`alike`) instead of kept (large logs). */
+  readonly folded: number;
 }
 
 export interface ParseOptions {
@@ -134,5 +136,5 @@ export function parseExchangeLogText(source: string, read: TextSource, options: 
   sessions.finishAll();
   forgetText();
   const role = sessions.role;
-  return { format: role === 'server' ? 'exchangeReceive' : 'exchangeSend', sessions: sessions.done, damaged: sessions.damaged, skipped: sessions.skipped, compacted: sessions.compacted };
+  return { format: role === 'server' ? 'exchangeReceive' : 'exchangeSend', sessions: sessions.done, damaged: sessions.damaged, skipped: sessions.skipped, compacted: sessions.compacted, folded: sessions.folded };
 }

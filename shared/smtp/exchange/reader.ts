@@ -5,6 +5,7 @@ import { headText, isUtf16, utf8TextPieces } from '../text';
 import { EXCHANGE_LINE } from './fields';
 import { parseExchangeLog, parseExchangeLogText, type ExchangeLogParse } from './parse';
 import { COMPACT_ABOVE_BYTES } from '../compact';
+import { sessionCount } from '../fold';
 
 /** Exchange SmtpSend / SmtpReceive protocol logs (domain.md §5.1), whole files, pasted fragments or streamed. */
 export const exchangeProtocolLogReader: Reader = {
@@ -38,9 +39,10 @@ function outputOf(name: string, parsed: ExchangeLogParse, options: ReadOptions):
   if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
   if (parsed.skipped > 0) warnings.push({ code: 'smtp.warning.sessionsSkipped', params: { count: parsed.skipped } });
   if (parsed.compacted > 0) warnings.push({ code: 'smtp.warning.sessionsCompacted', params: { count: parsed.compacted } });
+  if (parsed.folded > 0) warnings.push({ code: 'smtp.warning.sessionsFolded', params: { count: parsed.folded } });
   return ok({
     evidence: [{ kind: 'smtpLog', id: `smtpLog:${name}`, source: name, format: parsed.format, sessions: parsed.sessions }],
-    items: parsed.sessions.length,
+    items: sessionCount(parsed.sessions),
     ...(parsed.damaged ? { damaged: parsed.damaged } : {}),
     ...(warnings.length ? { warnings } : {}),
   });

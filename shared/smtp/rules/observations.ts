@@ -9,6 +9,8 @@ export interface Observation {
   readonly remoteHost?: string;
   readonly connector?: string;
   readonly certificate?: LoggedCertificate;
+  /** How many occurrences it stands for: 1, or more for a session with identical ones folded into it. */
+  readonly weight?: number;
 }
 
 /** The peer as precisely as the session names it: banner host, else the bracketed EOP host, else the IP. */
@@ -35,6 +37,7 @@ export function sessionObservations(sessions: readonly SmtpSession[]): Observati
         ...(host ? { remoteHost: host } : {}),
         ...(s.connector ? { connector: s.connector } : {}),
         ...(s.certificateSent ? { certificate: s.certificateSent } : {}),
+        ...(s.alike ? { weight: 1 + s.alike } : {}),
       });
     }
   }
