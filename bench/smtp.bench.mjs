@@ -8,8 +8,10 @@
 //   node bench/smtp.bench.mjs [--mb 1024]
 //
 // Our parser runs in its own process reading the file from disk in 64 KB pieces (the TextSource the parser
-// takes), so its peak RSS is the parser's own. CPU time (user+sys) is reported beside wall time because build
-// machines are shared.
+// takes), so its peak RSS is the parser's own. Then the product itself: `relay-doctor analyze --json` (built
+// here) on the same file, which it streams, and on the same bytes as a folder of 10 MB files (Exchange's
+// default SendProtocolLogMaxFileSize), which it reads one file at a time; rg and cat read that folder too.
+// CPU time (user+sys) is reported beside wall time because build machines are shared.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -81,30 +83,64 @@ const source = (visit) => {
   closeSync(fd);
 };
 const r = parseExchangeLogText('SEND.log', source, { compact: true });
-const rejected = r.sessions.filter((s) => s.status === 'rejected').length;
+// Identical sessions are folded on large logs (shared/smtp/fold.ts): each kept one stands for 1 + alike.
+const count = (list) => list.reduce((n, s) => n + 1 + (s.alike ?? 0), 0);
+const rejected = count(r.sessions.filter((s) => s.status === 'rejected'));
 globalThis.gc?.();
 const u = process.resourceUsage();
-console.log(JSON.stringify({ sessions: r.sessions.length, rejected, skipped: r.skipped, damaged: r.damaged, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, maxRssMb: Math.round(u.maxRSS / 1024), liveHeapMb: Math.round(process.memoryUsage().heapUsed / 1048576) }));
+console.log(JSON.stringify({ sessions: count(r.sessions), kept: r.sessions.length, rejected, skipped: r.skipped, damaged: r.damaged, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, maxRssMb: Math.round(u.maxRSS / 1024), liveHeapMb: Math.round(process.memoryUsage().heapUsed / 1048576) }));
 `,
 );
 
-function measure(command) {
+// 4. The same bytes as a folder of 10 MB logs, each with the header, cut at line ends.
+const folder = `${WORK}SmtpSend-${mb}MB/`;
+if (!existsSync(`${WORK}SmtpSend-${mb}MB.done`)) {
+  mkdirSync(folder, { recursive: true });
+  const data = readFileSync(file);
+  const header = data.subarray(0, data.indexOf('\n2') + 1);
+  let at = header.length;
+  for (let n = 1; at < data.length; n++) {
+    let end = Math.min(data.length, at + 10 * 1048576 - header.length);
+    if (end < data.length) end = data.indexOf(10, end) + 1 || data.length;
+    writeFileSync(`${folder}SEND${String(n).padStart(4, '0')}.LOG`, Buffer.concat([header, data.subarray(at, end)]));
+    at = end;
+  }
+  writeFileSync(`${WORK}SmtpSend-${mb}MB.done`, '');
+}
+const logs = `${folder}*.LOG`;
+
+// 5. The command line as users run it.
+spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+const CLI = `${ROOT}bin/relay-doctor.js`;
+const REPORT = `${WORK}report.json`;
+/** What the report says: sessions read (folded ones counted) and the findings with their counts. */
+function reportSummary() {
+  const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+  const sessions = report.inputs.reduce((n, i) => n + (i.kind === 'smtpLog' ? i.items : 0), 0);
+  return `${report.inputs.length} inputs, ${sessions} sessions; ${report.findings.map((f) => `${f.id} ×${f.params.count ?? 1}`).join(', ')}`;
+}
+
+function measure(command, summary) {
   const tfile = `${WORK}time.txt`;
   const t0 = performance.now();
   const out = spawnSync('sh', ['-c', `/usr/bin/time -o ${tfile} -f "%U %S %M" ${command}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - t0) / 1000;
   const [user, sys, rssKb] = readFileSync(tfile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, cpu: user + sys, rssMb: rssKb / 1024, stdout: out.stdout.trim() };
+  return { wall, cpu: user + sys, rssMb: rssKb / 1024, stdout: summary ? summary() : out.stdout.trim() };
 }
 
 const rows = [
   ['cat', measure(`cat '${file}' > /dev/null`)],
   ["rg '5\\.7\\.64'", measure(`rg -c '5\\.7\\.64' '${file}'`)],
-  ['Relay Doctor (sessions rebuilt)', measure(`node --expose-gc '${RUNNER}' '${file}'`)],
+  ['Relay Doctor parser (sessions rebuilt)', measure(`node --expose-gc '${RUNNER}' '${file}'`)],
+  ['relay-doctor analyze --json (file streamed)', measure(`node '${CLI}' analyze '${file}' --json > '${REPORT}'`, reportSummary)],
+  ['cat, 10 MB files', measure(`cat ${logs} > /dev/null`)],
+  ["rg '5\\.7\\.64', 10 MB files", measure(`rg -c '5\\.7\\.64' ${logs} | awk -F: '{ n += $NF } END { print n }'`)],
+  ['relay-doctor analyze --json, 10 MB files', measure(`node '${CLI}' analyze '${folder}' --json > '${REPORT}'`, reportSummary)],
 ];
 const rate = (s) => (bytes / 1048576 / Math.max(s, 1e-3)).toFixed(0);
 const lines = [
-  `# Exchange protocol log reader: ${(bytes / 1048576).toFixed(0)} MB synthetic SmtpSend log`,
+  `# Exchange protocol log reader: ${(bytes / 1048576).toFixed(0)} MB synthetic SmtpSend log (one file, and the same bytes as 10 MB files)`,
   '',
   `Machine: ${spawnSync('sh', ['-c', 'nproc'], { encoding: 'utf8' }).stdout.trim()} cores, node ${process.version}, ${new Date().toISOString()}.`,
   '',

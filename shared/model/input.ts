@@ -64,7 +64,10 @@ export interface Limits {
   readonly maxNestingDepth: number;
   readonly maxZipEntries: number;
   readonly maxZipBytes: number;
-  /** Deferred inputs larger than this are streamed to a reader that can take pieces (else loaded whole). */
+  /**
+   * Deferred inputs larger than this are streamed to a reader that can take pieces (else loaded whole):
+   * 64 KB pieces decode into strings that die young, where a whole 10 MB log is one long-lived string.
+   */
   readonly streamAboveBytes: number;
 }
 
@@ -75,5 +78,5 @@ export const DEFAULT_LIMITS: Limits = {
   maxNestingDepth: 64,
   maxZipEntries: 10_000,
   maxZipBytes: 4 * 1024 * 1024 * 1024,
-  streamAboveBytes: 64 * 1024 * 1024,
+  streamAboveBytes: 1024 * 1024,
 };

@@ -1,5 +1,6 @@
 import { splitCsvLine } from '../csv';
 import { ownCopy } from '../text';
+import type { ExchangeColumns } from './fields';
 
 /**
  * Patterns that can make a session relevant (see relevance.ts): Exchange Online host names, 4xx/5xx
@@ -77,8 +78,14 @@ export function triggeredSessions(text: string, sessionColumn: number, into: Set
   }
 }
 
-/** Session ids of the first or last `count` data lines of a text (into `into`); how many data lines it read. */
-export function edgeSessions(text: string, sessionColumn: number, count: number, fromEnd: boolean, into: Set<string>): number {
+/**
+ * Visits the first or last `count` data lines of a text and notes for each session id whether one of them is
+ * the session's `marker` line (its connect "+" at the head, its disconnect "-" at the tail); how many data
+ * lines it read. A session at the head without its connect began in the previous file; one at the tail without
+ * its disconnect goes on in the next: those are the ones kept for joining (complete ones are judged as usual).
+ */
+export function edgeSessions(text: string, cols: ExchangeColumns, count: number, fromEnd: boolean, into: Map<string, boolean>): number {
+  const marker = fromEnd ? '-' : '+';
   let seen = 0;
   let pos = fromEnd ? text.length : 0;
   while (seen < count) {
@@ -95,9 +102,15 @@ export function edgeSessions(text: string, sessionColumn: number, count: number,
       end = lineEnd(text, pos);
       pos = end + 1;
     }
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
     if (end <= start || text.charCodeAt(start) === 35) continue;
-    const id = fieldAt(text, start, end, sessionColumn);
-    if (id && !into.has(id)) into.add(ownCopy(id));
+    const id = fieldAt(text, start, end, cols.sessionId);
+    if (id) {
+      const marked = fieldAt(text, start, end, cols.event) === marker;
+      const before = into.get(id);
+      if (before === undefined) into.set(ownCopy(id), marked);
+      else if (marked && !before) into.set(id, true);
+    }
     seen++;
   }
   return seen;

@@ -26,7 +26,8 @@ export const exchangeProtocolLogReader: Reader = {
   stream: {
     accepts: (head) => !isUtf16(head),
     async read(input, options) {
-      return outputOf(input.name, parseExchangeLogText(input.name, utf8TextPieces(input.pieces), { compact: true }), options);
+      const compact = Math.max(input.size, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+      return outputOf(input.name, parseExchangeLogText(input.name, utf8TextPieces(input.pieces), { compact }), options);
     },
   },
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../../../shared/engine/read-inputs';
 import { DEFAULT_LIMITS, type ByteSource, type DeferredInput } from '../../../../shared/model/input';
 import { parseExchangeLog } from '../../../../shared/smtp/exchange/parse';
+import { exchangeProtocolLogReader } from '../../../../shared/smtp/exchange/reader';
 import { evidenceOfKind } from '../../../../shared/model/evidence';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
@@ -90,11 +91,24 @@ describe('large protocol logs streamed in pieces', () => {
     expect(events.some((e) => e.startsWith('load:'))).toBe(false);
     expect(events.filter((e) => e.startsWith('pieces:')).length).toBeGreaterThanOrEqual(3);
     const [evidence] = evidenceOfKind(read.evidence, 'smtpLog');
-    const whole = parseExchangeLog('SEND20240514-1.log', log, { compact: true });
-    expect(whole.compacted).toBeGreaterThan(100);
+    // A small analysis keeps whole sessions, streamed or not.
+    const whole = parseExchangeLog('SEND20240514-1.log', log);
+    expect(whole.sessions.length).toBeGreaterThan(100);
     expect(evidence?.sessions).toEqual(whole.sessions);
-    expect(read.outcomes[0]?.items).toBe(whole.compacted);
-    expect(read.outcomes[0]?.warnings?.map((w) => w.code)).toEqual(['smtp.warning.sessionsSkipped', 'smtp.warning.sessionsCompacted', 'smtp.warning.sessionsFolded']);
+    expect(read.outcomes[0]?.items).toBe(whole.sessions.length);
+    expect(read.outcomes[0]?.warnings?.map((w) => w.code)).toEqual(['smtp.warning.sessionsSkipped']);
+  });
+
+  it('keeps only proving lines and folds identical sessions when the analysis is large, streamed as loaded', async () => {
+    const pieces: ByteSource = (visit) => {
+      for (let at = 0; at < log.length; at += 4096) visit(log.subarray(at, at + 4096));
+    };
+    const stream = exchangeProtocolLogReader.stream;
+    const streamed = await stream?.read({ name: 'SEND.log', size: log.length, head: log.subarray(0, 65536), pieces }, { limits, totalBytes: 1 << 30 });
+    const loaded = await exchangeProtocolLogReader.read({ name: 'SEND.log', bytes: log }, { limits, totalBytes: 1 << 30 });
+    if (!streamed?.ok || !loaded.ok) throw new Error('not read');
+    expect(streamed.value).toEqual(loaded.value);
+    expect(streamed.value.warnings?.map((w) => w.code)).toEqual(['smtp.warning.sessionsSkipped', 'smtp.warning.sessionsCompacted', 'smtp.warning.sessionsFolded']);
   });
 
   it('loads a large file whole when its reader cannot stream it (UTF-16 log, certificate list)', async () => {
