@@ -45,6 +45,8 @@ export async function readInputs(
   readers: readonly Reader[] = READERS,
   /** After each input (a container's entries count as inputs, so `total` grows when one is opened). */
   onRead?: (done: number, total: number) => void,
+  /** While a large input is read: how far through it the reader is (at most every whole percent). */
+  onPartial?: (done: number, total: number, fraction: number) => void,
 ): Promise<ReadAllResult> {
   const outcomes: InputOutcome[] = [];
   const evidence: Evidence[] = [];
@@ -53,7 +55,18 @@ export async function readInputs(
   const queue: AnyInput[] = [...inputs];
   let totalBytes = queue.reduce((sum, input) => sum + sizeOf(input), 0);
   for (let input = queue.shift(); input; input = queue.shift()) {
-    const outcome = await readOne(input, { ...options, totalBytes }, readers);
+    const done = outcomes.length;
+    const total = done + 1 + queue.length;
+    let shown = 0;
+    const onProgress = onPartial
+      ? (fraction: number) => {
+          // Readers may report every 64 KB piece; a progress bar needs a hundred steps, not thousands of messages.
+          if (fraction - shown < 0.01) return;
+          shown = fraction;
+          onPartial(done, total, Math.min(1, fraction));
+        }
+      : undefined;
+    const outcome = await readOne(input, { ...options, totalBytes, ...(onProgress ? { onProgress } : {}) }, readers);
     outcomes.push(outcome.outcome);
     evidence.push(...outcome.evidence);
     queue.unshift(...outcome.children);

@@ -13,6 +13,8 @@ export interface ReadOptions {
    * folder of a thousand 10 MB logs is as large as one 10 GB log.
    */
   readonly totalBytes?: number;
+  /** How far through this input the reader is (0..1), where it can tell (streamed logs); for a progress bar. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /** A large file handed to a reader in pieces (DeferredInput.pieces); `head` is its start, for the reader's checks. */

@@ -15,6 +15,8 @@ export interface RunProgress {
   readonly phase: 'read' | 'analyze';
   readonly done: number;
   readonly total: number;
+  /** While reading: how far through the input after the `done` ones (0..1), for large streamed files. */
+  readonly fraction?: number;
 }
 
 export interface RunOptions {
@@ -55,6 +57,7 @@ export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptio
     },
     undefined,
     progress && ((done, total) => progress({ phase: 'read', done, total })),
+    progress && ((done, total, fraction) => progress({ phase: 'read', done, total, fraction })),
   );
   const extra = options.augment ? await options.augment(read.evidence) : [];
   const evidence = [...read.evidence, ...extra];

@@ -1,5 +1,5 @@
 import type { Reader, ReadOptions, ReadOutput } from '../../engine/reader';
-import type { InputError, InputWarning } from '../../model/input';
+import type { ByteSource, InputError, InputWarning } from '../../model/input';
 import { err, ok, type Result } from '../../result';
 import { headText, isUtf16, utf8TextPieces } from '../text';
 import { EXCHANGE_LINE } from './fields';
@@ -27,10 +27,23 @@ export const exchangeProtocolLogReader: Reader = {
     accepts: (head) => !isUtf16(head),
     async read(input, options) {
       const compact = Math.max(input.size, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
-      return outputOf(input.name, parseExchangeLogText(input.name, utf8TextPieces(input.pieces), { compact }), options);
+      const pieces = counted(input.pieces, 2 * input.size, options.onProgress);
+      return outputOf(input.name, parseExchangeLogText(input.name, utf8TextPieces(pieces), { compact }), options);
     },
   },
 };
+
+/** The pieces, telling `report` how far through `expected` bytes the reading is (the parser reads twice). */
+function counted(pieces: ByteSource, expected: number, report: ((fraction: number) => void) | undefined): ByteSource {
+  if (!report || expected <= 0) return pieces;
+  let seen = 0;
+  return (visit) =>
+    pieces((piece) => {
+      seen += piece.byteLength;
+      report(seen / expected);
+      return visit(piece);
+    });
+}
 
 function outputOf(name: string, parsed: ExchangeLogParse, options: ReadOptions): Result<ReadOutput, InputError> {
   // Limits.maxRecords (issue 12): more sessions than the limit is refused rather than analysed in part.

@@ -140,3 +140,21 @@ describe('large protocol logs streamed in pieces', () => {
     expect(read.outcomes[0]?.error).toEqual({ code: 'input.unreadable', params: { reason: 'EIO' } });
   });
 });
+
+describe('progress within a large file', () => {
+  it('reports how far through a streamed log the reader is, rising to the end, a hundred steps at most', async () => {
+    const log = bigLog(2 * 1024 * 1024);
+    const seen: Array<[number, number, number]> = [];
+    const input = deferred('SEND.log', log, [], 16384);
+    await readInputs([input, deferred('leaf-only.pem', bytes('certs/leaf-only.pem'), [])], { limits: { ...DEFAULT_LIMITS, streamAboveBytes: 1024 * 1024 } }, undefined, undefined, (done, total, fraction) =>
+      seen.push([done, total, fraction]),
+    );
+    expect(seen.length).toBeGreaterThan(20);
+    expect(seen.length).toBeLessThanOrEqual(100);
+    expect(seen.every(([done, total]) => done === 0 && total === 2)).toBe(true);
+    const fractions = seen.map(([, , f]) => f);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBeGreaterThan(0.98);
+    expect(fractions.at(-1)).toBeLessThanOrEqual(1);
+  });
+});
