@@ -1,8 +1,9 @@
 import * as asn1js from 'asn1js';
-import { AlgorithmIdentifier, EncryptedContentInfo, getCrypto } from 'pkijs';
+import { AlgorithmIdentifier, EncryptedContentInfo, getCrypto, PBES2Params, PBKDF2Params } from 'pkijs';
 import { toArrayBuffer } from '../bytes';
 import { CMS, PBES2 } from '../oids';
 import { decryptLegacy, isLegacyPbe } from './pkcs12-legacy';
+import { MAX_PBES2_ITERATIONS } from './pkcs12-limits';
 
 export type DecryptOutcome =
   | { readonly status: 'ok'; readonly data: ArrayBuffer }
@@ -29,6 +30,13 @@ export async function decryptPart(
   }
   if (algorithm.algorithmId !== PBES2) return { status: 'unsupported', algorithm: algorithm.algorithmId };
   try {
+    // WebCrypto runs PBKDF2 for as many rounds as the file asks: a damaged count of 2^31 would take minutes.
+    // Such a part is refused like a wrong-password part, as the legacy schemes do beyond their bound.
+    const kdf = new PBES2Params({ schema: algorithm.algorithmParams }).keyDerivationFunc;
+    const { iterationCount } = new PBKDF2Params({ schema: kdf.algorithmParams });
+    if (!Number.isSafeInteger(iterationCount) || iterationCount < 1 || iterationCount > MAX_PBES2_ITERATIONS) {
+      return { status: 'failed' };
+    }
     const data = await getCrypto(true).decryptEncryptedContentInfo({
       password: toArrayBuffer(new TextEncoder().encode(password)),
       encryptedContentInfo: new EncryptedContentInfo({

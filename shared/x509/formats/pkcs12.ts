@@ -7,6 +7,7 @@ import { ASN1_LIMITS } from '../der';
 import { BAG, CMS, LOCAL_KEY_ID, X509_CERT_TYPE } from '../oids';
 import { decryptPart } from './pkcs12-decrypt';
 import { publicPartOfPrivateKey } from './pkcs12-keys';
+import { MAX_MAC_ITERATIONS } from './pkcs12-limits';
 
 /** A key found in the PFX, reduced to what links it to a certificate (never the key itself). */
 export interface KeyHint {
@@ -31,6 +32,10 @@ function localKeyId(bag: SafeBag): string | null {
 
 /** Opens the MAC with the password; an empty password is tried when none was given (RFC 7292 §5). */
 async function openMac(pfx: PFX, password: string | undefined): Promise<Result<string, InputError>> {
+  // pkijs derives the MAC key with as many hash rounds as the file asks for, before anything tells a wrong
+  // password from damage; a count far beyond any exporter's is damage and is refused before that work.
+  const iterations = pfx.macData?.iterations ?? 1;
+  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_MAC_ITERATIONS) return err({ code: 'input.damaged' });
   const candidates = password !== undefined ? [password] : [''];
   for (const candidate of candidates) {
     try {
