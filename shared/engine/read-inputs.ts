@@ -2,7 +2,7 @@ import type { Evidence, EvidenceKind } from '../model/evidence';
 import { isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
 import type { Reader, ReadOptions, ReadOutput } from './reader';
 import type { Result } from '../result';
-import { headOf } from './head';
+import { headOf } from './pieces';
 import { READERS } from './readers';
 
 /** The outcome of reading one input, before localisation. */

@@ -105,15 +105,30 @@ function join(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Calls `fn` for every line (1-based numbers), chunk by chunk (see `forEachChunk`). */
-export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number) => void): void {
+/**
+ * A log's text, visited in pieces that end at line ends (the last one may not); callable more than once.
+ * `bytesSource` serves an in-memory file; utf8TextPieces serves a file arriving in pieces.
+ */
+export type TextSource = (visit: (text: string, last: boolean) => void) => void;
+
+export function bytesSource(bytes: Uint8Array): TextSource {
+  return (visit) => forEachChunk(bytes, visit);
+}
+
+/** Calls `fn` for every line (1-based numbers), piece by piece. */
+export function forEachTextLine(read: TextSource, fn: (line: string, lineNo: number) => void): void {
   let lineNo = 0;
-  forEachChunk(bytes, (text, last) => {
+  read((text, last) => {
     const lines = splitLines(text);
-    // A chunk ending in a line feed yields a trailing empty string that is not a line of its own.
+    // A piece ending in a line feed yields a trailing empty string that is not a line of its own.
     if (!last && lines.at(-1) === '') lines.pop();
     for (const line of lines) fn(line, ++lineNo);
   });
+}
+
+/** Calls `fn` for every line (1-based numbers), chunk by chunk (see `forEachChunk`). */
+export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number) => void): void {
+  forEachTextLine(bytesSource(bytes), fn);
 }
 
 /**

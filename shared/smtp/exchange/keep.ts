@@ -1,12 +1,7 @@
 import { resolveColumns, DEFAULT_FIELDS, type ExchangeColumns } from './fields';
 import { BOUNDARY_LINES, dataLinesIn, edgeSessions, triggeredSessions } from './prefilter';
 
-/**
- * The log's text, visited in pieces that end at line ends; callable more than once (the parser reads twice).
- * `bytesSource` (parse.ts) serves an in-memory file; a host can serve a file from disk or a Blob in pieces,
- * which keeps memory bounded for gigabyte logs.
- */
-export type TextSource = (visit: (text: string, last: boolean) => void) => void;
+import type { TextSource } from '../text';
 
 export function headerColumns(firstText: string): ExchangeColumns | undefined {
   const fields = /^#Fields:\s*(.*)$/m.exec(firstText.slice(0, 16384))?.[1];

@@ -1,12 +1,12 @@
 import type { SmtpSession } from '../types';
-import { forEachChunk } from '../text';
+import { bytesSource, type TextSource } from '../text';
 import { resolveColumns, type ExchangeColumns } from './fields';
 import { fieldAt } from './prefilter';
 import { QUOTED, forgetText, isDisconnect } from './scan';
-import { sessionsToKeep, type TextSource } from './keep';
+import { sessionsToKeep } from './keep';
 import { SessionCollector } from './collect';
 
-export type { TextSource } from './keep';
+export type { TextSource } from '../text';
 
 export interface ExchangeLogParse {
   readonly format: 'exchangeSend' | 'exchangeReceive';
@@ -33,10 +33,6 @@ function roleOf(logType: string | undefined, fileName: string): 'client' | 'serv
   if (/^RECV/i.test(base)) return 'server';
   if (/^SEND/i.test(base)) return 'client';
   return undefined;
-}
-
-export function bytesSource(bytes: Uint8Array): TextSource {
-  return (visit) => forEachChunk(bytes, visit);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SmtpLine, SmtpSession } from '../types';
-import { forEachLine, ownCopy } from '../text';
+import { bytesSource, forEachTextLine, ownCopy, type TextSource } from '../text';
+import { SessionFolder } from '../fold';
 import { buildSession } from '../session-build';
 import { isRelevant } from '../relevance';
 import { compactSession } from '../compact';
@@ -10,6 +11,8 @@ export interface IisLogParse {
   readonly damaged: number;
   readonly skipped: number;
   readonly compacted: number;
+  /** Compacted sessions counted on an identical kept one instead of kept (large analyses; fold.ts). */
+  readonly folded: number;
 }
 
 interface Group {
@@ -55,6 +58,11 @@ function field(value: string | undefined, plusIsSpace = true): string {
  * client address, with `sc-status` as the reply.
  */
 export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { readonly compact?: boolean } = {}): IisLogParse {
+  return parseIisSmtpLogText(source, bytesSource(bytes), options);
+}
+
+/** The same, from a text source that may stream the file. */
+export function parseIisSmtpLogText(source: string, read: TextSource, options: { readonly compact?: boolean } = {}): IisLogParse {
   let names: string[] = [];
   let damaged = 0;
   let skipped = 0;
@@ -62,6 +70,7 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { re
   let compacted = 0;
   const open = new Map<string, Group>();
   const done: SmtpSession[] = [];
+  const folder = new SessionFolder();
 
   const close = (key: string): void => {
     const g = open.get(key);
@@ -75,12 +84,15 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { re
     });
     if (!isRelevant(session)) skipped++;
     else if (options.compact) {
-      done.push(compactSession(session));
+      const kept = compactSession(session);
       compacted++;
+      if (folder.fold(kept)) return;
+      folder.kept(kept);
+      done.push(kept);
     } else done.push(session);
   };
 
-  forEachLine(bytes, (raw, lineNo) => {
+  forEachTextLine(read, (raw, lineNo) => {
     if (raw.trim() === '') return;
     if (raw.startsWith('#')) {
       const m = /^#Fields:\s*(.*)$/i.exec(raw);
@@ -150,5 +162,5 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { re
     }
   });
   for (const key of [...open.keys()]) close(key);
-  return { sessions: done, damaged, skipped, compacted };
+  return { sessions: done, damaged, skipped, compacted, folded: folder.folded };
 }

@@ -1,8 +1,8 @@
 import type { Reader } from '../../engine/reader';
-import type { InputWarning } from '../../model/input';
-import { err, ok } from '../../result';
-import { headText } from '../text';
-import { parseIisSmtpLog } from './parse';
+import { headText, isUtf16, utf8TextPieces } from '../text';
+import { parseIisSmtpLog, parseIisSmtpLogText } from './parse';
+import { smtpLogOutput } from '../log-output';
+import { countedPieces } from '../../engine/pieces';
 import { COMPACT_ABOVE_BYTES } from '../compact';
 import { NCSA_SMTP_LINE } from './ncsa';
 
@@ -25,19 +25,16 @@ export const iisSmtpLogReader: Reader = {
     return 0;
   },
   async read(input, options) {
-    const parsed = parseIisSmtpLog(input.name, input.bytes, { compact: Math.max(input.bytes.length, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES });
-    // Limits.maxRecords (issue 12): more sessions than the limit is refused rather than analysed in part.
-    if (parsed.sessions.length > options.limits.maxRecords) return err({ code: 'input.tooLarge', params: { limit: options.limits.maxRecords } });
-    if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) return err({ code: 'input.damaged' });
-    const warnings: InputWarning[] = [];
-    if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });
-    if (parsed.skipped > 0) warnings.push({ code: 'smtp.warning.sessionsSkipped', params: { count: parsed.skipped } });
-    if (parsed.compacted > 0) warnings.push({ code: 'smtp.warning.sessionsCompacted', params: { count: parsed.compacted } });
-    return ok({
-      evidence: [{ kind: 'smtpLog', id: `smtpLog:${input.name}`, source: input.name, format: 'iis', sessions: parsed.sessions }],
-      items: parsed.sessions.length,
-      ...(parsed.damaged ? { damaged: parsed.damaged } : {}),
-      ...(warnings.length ? { warnings } : {}),
-    });
+    const compact = Math.max(input.bytes.length, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+    return smtpLogOutput(input.name, 'iis', parseIisSmtpLog(input.name, input.bytes, { compact }), options);
+  },
+  // SMTPSVC writes ANSI or UTF-8 (`u_ex…`); a UTF-16 file (a PowerShell redirection) is loaded whole instead.
+  stream: {
+    accepts: (head) => !isUtf16(head),
+    async read(input, options) {
+      const compact = Math.max(input.size, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+      const pieces = countedPieces(input.pieces, input.size, options.onProgress);
+      return smtpLogOutput(input.name, 'iis', parseIisSmtpLogText(input.name, utf8TextPieces(pieces), { compact }), options);
+    },
   },
 };

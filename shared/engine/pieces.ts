@@ -1,5 +1,7 @@
 import type { ByteSource } from '../model/input';
 
+// Working with ByteSource (DeferredInput.pieces): the head for sniffing, and counting for progress.
+
 /** Bytes a reader's sniff looks at (the text readers decode 8 KB; certificates and zips fewer). */
 export const HEAD_BYTES = 64 * 1024;
 
@@ -14,4 +16,16 @@ export function headOf(pieces: ByteSource, max = HEAD_BYTES): Uint8Array {
     return filled < max;
   });
   return head.slice(0, filled);
+}
+
+/** The pieces, telling `report` how far through `expected` bytes the reading is (a reader reading twice doubles it). */
+export function countedPieces(pieces: ByteSource, expected: number, report: ((fraction: number) => void) | undefined): ByteSource {
+  if (!report || expected <= 0) return pieces;
+  let seen = 0;
+  return (visit) =>
+    pieces((piece) => {
+      seen += piece.byteLength;
+      report(seen / expected);
+      return visit(piece);
+    });
 }
