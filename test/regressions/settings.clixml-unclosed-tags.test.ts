@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../shared/model/input';
 import { parseClixml } from '../../shared/settings/formats/clixml';
+import { settingsReader } from '../../shared/settings/reader';
 
 // Fuzzing found a 4 MB Export-Clixml file that took 94 s: the nesting-depth pre-check used a regex that read
 // to the end of the file from every `<` without a `>` after it.
@@ -17,5 +20,13 @@ describe('CLIXML depth check', () => {
     expect(parseClixml(nested(40), 64)).toEqual({ ok: false, code: 'input.tooDeep' });
     const selfClosing = '<Objs>' + '<Nil />'.repeat(1000) + '</Objs>';
     expect(parseClixml(selfClosing, 4).ok).toBe(true);
+  });
+
+  // The fuzzed file itself (cut to 1 MiB): Export-Clixml whose <ToString> runs into 10,061
+  // `</ToireTLS` end tags in Format-List text that no `>` ever closes. The old regex took 8 s on this cut.
+  it('answers the fuzzed Export-Clixml cut with unclosed end tags as damaged', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../fuzz/fixed/settings.cmdletOutput-4c5a2b254761.bin', import.meta.url)));
+    const r = await settingsReader.read({ name: 'get-exchangecertificate.clixml.xml', bytes }, { limits: DEFAULT_LIMITS });
+    expect(r.ok ? 'ok' : r.error.code).toBe('input.damaged');
   });
 });
