@@ -10,7 +10,8 @@ import { runtimeTrustAnchors } from '../services/trust-store';
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  /** `isTTY` when it is a terminal, where a progress line may be drawn. */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   /** Standard input, for `analyze -` (pasted text piped in). */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
 }

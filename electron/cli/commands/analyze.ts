@@ -1,6 +1,7 @@
 import type { CliArgs } from '../args';
 import { type CliIo, loadTrustAnchors, readStdin } from '../context';
 import { collectInputs } from '../collect-inputs';
+import { terminalProgress } from '../progress';
 import { runAnalysis, type RunResult } from '../../../shared/engine/run';
 import type { InputOutcome } from '../../../shared/engine/read-inputs';
 import type { InputError, InputFile } from '../../../shared/model/input';
@@ -41,8 +42,10 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
   const rejectedAs = (file: string, error: InputError): InputOutcome => ({ file, kind: null, status: 'rejected', items: 0, error });
   const rejected: InputOutcome[] = collected.unreadable.map((u) => rejectedAs(u.path, { code: 'input.unreadable', params: { reason: u.reason } }));
   const wantsNetwork = args.probe !== undefined || args.fetchAia;
+  const onProgress = terminalProgress(io, locale);
   return runAnalysis([...stdin, ...collected.inputs], {
     locale,
+    ...(onProgress ? { onProgress } : {}),
     // The network is touched only when --probe or --fetch-aia asked for it (architecture.md "Offline by default").
     ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, trust.anchors, io, locale) } : {}),
     now: args.at ?? new Date(),
