@@ -14,12 +14,17 @@ const external = [
 
 export default defineConfig({
   build: {
-    ssr: 'electron/cli/index.ts',
+    // Two entries: the command, and the script its reader threads run (electron/cli/parallel-read.ts).
+    ssr: true,
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node22',
     sourcemap: true,
-    rollupOptions: { external, output: { format: 'es', entryFileNames: 'index.js' } },
+    rollupOptions: {
+      external,
+      input: { index: 'electron/cli/index.ts', 'read-worker': 'electron/cli/read-worker.ts' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
   },
   ssr: { noExternal: true },
 });

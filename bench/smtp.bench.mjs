@@ -15,6 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = `${ROOT}bench/workloads/`;
@@ -136,7 +137,8 @@ const rows = [
   ['relay-doctor analyze --json (file streamed)', measure(`node '${CLI}' analyze '${file}' --json > '${REPORT}'`, reportSummary)],
   ['cat, 10 MB files', measure(`cat ${logs} > /dev/null`)],
   ["rg '5\\.7\\.64', 10 MB files", measure(`rg -c '5\\.7\\.64' ${logs} | awk -F: '{ n += $NF } END { print n }'`)],
-  ['relay-doctor analyze --json, 10 MB files', measure(`node '${CLI}' analyze '${folder}' --json > '${REPORT}'`, reportSummary)],
+  ['relay-doctor analyze --json --jobs 1, 10 MB files', measure(`node '${CLI}' analyze '${folder}' --json --jobs 1 > '${REPORT}'`, reportSummary)],
+  [`relay-doctor analyze --json (--jobs ${Math.min(4, availableParallelism())}), 10 MB files`, measure(`node '${CLI}' analyze '${folder}' --json > '${REPORT}'`, reportSummary)],
 ];
 const rate = (s) => (bytes / 1048576 / Math.max(s, 1e-3)).toFixed(0);
 const lines = [

@@ -9,4 +9,4 @@ if (!existsSync(fileURLToPath(bundle))) {
   process.exit(2);
 }
 const { main } = await import(bundle.href);
-process.exitCode = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+process.exitCode = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, readWorker: new URL('../out/cli/read-worker.js', import.meta.url) });

@@ -19,6 +19,8 @@ export interface CliArgs {
   readonly probe?: string;
   readonly out?: string;
   readonly overwrite: boolean;
+  /** Files read at once (--jobs); undefined: the number of cores, at most 4. */
+  readonly jobs?: number;
 }
 
 export interface UsageError {
@@ -38,6 +40,7 @@ const OPTIONS = {
   probe: { type: 'string' },
   out: { type: 'string' },
   overwrite: { type: 'boolean' },
+  jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -75,6 +78,8 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
   }
   if (rest.length === 0) return usage(command === 'probe' ? 'probe needs <host[:port]>' : `${command} needs at least one file or folder`);
   if (command === 'export' && !values.out) return usage('export needs --out <dir>');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) return usage(`--jobs is not a number from 1 to 64: ${values.jobs}`);
   if (values.password !== undefined && values['password-env'] !== undefined) {
     return usage('use --password or --password-env, not both');
   }
@@ -88,5 +93,6 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
     ...(values['password-env'] !== undefined ? { passwordEnv: values['password-env'] } : {}),
     ...(values.probe !== undefined ? { probe: values.probe } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
   });
 }

@@ -1,7 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { DeferredInput } from '../../shared/model/input';
-import { deferredFile } from './file-input';
+import { deferredFile, type FileInput } from './file-input';
 
 /** A path the user named that could not be read at all (missing, unreadable). */
 export interface UnreadablePath {
@@ -15,8 +14,8 @@ export interface UnreadablePath {
  * reads each file when its turn comes (and refuses one over the size limit without reading it). Links are not
  * followed, so a folder cannot make the CLI read outside it. Zips are read by the engine's container reader.
  */
-export async function collectInputs(paths: readonly string[]): Promise<{ inputs: DeferredInput[]; unreadable: UnreadablePath[] }> {
-  const inputs: DeferredInput[] = [];
+export async function collectInputs(paths: readonly string[]): Promise<{ inputs: FileInput[]; unreadable: UnreadablePath[] }> {
+  const inputs: FileInput[] = [];
   const unreadable: UnreadablePath[] = [];
   for (const path of paths) {
     try {

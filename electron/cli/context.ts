@@ -12,6 +12,11 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   /** `isTTY` when it is a terminal, where a progress line may be drawn. */
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  /**
+   * The built CLI's reader-thread script (bin/relay-doctor.js passes out/cli/read-worker.js): with it, files
+   * are read on several threads. Absent when the CLI runs in-process from source (tests): one by one.
+   */
+  readonly readWorker?: URL;
   /** Standard input, for `analyze -` (pasted text piped in). */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
 }

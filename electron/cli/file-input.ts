@@ -5,12 +5,18 @@ import type { DeferredInput } from '../../shared/model/input';
 /** Pieces of 64 KB: decoded strings that small die young in V8 instead of filling the old generation. */
 const PIECE = 64 * 1024;
 
+/** A deferred input that is a file on disk: its path lets another thread open it too. */
+export interface FileInput extends DeferredInput {
+  readonly path: string;
+}
+
 /**
  * A file on disk as the engine takes it: nothing is read until its turn (so a folder of thousands of logs is
  * never in memory at once), then either loaded whole or, when large and its reader can, read in pieces.
  */
-export function deferredFile(path: string, name: string, size: number): DeferredInput {
+export function deferredFile(path: string, name: string, size: number): FileInput {
   return {
+    path,
     name,
     size,
     load: async () => new Uint8Array(await readFile(path)),

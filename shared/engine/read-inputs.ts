@@ -35,6 +35,14 @@ export function pickReader(input: InputFile, readers: readonly Reader[] = READER
   return best;
 }
 
+/** readInputs' shape: a host may read the same inputs another way (the CLI spreads files over worker threads). */
+export type ReadAll = (
+  inputs: readonly AnyInput[],
+  options: ReadOptions,
+  onRead?: (done: number, total: number) => void,
+  onPartial?: (done: number, total: number, fraction: number) => void,
+) => Promise<ReadAllResult>;
+
 /**
  * Reads every input independently: one bad file never stops the others (findings.md). A container's entries
  * are read as inputs of their own, named `container/entry`.
@@ -53,7 +61,8 @@ export async function readInputs(
   // Inputs are taken one at a time and nothing keeps a read input's bytes: memory holds one file (or one
   // piece of a streamed one) plus the evidence read so far.
   const queue: AnyInput[] = [...inputs];
-  let totalBytes = queue.reduce((sum, input) => sum + sizeOf(input), 0);
+  // A caller reading a share of a larger analysis (one of several workers) says how large the whole is.
+  let totalBytes = Math.max(options.totalBytes ?? 0, queue.reduce((sum, input) => sum + sizeOf(input), 0));
   for (let input = queue.shift(); input; input = queue.shift()) {
     const done = outcomes.length;
     const total = done + 1 + queue.length;

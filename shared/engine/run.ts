@@ -4,7 +4,7 @@ import type { Answers } from '../model/answers';
 import type { Report } from '../model/report';
 import type { Locale } from '../i18n/locales';
 import type { TrustAnchor } from './analyzer';
-import { readInputs, type InputOutcome } from './read-inputs';
+import { readInputs, type InputOutcome, type ReadAll } from './read-inputs';
 import { analyzeEvidence, type Analysis } from './analyze';
 import { buildReport } from './build-report';
 import { inferAnswers } from '../questions/infer';
@@ -35,6 +35,8 @@ export interface RunOptions {
    * checks (a probe capture, downloaded intermediates), which need to see what was read first.
    */
   readonly augment?: (evidence: readonly Evidence[]) => Promise<readonly Evidence[]>;
+  /** Reads the inputs another way than one after another here (the CLI's worker threads); same results. */
+  readonly readAll?: ReadAll;
   /** Called after each input is read, then after each analyzer (for a progress bar; never required). */
   readonly onProgress?: (p: RunProgress) => void;
 }
@@ -49,13 +51,13 @@ export interface RunResult {
 export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptions): Promise<RunResult> {
   const answers = options.answers ?? {};
   const progress = options.onProgress;
-  const read = await readInputs(
+  const readAll: ReadAll = options.readAll ?? ((all, readOptions, onRead, onPartial) => readInputs(all, readOptions, undefined, onRead, onPartial));
+  const read = await readAll(
     inputs,
     {
       limits: options.limits ?? DEFAULT_LIMITS,
       ...(options.password !== undefined ? { password: options.password } : {}),
     },
-    undefined,
     progress && ((done, total) => progress({ phase: 'read', done, total })),
     progress && ((done, total, fraction) => progress({ phase: 'read', done, total, fraction })),
   );

@@ -2,6 +2,8 @@ import type { CliArgs } from '../args';
 import { type CliIo, loadTrustAnchors, readStdin } from '../context';
 import { collectInputs } from '../collect-inputs';
 import { terminalProgress } from '../progress';
+import { parallelReadAll } from '../parallel-read';
+import { availableParallelism } from 'node:os';
 import { runAnalysis, type RunResult } from '../../../shared/engine/run';
 import type { InputOutcome } from '../../../shared/engine/read-inputs';
 import type { InputError, InputFile } from '../../../shared/model/input';
@@ -43,9 +45,12 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
   const rejected: InputOutcome[] = collected.unreadable.map((u) => rejectedAs(u.path, { code: 'input.unreadable', params: { reason: u.reason } }));
   const wantsNetwork = args.probe !== undefined || args.fetchAia;
   const onProgress = terminalProgress(io, locale);
+  const jobs = args.jobs ?? Math.min(4, availableParallelism());
+  const parallel = io.readWorker && jobs > 1 && collected.inputs.length > 1;
   return runAnalysis([...stdin, ...collected.inputs], {
     locale,
     ...(onProgress ? { onProgress } : {}),
+    ...(parallel && io.readWorker ? { readAll: parallelReadAll(io.readWorker, jobs) } : {}),
     // The network is touched only when --probe or --fetch-aia asked for it (architecture.md "Offline by default").
     ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, trust.anchors, io, locale) } : {}),
     now: args.at ?? new Date(),

@@ -36,6 +36,14 @@ describe('relay-doctor command line', () => {
     expect(io.err()).toContain('unknown command');
   });
 
+  it('exits 2 when --jobs is not a whole number from 1 to 64', async () => {
+    for (const jobs of ['0', 'two', '1.5', '65']) {
+      const io = captureIo();
+      expect(await main(['analyze', 'x.pem', '--jobs', jobs], io)).toBe(2);
+      expect(io.err()).toContain('--jobs');
+    }
+  });
+
   it('exits 2 when --at is not a time', async () => {
     const io = captureIo();
     expect(await main(['analyze', 'x.pem', '--at', 'yesterday'], io)).toBe(2);
