@@ -1,5 +1,5 @@
 import type { Evidence, EvidenceKind } from '../model/evidence';
-import { isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
+import { DamagedInputError, isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
 import type { Reader, ReadOptions, ReadOutput } from './reader';
 import type { Result } from '../result';
 import { headOf } from './pieces';
@@ -79,7 +79,7 @@ export async function readInputs(
     outcomes.push(outcome.outcome);
     evidence.push(...outcome.evidence);
     queue.unshift(...outcome.children);
-    totalBytes += outcome.children.reduce((sum, child) => sum + child.bytes.byteLength, 0);
+    totalBytes += outcome.children.reduce((sum, child) => sum + sizeOf(child), 0);
     onRead?.(outcomes.length, outcomes.length + queue.length);
   }
   return { outcomes, evidence };
@@ -89,7 +89,7 @@ function sizeOf(input: AnyInput): number {
   return isDeferred(input) ? input.size : input.bytes.byteLength;
 }
 
-type ReadOneResult = { outcome: InputOutcome; evidence: readonly Evidence[]; children: readonly InputFile[] };
+type ReadOneResult = { outcome: InputOutcome; evidence: readonly Evidence[]; children: readonly AnyInput[] };
 
 function rejectedOutcome(name: string, error: InputError, kind: InputOutcome['kind'] = null): ReadOneResult {
   return { outcome: { file: name, kind, status: 'rejected', items: 0, error }, evidence: [], children: [] };
@@ -142,6 +142,7 @@ async function readStreamed(input: DeferredInput, options: ReadOptions, readers:
 
 /** input.unreadable with the system's reason (an errno code such as ENOENT where there is one). */
 function unreadable(name: string, e: unknown): ReadOneResult {
+  if (e instanceof DamagedInputError) return rejectedOutcome(name, { code: 'input.damaged' });
   const code = (e as { code?: unknown } | null)?.code;
   const reason = typeof code === 'string' ? code : e instanceof Error ? e.message : String(e);
   return rejectedOutcome(name, { code: 'input.unreadable', params: { reason } });
@@ -181,6 +182,7 @@ async function settle(
       ...(out.warnings?.length ? { warnings: out.warnings } : {}),
     },
     evidence: out.evidence,
-    children: (out.children ?? []).map((c) => ({ name: `${name}/${c.name}`, bytes: c.bytes })),
+    // Spread keeps a deferred child's size, load and pieces; only the name gains the container's.
+    children: (out.children ?? []).map((c) => ({ ...c, name: `${name}/${c.name}` })),
   };
 }

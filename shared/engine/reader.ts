@@ -1,6 +1,6 @@
 import type { Result } from '../result';
 import type { Evidence, EvidenceKind } from '../model/evidence';
-import type { ByteSource, InputError, InputFile, InputWarning, Limits } from '../model/input';
+import type { AnyInput, ByteSource, InputError, InputFile, InputWarning, Limits } from '../model/input';
 
 export interface ReadOptions {
   /** PFX/P12 password; never stored in evidence, reports or case files. */
@@ -32,8 +32,8 @@ export interface ReadOutput {
   /** Records, chunks or lines skipped as damaged. */
   readonly damaged?: number;
   readonly warnings?: readonly InputWarning[];
-  /** A container (zip) hands back its entries; the engine reads them as inputs of their own. */
-  readonly children?: readonly InputFile[];
+  /** A container (zip) hands back its entries; the engine reads them as inputs of their own, when their turn comes. */
+  readonly children?: readonly AnyInput[];
 }
 
 /**

@@ -27,6 +27,18 @@ export interface DeferredInput {
   readonly pieces?: ByteSource;
 }
 
+/**
+ * Thrown by a DeferredInput's load or pieces when its bytes turn out damaged while being produced (a zip
+ * entry that does not inflate to what its header says): the engine reports input.damaged for that input.
+ * A ByteSource visit has no other way out than a throw.
+ */
+export class DamagedInputError extends Error {
+  constructor() {
+    super('input.damaged');
+    this.name = 'DamagedInputError';
+  }
+}
+
 /** What the engine takes: bytes in hand, or a file to fetch when its turn comes. */
 export type AnyInput = InputFile | DeferredInput;
 

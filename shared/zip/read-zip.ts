@@ -1,6 +1,6 @@
 import { Inflate } from 'fflate';
 import { err, ok, type Result } from '../result';
-import type { InputError, InputFile, InputWarning, Limits } from '../model/input';
+import { DamagedInputError, type ByteSource, type InputError, type InputFile, type InputWarning, type Limits } from '../model/input';
 import { dataOffset, readCentralDirectory, type CentralEntry } from './central-directory';
 import { safeEntryPath } from './safe-path';
 
@@ -41,7 +41,7 @@ function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'overflow' |
   return out;
 }
 
-function entryBytes(bytes: Uint8Array, entry: CentralEntry): Uint8Array | 'overflow' | 'damaged' {
+function entryBytes(bytes: Uint8Array, entry: CentralEntry): Uint8Array | 'damaged' {
   const start = dataOffset(bytes, entry);
   if (start === null) return 'damaged';
   const data = bytes.subarray(start, start + entry.compressedSize);
@@ -52,21 +52,30 @@ function entryBytes(bytes: Uint8Array, entry: CentralEntry): Uint8Array | 'overf
   return out !== 'damaged' && out.length !== entry.size ? 'damaged' : out;
 }
 
+/** One file of a zip, inflated only when asked. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly size: number;
+  /** The whole entry, or 'damaged' when it does not inflate to its declared size. */
+  bytes(): Uint8Array | 'damaged';
+  /** The entry inflated in pieces (a DeferredInput's pieces); throws DamagedInputError on a lying header. */
+  readonly pieces: ByteSource;
+}
+
 /**
- * Lists and decompresses a zip's files under the limits (maxZipEntries, maxZipBytes). Refuses the archive
+ * Lists a zip's files under the limits (maxZipEntries, maxZipBytes) without inflating any. Refuses the archive
  * (input.unsafePath) when any entry escapes its folder or is a link, and (input.tooLarge) when it has too
- * many entries or would inflate past the limit — checked on the declared sizes before inflating, and on the
- * real output while inflating. Encrypted entries and unknown methods are skipped with a warning.
+ * many entries or would inflate past the limit — checked on the declared sizes; each entry's real output is
+ * held to its declared size while it inflates. Encrypted entries and unknown methods are skipped with a warning.
  */
-export function readZip(bytes: Uint8Array, limits: Limits): Result<ZipContents, InputError> {
+export function listZip(bytes: Uint8Array, limits: Limits): Result<{ entries: ZipEntry[]; warnings: InputWarning[] }, InputError> {
   const dir = readCentralDirectory(bytes);
   if ('error' in dir) {
     return err(dir.error === 'zip64' ? { code: 'input.tooLarge', params: { limit: limits.maxZipBytes } } : { code: 'input.damaged' });
   }
   if (dir.entries.length > limits.maxZipEntries) return err({ code: 'input.tooLarge', params: { limit: limits.maxZipEntries } });
-  const files: InputFile[] = [];
+  const entries: ZipEntry[] = [];
   const warnings: InputWarning[] = [];
-  const planned: Array<{ path: string; entry: CentralEntry }> = [];
   let declared = 0;
   for (const entry of dir.entries) {
     const path = safeEntryPath(entry.rawName);
@@ -84,16 +93,53 @@ export function readZip(bytes: Uint8Array, limits: Limits): Result<ZipContents, 
     if (entry.size > limits.maxFileBytes) return err({ code: 'input.tooLarge', params: { limit: limits.maxFileBytes } });
     declared += entry.size;
     if (declared > limits.maxZipBytes) return err({ code: 'input.tooLarge', params: { limit: limits.maxZipBytes } });
-    planned.push({ path, entry });
+    entries.push({ name: path, size: entry.size, bytes: () => entryBytes(bytes, entry), pieces: entryPieces(bytes, entry) });
   }
-  for (const { path, entry } of planned) {
-    const out = entryBytes(bytes, entry);
-    if (out === 'overflow') return err({ code: 'input.tooLarge', params: { limit: limits.maxZipBytes } });
-    if (out === 'damaged') {
-      warnings.push({ code: 'zip.damagedEntry', params: { entry: path } });
-      continue;
+  return ok({ entries, warnings });
+}
+
+/** The entry's data inflated in 64 KiB steps and handed on as it comes, never past its declared size. */
+function entryPieces(bytes: Uint8Array, entry: CentralEntry): ByteSource {
+  return (visit) => {
+    const start = dataOffset(bytes, entry);
+    if (start === null) throw new DamagedInputError();
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.size) throw new DamagedInputError();
+      for (let i = 0; i < data.length; i += CHUNK) if (visit(data.subarray(i, i + CHUNK)) === false) return;
+      return;
     }
-    files.push({ name: path, bytes: out });
+    let total = 0;
+    let stop = false;
+    const inflater = new Inflate((chunk) => {
+      if (stop) return;
+      total += chunk.length;
+      // More output than the directory declared is a lying header: the archive is not what it says it is.
+      if (total > entry.size) throw new DamagedInputError();
+      if (visit(chunk) === false) stop = true;
+    });
+    try {
+      for (let i = 0; i < data.length && !stop; i += CHUNK) inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
+    } catch (e) {
+      throw e instanceof DamagedInputError ? e : new DamagedInputError();
+    }
+    if (!stop && total !== entry.size) throw new DamagedInputError();
+  };
+}
+
+/**
+ * Lists and decompresses a zip's files at once (listZip, then every entry inflated); an entry that does not
+ * inflate is skipped with a warning. The engine's zip reader hands out the entries lazily instead.
+ */
+export function readZip(bytes: Uint8Array, limits: Limits): Result<ZipContents, InputError> {
+  const listed = listZip(bytes, limits);
+  if (!listed.ok) return listed;
+  const files: InputFile[] = [];
+  const warnings = [...listed.value.warnings];
+  for (const entry of listed.value.entries) {
+    const out = entry.bytes();
+    if (out === 'damaged') warnings.push({ code: 'zip.damagedEntry', params: { entry: entry.name } });
+    else files.push({ name: entry.name, bytes: out });
   }
   return ok({ files, warnings });
 }

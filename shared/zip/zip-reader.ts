@@ -1,6 +1,10 @@
 import { err, ok } from '../result';
 import type { Reader } from '../engine/reader';
-import { readZip } from './read-zip';
+import { listZip } from './read-zip';
+import { DamagedInputError, type DeferredInput } from '../model/input';
+
+/** Entries larger than this are also offered in pieces (inflated as read); smaller ones are inflated once. */
+const STREAM_ENTRIES_ABOVE = 64 * 1024 * 1024;
 
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
@@ -30,12 +34,26 @@ export const zipReader: Reader = {
     if (nesting(input.name) >= options.limits.maxNestingDepth) {
       return err({ code: 'input.tooDeep', params: { limit: options.limits.maxNestingDepth } });
     }
-    const zip = readZip(input.bytes, options.limits);
+    const zip = listZip(input.bytes, options.limits);
     if (!zip.ok) return zip;
+    // Entries are inflated one at a time, when the engine gets to each: a zip of a thousand logs never sits
+    // inflated in memory at once. One that turns out damaged is reported as such, the others still read.
+    const children = zip.value.entries.map(
+      (entry): DeferredInput => ({
+        name: entry.name,
+        size: entry.size,
+        load: async () => {
+          const bytes = entry.bytes();
+          if (bytes === 'damaged') throw new DamagedInputError();
+          return bytes;
+        },
+        ...(entry.size > STREAM_ENTRIES_ABOVE ? { pieces: entry.pieces } : {}),
+      }),
+    );
     return ok({
       evidence: [],
-      items: zip.value.files.length,
-      children: zip.value.files,
+      items: children.length,
+      children,
       ...(zip.value.warnings.length ? { warnings: zip.value.warnings } : {}),
     });
   },
