@@ -79,9 +79,15 @@ function shapeProblem(r: unknown): string | null {
   if (!v || !Array.isArray(v.evidence)) return 'value.evidence is not an array';
   if (typeof v.items !== 'number' || !Number.isFinite(v.items) || v.items < 0) return `items is ${String(v.items)}`;
   if (v.children !== undefined && !Array.isArray(v.children)) return 'children is not an array';
+  for (const child of (v.children ?? []) as Array<Record<string, unknown>>) {
+    const loaded = child.bytes instanceof Uint8Array;
+    const deferred = typeof child.size === 'number' && typeof child.load === 'function';
+    if (typeof child.name !== 'string' || (!loaded && !deferred)) return 'a child is neither bytes nor a deferred input';
+  }
   try {
-    // Evidence crosses the worker and IPC boundaries; it must survive structured cloning.
-    structuredClone(r);
+    // Evidence crosses the worker and IPC boundaries; it must survive structured cloning. Children (a zip's
+    // entries) are inputs the same engine reads next, in the same thread: deferred ones carry functions.
+    structuredClone({ ...r, value: { ...v, children: undefined } });
   } catch (e) {
     return `result cannot be structured-cloned: ${String(e)}`;
   }
