@@ -126,10 +126,6 @@ export function forEachTextLine(read: TextSource, fn: (line: string, lineNo: num
   });
 }
 
-/** Calls `fn` for every line (1-based numbers), chunk by chunk (see `forEachChunk`). */
-export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number) => void): void {
-  forEachTextLine(bytesSource(bytes), fn);
-}
 
 /**
  * A copy that shares no memory with the text it was cut from. V8 keeps a whole decoded chunk (8 MB) alive for
@@ -137,12 +133,4 @@ export function forEachLine(bytes: Uint8Array, fn: (line: string, lineNo: number
  */
 export function ownCopy(s: string): string {
   return (s + ' ').slice(0, -1);
-}
-
-/**
- * A deep copy of plain data whose strings share no memory with the text they were cut from (see ownCopy):
- * a JSON round trip builds every string afresh, in one pass over a finished session.
- */
-export function detach<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

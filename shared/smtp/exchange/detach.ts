@@ -1,10 +1,9 @@
 import type { SmtpLine } from '../types';
 
-
 /**
  * A deep copy of a finished session whose strings share no memory with the decoded chunk they were cut from
- * (see ownCopy). Same result as text.ts `detach` (a JSON round trip, which drops undefined properties too) at
- * a fraction of its cost: the JSON round trip was the largest single frame on a 1 GB log.
+ * (see ownCopy). Same result as a JSON round trip (which drops undefined properties too) at a fraction of its
+ * cost: the JSON round trip was the largest single frame on a 1 GB log.
  */
 export function detachPlain<T>(value: T, pool?: Map<string, string>): T {
   return copy(value, pool, true) as T;
