@@ -1,22 +1,39 @@
-import type { SmtpSession } from './types';
+import type { SmtpLine, SmtpSession } from './types';
+import { enhancedCodes, replyCode } from './reply';
 
 /** Sessions of one shape kept in full before further ones are only counted (findings cite up to ten). */
 export const EXAMPLES_PER_SHAPE = 10;
 
 /**
- * What makes two finished sessions the same story: everything but session id, times, line numbers,
- * references and the local endpoint (a fresh port each time). A gigabyte log of a broken relay is tens of
- * thousands of sessions with a handful of shapes.
+ * A reply or command as far as it tells the story. A reply that went fine counts by its codes: its text holds
+ * what changes with every message (the banner's clock, a queue id); remote host and client address are part
+ * of the shape on their own. MAIL FROM counts by the sender's domain (a cause of its own), not by the mailbox
+ * or SIZE. Refusals (4xx/5xx) and the server's notes count word for word.
+ */
+function storyOf(kind: SmtpLine['kind'], text: string): string {
+  if (kind === 'reply') {
+    const code = replyCode(text) ?? 0;
+    return code > 0 && code < 400 ? `${code} ${enhancedCodes(text)[0] ?? ''}` : text;
+  }
+  const from = kind === 'command' ? /^MAIL FROM:\s*<[^>@]*@?([^>]*)>/i.exec(text) : null;
+  return from ? `MAIL FROM @${(from[1] ?? '').toLowerCase()}` : text;
+}
+
+/**
+ * What makes two finished sessions the same story: everything the diagnosis reads (peer, connector, EHLO,
+ * TLS, certificates, status, refusals, the sender's domain), but not session id, times, line numbers,
+ * references, the local endpoint (a fresh port each time) or what a successful reply says about one message
+ * (storyOf). A gigabyte log of a broken relay is tens of thousands of sessions with a handful of shapes.
  */
 export function shapeOf(s: SmtpSession): string {
   const parts: Array<string | number | boolean | undefined> = [
     s.role, s.remoteEndpoint, s.remoteHost, s.observedClientIp, s.connector, s.ehlo, s.startTls, s.tlsOutcome, s.tlsError,
-    s.finalReply, s.status, s.complete,
+    s.finalReply === undefined ? undefined : storyOf('reply', s.finalReply), s.status, s.complete,
   ];
   for (const cert of [s.certificateSent, s.certificateReceived]) {
     parts.push(cert ? 'cert' : 'none', cert?.subject, cert?.issuer, cert?.serial, cert?.thumbprint, cert?.dnsNames?.join(' '));
   }
-  for (const line of s.lines) parts.push(line.direction, line.kind, line.text, line.context);
+  for (const line of s.lines) parts.push(line.direction, line.kind, storyOf(line.kind, line.text), line.context);
   return parts.join('\u0000');
 }
 

@@ -11,11 +11,17 @@ const FIXTURE = readFileSync(fileURLToPath(new URL('../../../fixtures/smtp/excha
 const HEADER = FIXTURE.split('\n').filter((l) => l.startsWith('#')).join('\n');
 const BODY = FIXTURE.split('\n').filter((l) => l && !l.startsWith('#')).join('\n');
 
-/** `copies` copies of the fixture's sessions under fresh ids; every `other`-th copy sent a different certificate. */
-function log(copies: number, other = 0): string {
+/**
+ * `copies` copies of the fixture's sessions under fresh ids, each with what a real log changes from message to
+ * message (the banner's clock, the sender's mailbox, SIZE); every `other`-th copy sent a different certificate,
+ * every `domain`-th came from another sender domain.
+ */
+function log(copies: number, other = 0, domain = 0): string {
   const parts = [HEADER];
   for (let n = 0; n < copies; n++) {
-    let body = BODY.replace(/,08DC73F1A2B3C4(AA|D5),/g, (_m, tail: string) => `,${n.toString(16).padStart(14, '0')}${tail},`);
+    let body = BODY.replace(/,08DC73F1A2B3C4(AA|D5),/g, (_m, tail: string) => `,${n.toString(16).padStart(14, '0')}${tail},`)
+      .replace(/ready at Tue, 14 May 2024 08:12:01/g, `ready at Tue, 14 May 2024 08:${String(12 + Math.floor(n / 60) % 48).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`)
+      .replace(/MAIL FROM:<alerts@contoso\.com> SIZE=4211/g, `MAIL FROM:<user${n}@${domain && n % domain === 0 ? 'fabrikam.example' : 'contoso.com'}> SIZE=${4000 + n}`);
     if (other && n % other === 0) body = body.replace(/EC53EBC94A796C42E5B4E5851F961874F013D94C/g, '1111111111111111111111111111111111111111');
     parts.push(body);
   }
@@ -31,6 +37,14 @@ describe('identical sessions of large analyses are counted, not kept', () => {
     expect(folded.folded).toBe(300 - EXAMPLES_PER_SHAPE);
     expect(sessionCount(folded.sessions)).toBe(300);
     expect(folded.sessions.at(-1)?.alike).toBe(300 - EXAMPLES_PER_SHAPE);
+  });
+
+  it('keeps sessions from another sender domain apart, though not those of another mailbox or size', () => {
+    const folded = parseExchangeLog('SEND.log', new TextEncoder().encode(log(300, 0, 4)), { compact: true });
+    const domains = new Set(folded.sessions.map((s) => s.lines.find((l) => l.text.startsWith('MAIL FROM'))?.text.replace(/^.*@|>.*$/g, '')));
+    expect(domains).toEqual(new Set(['contoso.com', 'fabrikam.example']));
+    expect(folded.sessions.length).toBe(2 * EXAMPLES_PER_SHAPE);
+    expect(sessionCount(folded.sessions)).toBe(300);
   });
 
   it('keeps sessions that differ in anything that matters apart (another certificate thumbprint)', () => {
