@@ -121,6 +121,23 @@ function reportSummary() {
   return `${report.inputs.length} inputs, ${sessions} sessions; ${report.findings.map((f) => `${f.id} ×${f.params.count ?? 1}`).join(', ')}`;
 }
 
+// The issue's other yardstick: a naive line-by-line parse in Node (readline, split on commas), rebuilding nothing.
+const NAIVE = `${WORK}naive-readline.mjs`;
+writeFileSync(
+  NAIVE,
+  `import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+let lines = 0;
+let hits = 0;
+for await (const line of createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity })) {
+  const fields = line.split(',');
+  lines++;
+  if (fields[7]?.includes('5.7.64')) hits++;
+}
+console.log(lines + ' lines, ' + hits + ' with 5.7.64');
+`,
+);
+
 function measure(command, summary) {
   const tfile = `${WORK}time.txt`;
   const t0 = performance.now();
@@ -133,6 +150,7 @@ function measure(command, summary) {
 const rows = [
   ['cat', measure(`cat '${file}' > /dev/null`)],
   ["rg '5\\.7\\.64'", measure(`rg -c '5\\.7\\.64' '${file}'`)],
+  ['naive Node readline + split (rebuilds nothing)', measure(`node '${NAIVE}' '${file}'`)],
   ['Relay Doctor parser (sessions rebuilt)', measure(`node --expose-gc '${RUNNER}' '${file}'`)],
   ['relay-doctor analyze --json (file streamed)', measure(`node '${CLI}' analyze '${file}' --json > '${REPORT}'`, reportSummary)],
   ['cat, 10 MB files', measure(`cat ${logs} > /dev/null`)],
