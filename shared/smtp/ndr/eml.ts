@@ -2,6 +2,7 @@ import PostalMime from 'postal-mime';
 import type { NdrMessage } from '../types';
 import { decodeText } from '../text';
 import { ndrFacts, type NdrFacts } from './fields';
+import { htmlToText } from './html';
 
 /** MIME parts that can carry delivery-status fields or the readable failure text. */
 const TEXTUAL = /^(text\/|message\/(global-)?delivery-status|message\/rfc822|message\/global|text\/rfc822-headers|message\/feedback-report)/i;
@@ -46,7 +47,7 @@ export async function readEml(bytes: Uint8Array, index = 0): Promise<NdrMessage>
   const parts = [...email.attachments].sort((a, b) => rank(a.mimeType) - rank(b.mimeType));
   for (const part of parts) if (TEXTUAL.test(part.mimeType)) ndrFacts(partText(part.content), facts);
   if (email.text) ndrFacts(email.text, facts);
-  else if (email.html) ndrFacts(email.html.replace(/<[^>]+>/g, '\n'), facts);
+  else if (email.html) ndrFacts(htmlToText(email.html), facts);
   // Some gateways put DSN fields in the top-level header block itself.
   ndrFacts(email.headers.map((h) => `${h.originalKey}: ${h.value}`).join('\n'), facts);
   // A boundary that does not match its header (seen in real bounces) hides every part from the MIME parser;

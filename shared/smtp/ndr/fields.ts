@@ -1,6 +1,6 @@
 import type { NdrRecipient } from '../types';
 import { enhancedCodes } from '../reply';
-import { splitLines } from '../text';
+import { firstLiteralReply } from './exchange2007';
 
 /** What one text (a delivery-status part, a readable NDR body, a pasted excerpt) says about a failure. */
 export interface NdrFacts {
@@ -45,8 +45,25 @@ function unfoldedFields(lines: readonly string[]): Array<{ name: string; value: 
   return out;
 }
 
+/**
+ * Lines as the field patterns read them. U+2028 and U+2029 end a line too: JavaScript's `.` stops at them
+ * while `$` waits for the end of the text, so a line holding one made every `(.*)$` pattern below retry from
+ * each start to the end of the line, time quadratic in its length (issue 12).
+ */
+function fieldLines(text: string): string[] {
+  return text.split(/\r\n|[\n\r\u2028\u2029]/);
+}
+
+/** What each list already holds: `includes` on every push made a text of many distinct replies quadratic. */
+const held = new WeakMap<string[], Set<string>>();
+
 function pushUnique(list: string[], value: string): void {
-  if (value && !list.includes(value)) list.push(value);
+  if (!value) return;
+  let set = held.get(list);
+  if (!set || set.size !== list.length) held.set(list, (set = new Set(list)));
+  if (set.has(value)) return;
+  set.add(value);
+  list.push(value);
 }
 
 /** The reply inside a Diagnostic-Code value: `smtp; 550 5.7.64 …` → `550 5.7.64 …`. */
@@ -59,7 +76,7 @@ export function diagnosticReply(value: string): string {
  * '…'", the Exchange 2007 `#550 5.1.1 … ##` form) and other MTAs' "said:" lines out of one text.
  */
 export function ndrFacts(text: string, into: NdrFacts = { recipients: [], replies: [], statusCodes: [] }): NdrFacts {
-  const lines = splitLines(text);
+  const lines = fieldLines(text);
   let current: Record<string, string> | undefined;
   const flush = () => {
     if (current) delete current['originalOnly'];
@@ -115,8 +132,8 @@ function readableLines(lines: readonly string[], into: NdrFacts): void {
       const above = (lines[i - 1] ?? '').trim();
       if (!into.remoteServer && /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(above) && !above.includes('@')) into.remoteServer = above;
     }
-    const ex2007 = /^\s*#([245]\d\d[ -].*?)(?:\s*##.*)?$/.exec(line);
-    if (ex2007?.[1]) pushUnique(into.replies, ex2007[1].trim());
+    const ex2007 = firstLiteralReply(line);
+    if (ex2007) pushUnique(into.replies, ex2007.trim());
     const said = /\bsaid:\s*([245]\d\d[ -].*)$/i.exec(line);
     if (said?.[1]) pushUnique(into.replies, said[1].trim());
   }

@@ -1,6 +1,7 @@
 import MsgReaderModule from '@kenjiuno/msgreader';
 import type { NdrMessage } from '../types';
 import { ndrFacts } from './fields';
+import { htmlToText } from './html';
 import './msg-guard';
 import { toMessage } from './eml';
 
@@ -29,7 +30,7 @@ export function readMsg(bytes: Uint8Array): NdrMessage | undefined {
   // msgreader reports some corruption in `error` and silently returns nothing for the rest.
   if (data.error || (!data.subject && !data.body && !data.bodyHtml && !data.headers)) return undefined;
   const facts = ndrFacts(data.body ?? '');
-  if (!data.body && data.bodyHtml) ndrFacts(data.bodyHtml.replace(/<[^>]+>/g, '\n'), facts);
+  if (!data.body && data.bodyHtml) ndrFacts(htmlToText(data.bodyHtml), facts);
   if (data.headers) ndrFacts(data.headers, facts);
   return toMessage(facts, 0, data.subject);
 }
