@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { readInputs, type ReadAll, type ReadAllResult } from '../../shared/engine/read-inputs';
-import { isDeferred, type AnyInput } from '../../shared/model/input';
+import { inputSize, isDeferred, type AnyInput } from '../../shared/model/input';
 import type { FileInput } from './file-input';
 import { READER_ROLE, type ReadReply, type ReadRequest } from './read-worker';
 
@@ -17,7 +17,7 @@ function isFile(input: AnyInput): input is FileInput {
  */
 export function parallelReadAll(workerUrl: URL, jobs: number): ReadAll {
   return async (inputs, options, onRead, onPartial) => {
-    const totalBytes = Math.max(options.totalBytes ?? 0, inputs.reduce((sum, i) => sum + (isDeferred(i) ? i.size : i.bytes.byteLength), 0));
+    const totalBytes = Math.max(options.totalBytes ?? 0, inputs.reduce((sum, input) => sum + inputSize(input), 0));
     const results = new Array<ReadAllResult>(inputs.length);
     const files: number[] = [];
     let done = 0;

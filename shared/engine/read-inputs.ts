@@ -1,5 +1,5 @@
 import type { Evidence, EvidenceKind } from '../model/evidence';
-import { DamagedInputError, isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
+import { DamagedInputError, inputSize, isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
 import type { Reader, ReadOptions, ReadOutput } from './reader';
 import type { Result } from '../result';
 import { headOf } from './pieces';
@@ -62,7 +62,7 @@ export async function readInputs(
   // piece of a streamed one) plus the evidence read so far.
   const queue: AnyInput[] = [...inputs];
   // A caller reading a share of a larger analysis (one of several workers) says how large the whole is.
-  let totalBytes = Math.max(options.totalBytes ?? 0, queue.reduce((sum, input) => sum + sizeOf(input), 0));
+  let totalBytes = Math.max(options.totalBytes ?? 0, queue.reduce((sum, input) => sum + inputSize(input), 0));
   for (let input = queue.shift(); input; input = queue.shift()) {
     const done = outcomes.length;
     const total = done + 1 + queue.length;
@@ -79,14 +79,10 @@ export async function readInputs(
     outcomes.push(outcome.outcome);
     evidence.push(...outcome.evidence);
     queue.unshift(...outcome.children);
-    totalBytes += outcome.children.reduce((sum, child) => sum + sizeOf(child), 0);
+    totalBytes += outcome.children.reduce((sum, child) => sum + inputSize(child), 0);
     onRead?.(outcomes.length, outcomes.length + queue.length);
   }
   return { outcomes, evidence };
-}
-
-function sizeOf(input: AnyInput): number {
-  return isDeferred(input) ? input.size : input.bytes.byteLength;
 }
 
 type ReadOneResult = { outcome: InputOutcome; evidence: readonly Evidence[]; children: readonly AnyInput[] };
@@ -96,7 +92,7 @@ function rejectedOutcome(name: string, error: InputError, kind: InputOutcome['ki
 }
 
 async function readOne(input: AnyInput, options: ReadOptions, readers: readonly Reader[]): Promise<ReadOneResult> {
-  if (sizeOf(input) > options.limits.maxFileBytes) {
+  if (inputSize(input) > options.limits.maxFileBytes) {
     return rejectedOutcome(input.name, { code: 'input.tooLarge', params: { limit: options.limits.maxFileBytes } });
   }
   if (!isDeferred(input)) return readLoaded(input, options, readers);

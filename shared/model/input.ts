@@ -46,6 +46,11 @@ export function isDeferred(input: AnyInput): input is DeferredInput {
   return 'load' in input;
 }
 
+/** An input's size in bytes, known before a deferred one is read. */
+export function inputSize(input: AnyInput): number {
+  return isDeferred(input) ? input.size : input.bytes.byteLength;
+}
+
 /** Stable input error codes (findings.md "Input errors"). */
 export type InputErrorCode =
   | 'input.unrecognized'

@@ -46,11 +46,12 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
   const wantsNetwork = args.probe !== undefined || args.fetchAia;
   const onProgress = terminalProgress(io, locale);
   const jobs = args.jobs ?? Math.min(4, availableParallelism());
-  const parallel = io.readWorker && jobs > 1 && collected.inputs.length > 1;
+  // Threads pay off from two files up, and exist only in the built CLI (bin/relay-doctor.js names the script).
+  const readWorker = jobs > 1 && collected.inputs.length > 1 ? io.readWorker : undefined;
   return runAnalysis([...stdin, ...collected.inputs], {
     locale,
     ...(onProgress ? { onProgress } : {}),
-    ...(parallel && io.readWorker ? { readAll: parallelReadAll(io.readWorker, jobs) } : {}),
+    ...(readWorker ? { readAll: parallelReadAll(readWorker, jobs) } : {}),
     // The network is touched only when --probe or --fetch-aia asked for it (architecture.md "Offline by default").
     ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, trust.anchors, io, locale) } : {}),
     now: args.at ?? new Date(),

@@ -1,42 +1,31 @@
-import type { SmtpSession } from '../types';
 import { splitCsvLine } from '../csv';
 import { buildSession } from '../session-build';
-import { isRelevant } from '../relevance';
-import { compactSession } from '../compact';
+import { FinishedSessions } from '../finished';
 import { detachPlain as detach } from './detach';
 import { toDraft, type Draft } from './draft';
 import type { ExchangeColumns } from './fields';
 import { fieldBounds, fieldOf } from './scan';
-import { SessionFolder } from '../fold';
 
 const EVENT_KIND = { '+': 'connect', '-': 'disconnect', '*': 'info' } as const;
 
 /**
  * Gathers the lines of the sessions the parser keeps and turns each into an SmtpSession once its disconnect
- * line is read: irrelevant complete sessions are dropped (counted), relevant ones are kept, compacted on
- * large logs, and copied off the decoded text.
+ * line is read, then hands it on (FinishedSessions: dropped, kept, compacted or folded), copied off the
+ * decoded text.
  */
-export class SessionCollector {
-  readonly done: SmtpSession[] = [];
+export class SessionCollector extends FinishedSessions {
   damaged = 0;
-  skipped = 0;
-  compacted = 0;
-  /** Complete relevant sessions counted on an identical kept one (large analyses; see fold.ts). */
-  get folded(): number {
-    return this.#folder.folded;
-  }
   /** Set by the parser from `#Log-Type`, the file name or the first EHLO. */
   role: 'client' | 'server' | undefined;
   readonly #open = new Map<string, Draft>();
-  readonly #pool = new Map<string, string>();
   readonly #source: string;
-  readonly #compact: boolean;
-  readonly #folder = new SessionFolder();
 
   constructor(source: string, role: 'client' | 'server' | undefined, compact: boolean) {
+    // Equal strings of kept sessions (connector, banner, certificate) become one: see detach.ts.
+    const pool = new Map<string, string>();
+    super(compact, (session) => detach(session, pool));
     this.#source = source;
     this.role = role;
-    this.#compact = compact;
   }
 
   /**
@@ -96,15 +85,7 @@ export class SessionCollector {
 
   #finish(draft: Draft): void {
     const session = buildSession(toDraft(draft, this.role ?? 'client'));
-    if (!session.complete) this.done.push(detach(session, this.#pool));
-    else if (!isRelevant(session)) this.skipped++;
-    else if (this.#compact) {
-      const compacted = compactSession(session);
-      this.compacted++;
-      if (this.#folder.fold(compacted)) return;
-      const kept = detach(compacted, this.#pool);
-      this.#folder.kept(kept);
-      this.done.push(kept);
-    } else this.done.push(detach(session, this.#pool));
+    if (session.complete) this.complete(session);
+    else this.partial(session);
   }
 }

@@ -2,7 +2,7 @@ import type { SmtpSession } from '../types';
 import { bytesSource, type TextSource } from '../text';
 import { resolveColumns, type ExchangeColumns } from './fields';
 import { fieldAt } from './prefilter';
-import { QUOTED, forgetText, isDisconnect } from './scan';
+import { QUOTED, forgetText } from './scan';
 import { sessionsToKeep } from './keep';
 import { SessionCollector } from './collect';
 
@@ -149,7 +149,8 @@ class LineWalker {
         if (id && kept) sessions.record(text, pos, end, lineNo, columns, id);
         else if (!id) sessions.damaged++;
         else {
-          // A disconnect of a skipped session: its event column is "-" (",-" in the line, or quoted, or first).
+          // A disconnect of a skipped session: its event column is "-". Most lines hold neither ",-" nor a quote
+          // nor have the event first, and are passed over without counting their commas.
           if (mark < pos) {
             mark = text.indexOf(',-', pos);
             if (mark < 0) mark = length;
@@ -158,7 +159,7 @@ class LineWalker {
             quote = text.indexOf('"', pos);
             if (quote < 0) quote = length;
           }
-          if ((mark < end - 1 || quote < end || columns.event === 0) && isDisconnect(text, pos, end, -1, -1, columns)) sessions.skipped++;
+          if ((mark < end - 1 || quote < end || columns.event === 0) && fieldAt(text, pos, end, columns.event) === '-') sessions.skipped++;
         }
       }
       pos = next + 1;

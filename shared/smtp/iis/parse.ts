@@ -1,9 +1,7 @@
 import type { SmtpLine, SmtpSession } from '../types';
 import { bytesSource, forEachTextLine, ownCopy, type TextSource } from '../text';
-import { SessionFolder } from '../fold';
 import { buildSession } from '../session-build';
-import { isRelevant } from '../relevance';
-import { compactSession } from '../compact';
+import { FinishedSessions } from '../finished';
 import { NCSA_FIELDS, ncsaValues } from './ncsa';
 
 export interface IisLogParse {
@@ -65,12 +63,9 @@ export function parseIisSmtpLog(source: string, bytes: Uint8Array, options: { re
 export function parseIisSmtpLogText(source: string, read: TextSource, options: { readonly compact?: boolean } = {}): IisLogParse {
   let names: string[] = [];
   let damaged = 0;
-  let skipped = 0;
   let counter = 0;
-  let compacted = 0;
   const open = new Map<string, Group>();
-  const done: SmtpSession[] = [];
-  const folder = new SessionFolder();
+  const finished = new FinishedSessions(options.compact === true);
 
   const close = (key: string): void => {
     const g = open.get(key);
@@ -82,14 +77,8 @@ export function parseIisSmtpLogText(source: string, read: TextSource, options: {
       lines: g.lines,
       ...(g.remoteEndpoint ? { remoteEndpoint: g.remoteEndpoint } : {}),
     });
-    if (!isRelevant(session)) skipped++;
-    else if (options.compact) {
-      const kept = compactSession(session);
-      compacted++;
-      if (folder.fold(kept)) return;
-      folder.kept(kept);
-      done.push(kept);
-    } else done.push(session);
+    // IIS logs mark no connect or disconnect: a session ends with QUIT or the next banner, and is whole.
+    finished.complete(session);
   };
 
   forEachTextLine(read, (raw, lineNo) => {
@@ -162,5 +151,5 @@ export function parseIisSmtpLogText(source: string, read: TextSource, options: {
     }
   });
   for (const key of [...open.keys()]) close(key);
-  return { sessions: done, damaged, skipped, compacted, folded: folder.folded };
+  return { sessions: finished.done, damaged, skipped: finished.skipped, compacted: finished.compacted, folded: finished.folded };
 }
