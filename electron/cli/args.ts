@@ -23,9 +23,11 @@ export interface CliArgs {
   readonly jobs?: number;
 }
 
+/** Why a command line is refused: an i18n key (cli.usage.reason.*) and its arguments. */
 export interface UsageError {
   readonly code: 'cli.usage';
-  readonly params: { readonly reason: string };
+  readonly reason: `cli.usage.reason.${string}`;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 const OPTIONS = {
@@ -47,7 +49,17 @@ const OPTIONS = {
 
 const COMMANDS: readonly Command[] = ['analyze', 'export', 'probe'];
 
-const usage = (reason: string) => err<UsageError>({ code: 'cli.usage', params: { reason } });
+const usage = (reason: UsageError['reason'], params: UsageError['params'] = {}) => err<UsageError>({ code: 'cli.usage', reason, params });
+
+/** Node's parseArgs errors as usage reasons: the option it names, or its own text when it names none. */
+function parseArgsUsage(e: unknown): ReturnType<typeof usage> {
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  const code = (e as { code?: string } | null)?.code;
+  if (option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return usage('cli.usage.reason.unknownOption', { option });
+  if (option && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return usage('cli.usage.reason.optionValue', { option });
+  return usage('cli.usage.reason.option', { detail: message });
+}
 
 /** Parses argv (without node and script). Never throws: a bad command line is a `cli.usage` error. */
 export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageError> {
@@ -55,7 +67,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    return usage(e instanceof Error ? e.message : String(e));
+    return parseArgsUsage(e);
   }
   const { values, positionals } = parsed;
   const base = {
@@ -69,19 +81,19 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
   if (values.version) return ok({ ...base, command: 'version' });
   const [first, ...rest] = positionals;
   if (values.help || first === undefined || first === 'help') return ok({ ...base, command: 'help' });
-  if (!COMMANDS.includes(first as Command)) return usage(`unknown command "${first}"`);
+  if (!COMMANDS.includes(first as Command)) return usage('cli.usage.reason.unknownCommand', { command: first });
   const command = first as Command;
   let at: Date | undefined;
   if (values.at !== undefined) {
     at = new Date(values.at);
-    if (Number.isNaN(at.getTime())) return usage(`--at is not an ISO-8601 time: ${values.at}`);
+    if (Number.isNaN(at.getTime())) return usage('cli.usage.reason.badTime', { value: values.at });
   }
-  if (rest.length === 0) return usage(command === 'probe' ? 'probe needs <host[:port]>' : `${command} needs at least one file or folder`);
-  if (command === 'export' && !values.out) return usage('export needs --out <dir>');
+  if (rest.length === 0) return command === 'probe' ? usage('cli.usage.reason.needsHost') : usage('cli.usage.reason.needsInput', { command });
+  if (command === 'export' && !values.out) return usage('cli.usage.reason.needsOut');
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) return usage(`--jobs is not a number from 1 to 64: ${values.jobs}`);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) return usage('cli.usage.reason.badJobs', { value: values.jobs ?? '' });
   if (values.password !== undefined && values['password-env'] !== undefined) {
-    return usage('use --password or --password-env, not both');
+    return usage('cli.usage.reason.passwordTwice');
   }
   return ok({
     ...base,

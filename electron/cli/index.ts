@@ -9,6 +9,13 @@ import pkg from '../../package.json' with { type: 'json' };
 
 export type { CliIo };
 
+/** The value of --lang in a command line parseArgs refused (`--lang de` or `--lang=de`). */
+function langArgument(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--lang');
+  if (at >= 0) return argv[at + 1];
+  return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+}
+
 /** --lang wins, then LC_ALL / LC_MESSAGES / LANG as POSIX tools do. */
 function pickLocale(lang: string | undefined, env: CliIo['env']): Locale {
   return resolveLocale(lang ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
@@ -17,9 +24,10 @@ function pickLocale(lang: string | undefined, env: CliIo['env']): Locale {
 /** The `relay-doctor` command. Returns the exit status; never calls process.exit (tests run it in-process). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv);
-  const locale = pickLocale(parsed.ok ? parsed.value.lang : undefined, io.env);
+  // A refused command line still speaks the language it asked for.
+  const locale = pickLocale(parsed.ok ? parsed.value.lang : langArgument(argv), io.env);
   if (!parsed.ok) {
-    io.stderr.write(format(locale, 'cli.usage.detail', parsed.error.params) + '\n');
+    io.stderr.write(format(locale, 'cli.usage.detail', { reason: format(locale, parsed.error.reason, parsed.error.params) }) + '\n');
     return EXIT_USAGE;
   }
   const args = parsed.value;

@@ -36,6 +36,15 @@ describe('relay-doctor command line', () => {
     expect(io.err()).toContain('unknown command');
   });
 
+  it('says why a command line is refused in the chosen language, naming the option', async () => {
+    const io = captureIo({ LANG: 'cs_CZ.UTF-8' });
+    expect(await main(['analyze', 'x.pem', '--jobz', '2'], io)).toBe(2);
+    expect(io.err()).toContain('neznámý přepínač --jobz');
+    const de = captureIo();
+    expect(await main(['analyze', '--lang', 'de'], de)).toBe(2);
+    expect(de.err()).toContain('analyze braucht mindestens eine Datei oder einen Ordner');
+  });
+
   it('exits 2 when --jobs is not a whole number from 1 to 64', async () => {
     for (const jobs of ['0', 'two', '1.5', '65']) {
       const io = captureIo();
