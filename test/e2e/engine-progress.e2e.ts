@@ -8,8 +8,9 @@ import { FIXTURES, toEvidenceStep } from './helpers';
 test('the progress bar counts the inputs the engine has read, moves within a large log, then counts its checks', async ({ window: page }) => {
   await toEvidenceStep(page, /A line in a send or protocol log/);
 
-  // A small certificate first, then ~15 MB of send log (a few seconds to parse), then another certificate:
-  // while the log is parsed the engine has read exactly one of three inputs.
+  // A small certificate, ~15 MB of send log (a few seconds to parse) and another certificate. Read one after
+  // another the log is the second input; on reader workers (one per core) the certificates are read beside it.
+  // Either way, while the log is parsed fewer than three inputs are read.
   const sample = readFileSync(join(FIXTURES, 'smtp', 'exchange-send-5.7.64-cert-sent.log'), 'utf8');
   const leaf = readFileSync(join(FIXTURES, 'certs', 'leaf-only.pem'), 'utf8');
   const intermediate = readFileSync(join(FIXTURES, 'certs', 'intermediate.pem'), 'utf8');
@@ -47,7 +48,7 @@ test('the progress bar counts the inputs the engine has read, moves within a lar
   await page.getByRole('region', { name: /Drop zone/ }).dispatchEvent('drop', { dataTransfer: transfer });
 
   const status = page.getByRole('status').filter({ has: page.getByRole('progressbar') });
-  await expect(status).toContainText('Reading evidence: 1 of 3', { timeout: 20_000 });
+  await expect(status).toContainText(/Reading evidence: [12] of 3/, { timeout: 20_000 });
   const bar = status.getByRole('progressbar');
   await expect(bar).toHaveAttribute('max', '3');
 
@@ -55,12 +56,16 @@ test('the progress bar counts the inputs the engine has read, moves within a lar
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   const seen = await page.evaluate(() => (window as unknown as { __progressSeen: string[] }).__progressSeen);
   const values = await page.evaluate(() => (window as unknown as { __progressValues: number[] }).__progressValues);
-  // The bar rose steadily, and stood between 1 and 2 while the log (the second input) was read.
+  // The bar rose steadily, and moved between two whole inputs while the log was read.
   expect(values).toEqual([...values].sort((a, b) => a - b));
-  expect(values.filter((v) => v > 1 && v < 2).length).toBeGreaterThan(3);
+  expect(values.filter((v) => v !== Math.floor(v)).length).toBeGreaterThan(3);
   const engine = seen.filter((s) => /^(Reading evidence|Running checks)/.test(s));
-  expect(engine.slice(0, 3)).toEqual(['Reading evidence: 1 of 3', 'Reading evidence: 2 of 3', 'Reading evidence: 3 of 3']);
-  const checks = engine.slice(3);
+  const reading = engine.filter((s) => s.startsWith('Reading evidence'));
+  // Counted up to three; two inputs finished within one frame may show as one step.
+  expect(reading.at(-1)).toBe('Reading evidence: 3 of 3');
+  const counts = reading.map((s) => Number(/: (\d) of 3/.exec(s)?.[1]));
+  expect(counts).toEqual([...new Set(counts)].sort());
+  const checks = engine.slice(reading.length);
   expect(checks.length).toBeGreaterThan(0);
   expect(checks.every((s) => /^Running checks: \d+ of \d+$/.test(s))).toBe(true);
   expect(checks.at(-1)).toMatch(/^Running checks: (\d+) of \1$/);

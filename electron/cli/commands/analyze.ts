@@ -2,7 +2,7 @@ import type { CliArgs } from '../args';
 import { type CliIo, loadTrustAnchors, readStdin } from '../context';
 import { collectInputs } from '../collect-inputs';
 import { terminalProgress } from '../progress';
-import { parallelReadAll } from '../parallel-read';
+import { parallelFileReadAll } from '../parallel-read';
 import { availableParallelism } from 'node:os';
 import { runAnalysis, type RunResult } from '../../../shared/engine/run';
 import type { InputOutcome } from '../../../shared/engine/read-inputs';
@@ -51,7 +51,7 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
   return runAnalysis([...stdin, ...collected.inputs], {
     locale,
     ...(onProgress ? { onProgress } : {}),
-    ...(readWorker ? { readAll: parallelReadAll(readWorker, jobs) } : {}),
+    ...(readWorker ? { readAll: parallelFileReadAll(readWorker, jobs) } : {}),
     // The network is touched only when --probe or --fetch-aia asked for it (architecture.md "Offline by default").
     ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, trust.anchors, io, locale) } : {}),
     now: args.at ?? new Date(),

@@ -7,14 +7,20 @@ const PIECE = 64 * 1024;
 /** Reads bytes [start, end) of one file synchronously. */
 export type RangeReader = (start: number, end: number) => ArrayBuffer;
 
+/** A deferred input that is a Blob: the Blob itself can cross to a reader worker as a handle. */
+export interface BlobInput extends DeferredInput {
+  readonly blob: Blob;
+}
+
 /**
  * A dropped or pasted file as the engine takes it: loaded only when its turn comes. Where the thread may
  * block (a dedicated worker has FileReaderSync), a large file can also be read in pieces, which is how the
  * engine streams a gigabyte protocol log with bounded memory.
  */
-export function deferredBlob(name: string, blob: Blob, syncReader?: (blob: Blob) => RangeReader): DeferredInput {
+export function deferredBlob(name: string, blob: Blob, syncReader?: (blob: Blob) => RangeReader): BlobInput {
   return {
     name,
+    blob,
     size: blob.size,
     load: async () => new Uint8Array(await blob.arrayBuffer()),
     ...(syncReader ? { pieces: rangePieces(blob.size, syncReader(blob)) } : {}),

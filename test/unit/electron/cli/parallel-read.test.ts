@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../../shared/engine/run';
 import { collectInputs } from '../../../../electron/cli/collect-inputs';
-import { parallelReadAll } from '../../../../electron/cli/parallel-read';
+import { parallelFileReadAll } from '../../../../electron/cli/parallel-read';
 import { DEFAULT_LIMITS } from '../../../../shared/model/input';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
@@ -34,7 +34,7 @@ describe('files read on several threads', () => {
     expect(inputs.length).toBe(6);
     const oneByOne = await runAnalysis(inputs, OPTIONS);
     const done: number[] = [];
-    const threaded = await runAnalysis(inputs, { ...OPTIONS, readAll: parallelReadAll(FROM_SOURCE, 2), onProgress: (p) => p.phase === 'read' && done.push(p.done) });
+    const threaded = await runAnalysis(inputs, { ...OPTIONS, readAll: parallelFileReadAll(FROM_SOURCE, 2), onProgress: (p) => p.phase === 'read' && done.push(p.done) });
     expect(threaded.report).toEqual(oneByOne.report);
     expect(threaded.report.findings.map((f) => f.id)).toContain('smtp.tenantAttribution');
     expect(done).toEqual([1, 2, 3, 4, 5, 6]);
@@ -43,7 +43,7 @@ describe('files read on several threads', () => {
   it('reports the file of a thread that died as damaged and reads the rest', async () => {
     const folder = evidenceFolder();
     const { inputs } = await collectInputs([folder]);
-    const read = await parallelReadAll(DYING, 2)(inputs.slice(0, 3), { limits: DEFAULT_LIMITS });
+    const read = await parallelFileReadAll(DYING, 2)(inputs.slice(0, 3), { limits: DEFAULT_LIMITS });
     expect(read.outcomes.map((o) => [o.file, o.status, o.error?.code])).toEqual(inputs.slice(0, 3).map((i) => [i.name, 'rejected', 'input.damaged']));
   });
 });
