@@ -4,8 +4,8 @@ import { app, Menu, shell, type BrowserWindow } from 'electron';
 import { translator, type Translate } from '../../shared/i18n/format';
 import { resolveLocale } from '../../shared/i18n/locales';
 import { APP_ID } from './app-id';
-import { confirmExternal, electronHandlerDeps } from './electron-deps';
-import { EVIDENCE_EXTENSIONS, evidencePathsFromArgv } from './evidence-files';
+import { confirmExternal, electronHandlerDeps, pickEvidencePaths } from './electron-deps';
+import { evidencePathsFromArgv } from './evidence-files';
 import { createEvidenceForwarder } from './evidence-forwarder';
 import { sendEvent } from './events';
 import { createSenderCheck, setupIpc } from './ipc/handle';
@@ -77,7 +77,7 @@ export function startApp(): boolean {
       const template = buildMenuTemplate(
         t,
         {
-          openEvidence: () => void deps.pickEvidencePaths({ multi: true, extensions: EVIDENCE_EXTENSIONS }).then((p) => forwarder.open(p)),
+          openEvidence: () => void pickEvidencePaths(getWindow, t).then((p) => forwarder.open(p)),
           command: (command) => sendEvent(win, 'menu:command', { command }),
           openDocumentation: () => void openExternal(DOCUMENTATION_URL),
         },

@@ -1,6 +1,7 @@
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
 import type { Translate } from '../../shared/i18n/format';
+import { EVIDENCE_EXTENSIONS } from '../../shared/model/evidence-extensions';
 import type { HandlerDeps } from './ipc/handlers';
 
 /** Opens a dialog attached to the window when there is one (modal on macOS), free-standing otherwise. */
@@ -17,15 +18,6 @@ async function saveDialog(win: BrowserWindow | null, options: SaveDialogOptions)
 /** The Electron side of HandlerDeps: native dialogs with localized titles, and the OS locale. */
 export function electronHandlerDeps(getWindow: () => BrowserWindow | null, t: Translate): HandlerDeps {
   return {
-    pickEvidencePaths: ({ multi, extensions }) =>
-      openDialog(getWindow(), {
-        title: t('shell.openEvidence.title'),
-        properties: multi ? ['openFile', 'multiSelections'] : ['openFile'],
-        filters: [
-          { name: t('shell.filter.evidence'), extensions: [...extensions] },
-          { name: t('shell.filter.all'), extensions: ['*'] },
-        ],
-      }),
     pickExportFolder: async ({ suggestedFolderName }) => {
       const [folder] = await openDialog(getWindow(), {
         title: t('shell.export.title', { folder: suggestedFolderName }),
@@ -57,6 +49,21 @@ export function electronHandlerDeps(getWindow: () => BrowserWindow | null, t: Tr
     },
     osLocale: () => app.getLocale(),
   };
+}
+
+/**
+ * File ▸ Open evidence…: the paths the user chose (`[]` when cancelled), read by main for the
+ * evidence:opened event. The page's Browse… does not come here: it opens its own file input.
+ */
+export function pickEvidencePaths(getWindow: () => BrowserWindow | null, t: Translate): Promise<string[]> {
+  return openDialog(getWindow(), {
+    title: t('shell.openEvidence.title'),
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: t('shell.filter.evidence'), extensions: [...EVIDENCE_EXTENSIONS] },
+      { name: t('shell.filter.all'), extensions: ['*'] },
+    ],
+  });
 }
 
 /** The confirmation before an https link leaves the app (security.ts createExternalOpener). */

@@ -4,19 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { PickedFile } from '../../shared/ipc/contract';
 import type { AppError } from '../../shared/result';
 
-/** Extensions the open dialog offers (without dots). Anything else is still readable via "All files". */
-export const EVIDENCE_EXTENSIONS = [
-  'cer', 'crt', 'pem', 'der', 'p7b', 'p7c', 'pfx', 'p12', 'sst',
-  'evtx', 'xml', 'log', 'txt', 'eml', 'msg', 'json', 'zip',
-] as const;
-
 /** The subset registered as file associations (electron-builder.yml): opening one starts or focuses us. */
 export const ASSOCIATED_EXTENSIONS = ['cer', 'crt', 'pem', 'der', 'p7b', 'p7c', 'pfx', 'p12', 'evtx'] as const;
 
 export interface ReadLimits {
   /** Per file; an exported Security event log can be large, a certificate never is. */
   readonly maxFileBytes: number;
-  /** Per batch, because everything read is copied once more across IPC. */
+  /** Per batch, because everything read is copied once more across IPC (the evidence:opened event). */
   readonly maxTotalBytes: number;
 }
 
@@ -28,7 +22,8 @@ export interface ReadOutcome {
 }
 
 /**
- * Reads files the *user* chose (dialog, file association, command line). Main never reads a path the
+ * Reads files the *user* chose outside the window (File ▸ Open evidence…, file association, command line)
+ * for the evidence:opened event; the page's own Browse… needs no main at all. Main never reads a path the
  * renderer supplies (style.md §3.2). Size is checked on the open handle before reading, and the read stops
  * at the limit, so a file that grows meanwhile cannot blow the cap.
  */

@@ -21,7 +21,7 @@ export interface AppInfo {
   readonly osLocale: string;
 }
 
-/** A file the user picked in a native dialog; main reads only what the user chose. */
+/** A file the user opened outside the window (File ▸ Open evidence…, a file association); main reads only what the user chose. */
 export interface PickedFile {
   readonly name: string;
   readonly bytes: Uint8Array;
@@ -44,8 +44,6 @@ export interface IpcContract {
   'app:info': { req: Record<string, never>; res: Result<AppInfo, AppError> };
   /** The user chose a language in the page: main's menu and dialogs follow it. */
   'app:setLocale': { req: { locale: Locale }; res: Result<null, AppError> };
-  /** Cancelling gives `ok([])`; a file over the size limit or unreadable gives `evidence.*` naming it. */
-  'dialog:openEvidence': { req: { multi: boolean }; res: Result<PickedFile[], AppError> };
   /**
    * The user picks a parent folder; files go into `<parent>/<suggestedFolderName>/`. Cancelling gives
    * `export.cancelled`; an existing file gives `export.exists` (nothing written) until `overwrite: true`.
@@ -74,7 +72,6 @@ export type Channel = keyof IpcContract;
 const channelNames = {
   'app:info': true,
   'app:setLocale': true,
-  'dialog:openEvidence': true,
   'export:save': true,
   'trust:anchors': true,
   'export:fixPack': true,
@@ -88,7 +85,7 @@ export const CHANNELS = Object.keys(channelNames) as Channel[];
 export type RequestOf<C extends Channel> = IpcContract[C]['req'];
 export type ResponseOf<C extends Channel> = IpcContract[C]['res'];
 
-/** `dialog:openEvidence` → `dialogOpenEvidence`. */
+/** `export:fixPack` → `exportFixPack`. */
 export type MethodName<C extends string> = C extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : C;
 
 export function methodName<C extends Channel>(channel: C): MethodName<C> {

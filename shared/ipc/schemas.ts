@@ -17,7 +17,6 @@ const plainFileName = z
 export const requestSchemas = {
   'app:info': empty,
   'app:setLocale': z.object({ locale: z.enum(LOCALES) }).strict(),
-  'dialog:openEvidence': z.object({ multi: z.boolean() }).strict(),
   'export:save': z
     .object({
       suggestedFolderName: plainFileName,

@@ -13,8 +13,6 @@ export const RENDERER = join(ROOT, 'out', 'renderer');
 
 /** What the native dialogs answer in a test: the only part of main that is not real. */
 export interface DialogAnswers {
-  /** Paths the open-evidence dialog returns (`[]` = cancelled). */
-  evidencePaths: string[];
   /** Folder the export picker returns (`null` = cancelled). Defaults to a fresh temp folder. */
   exportFolder: string | null;
   /** Path the case save dialog returns (`null` = cancelled). Defaults to case.json in the temp folder. */
@@ -80,7 +78,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   dialogs: async ({}, use) => {
     const folder = mkdtempSync(join(tmpdir(), 'relay-doctor-e2e-'));
-    await use({ evidencePaths: [], exportFolder: folder, caseSavePath: join(folder, 'case.json'), caseOpenPath: null });
+    await use({ exportFolder: folder, caseSavePath: join(folder, 'case.json'), caseOpenPath: null });
     rmSync(folder, { recursive: true, force: true });
   },
 
@@ -106,7 +104,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           const dir = options.properties?.includes('openDirectory');
           const isCase = options.filters?.[0]?.extensions.join() === 'json';
           const one = (p: string | null): string[] => (p ? [p] : []);
-          const paths = dir ? one(answers.exportFolder) : isCase ? one(answers.caseOpenPath) : answers.evidencePaths;
+          // Browse… is a file input, answered by Playwright's file chooser, not by this dialog.
+          const paths = dir ? one(answers.exportFolder) : isCase ? one(answers.caseOpenPath) : [];
           return { canceled: paths.length === 0, filePaths: paths };
         }) as typeof dialog.showOpenDialog;
         dialog.showSaveDialog = (async () => ({
@@ -124,7 +123,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const context = await harnessBrowser.newContext({ locale: osLocale });
     const page = await context.newPage();
     const handlers = await createHandlers({
-      pickEvidencePaths: async () => dialogs.evidencePaths,
       pickExportFolder: async () => dialogs.exportFolder,
       pickSavePath: async () => dialogs.caseSavePath,
       pickCasePath: async () => dialogs.caseOpenPath,

@@ -4,8 +4,8 @@
  * Nothing here imports `electron`: native dialogs and the OS locale are injected (`HandlerDeps`), so the
  * same functions run in three places —
  *   - Electron main: `setupIpc(createHandlers(electronHandlerDeps(...)), ...)` (see ../app.ts);
- *   - the Playwright harness: `const h = createHandlers({ pickEvidencePaths: async () => [fixture],
- *     pickExportFolder: async () => tmpDir, osLocale: () => 'cs-CZ' })`, then for each channel
+ *   - the Playwright harness: `const h = createHandlers({ pickExportFolder: async () => tmpDir,
+ *     osLocale: () => 'cs-CZ', … })`, then for each channel
  *     `page.exposeBinding(...)` → `dispatch(h, channel, req)` (./dispatch.ts: the same schema check and
  *     error shielding as main, minus the sender check, which needs a real frame);
  *   - unit tests, with real temp folders.
@@ -24,21 +24,17 @@ import { err, ok } from '../../../shared/result';
 import { appInfo } from '../../services/app-info';
 import { exportFiles, isPlainFileName } from '../../services/export';
 import { runtimeTrustAnchors } from '../../services/trust-store';
-import { DEFAULT_READ_LIMITS, EVIDENCE_EXTENSIONS, readEvidenceFiles, type ReadLimits } from '../evidence-files';
 import { createNetworkHandlers, liveNetworkServices, type NetworkServices } from './network-handlers';
 import { createFixPackHandlers } from './fixpack-handlers';
 import { createCaseHandlers, type CaseHandlerDeps } from './case-handlers';
 
 export interface HandlerDeps extends CaseHandlerDeps {
-  /** Native open dialog; resolves to the chosen paths, `[]` when cancelled. */
-  pickEvidencePaths(options: { multi: boolean; extensions: readonly string[] }): Promise<string[]>;
   /** Native folder picker; resolves to the chosen parent folder, `null` when cancelled. */
   pickExportFolder(options: { suggestedFolderName: string }): Promise<string | null>;
   /** The OS language tag (`app.getLocale()` in Electron). */
   osLocale(): string;
   /** Main's own strings (menu, dialogs) switch language; optional where there are none (the harness). */
   setLocale?(locale: Locale): void;
-  readLimits?: ReadLimits;
   trustAnchors?: () => TrustAnchorInfo[];
   /** The opt-in network checks (./network-handlers.ts); the real services unless a test passes its own. */
   network?: NetworkServices;
@@ -53,14 +49,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:setLocale': async ({ locale }) => {
       deps.setLocale?.(locale);
       return ok(null);
-    },
-
-    // Cancelling is not an error: the renderer simply gets no files.
-    'dialog:openEvidence': async ({ multi }) => {
-      const paths = await deps.pickEvidencePaths({ multi, extensions: EVIDENCE_EXTENSIONS });
-      const { files, rejected } = await readEvidenceFiles(paths, deps.readLimits ?? DEFAULT_READ_LIMITS);
-      const first = rejected[0];
-      return first ? err(first.error) : ok(files);
     },
 
     // The user picks where; the export goes into a new subfolder named by the renderer (e.g. the case name).

@@ -51,3 +51,22 @@ describe('case dialogs (electronHandlerDeps)', () => {
     expect(options.filters[0]?.extensions).toEqual(['json']);
   });
 });
+
+describe('File ▸ Open evidence… (pickEvidencePaths)', () => {
+  it('offers several files, evidence extensions first and all files second', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/logs/a.evtx', '/certs/b.cer'] });
+    const { pickEvidencePaths } = await import('../../../../electron/main/electron-deps');
+    expect(await pickEvidencePaths(() => null, (key) => key)).toEqual(['/logs/a.evtx', '/certs/b.cer']);
+    const options = electron.dialog.showOpenDialog.mock.calls[0]?.[0] as { properties: string[]; filters: Array<{ name: string; extensions: string[] }>; title: string };
+    expect(options.title).toBe('shell.openEvidence.title');
+    expect(options.properties).toEqual(['openFile', 'multiSelections']);
+    expect(options.filters[0]?.extensions).toEqual(expect.arrayContaining(['cer', 'p7b', 'pfx', 'evtx', 'eml', 'msg', 'zip']));
+    expect(options.filters[1]).toEqual({ name: 'shell.filter.all', extensions: ['*'] });
+  });
+
+  it('gives no paths when cancelled', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    const { pickEvidencePaths } = await import('../../../../electron/main/electron-deps');
+    expect(await pickEvidencePaths(() => null, (key) => key)).toEqual([]);
+  });
+});

@@ -16,8 +16,8 @@ describe('preload', () => {
   });
 
   it('forwards one request object to the prefixed channel', async () => {
-    await api.dialogOpenEvidence!({ multi: true }, 'extra argument');
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('diag:dialog:openEvidence', { multi: true });
+    await api.appSetLocale!({ locale: 'cs' }, 'extra argument');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('diag:app:setLocale', { locale: 'cs' });
   });
 
   it('passes only the payload to event listeners and unsubscribes', () => {

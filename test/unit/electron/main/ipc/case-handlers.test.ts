@@ -29,7 +29,6 @@ const content: CaseContent = {
 
 function handlers(paths: { save?: string | null; open?: string | null }): ReturnType<typeof createHandlers> {
   const deps: HandlerDeps = {
-    pickEvidencePaths: async () => [],
     pickExportFolder: async () => null,
     pickSavePath: async () => paths.save ?? null,
     pickCasePath: async () => paths.open ?? null,
@@ -87,7 +86,6 @@ describe('case:save and case:open', () => {
     const path = join(dir, 'taken.json');
     await writeFile(path, 'old');
     const h = createHandlers({
-      pickEvidencePaths: async () => [],
       pickExportFolder: async () => null,
       pickSavePath: async () => path,
       pickCasePath: async () => null,
@@ -117,7 +115,6 @@ describe('case:save and case:open', () => {
   it('refuses a suggested name with a folder in it before any dialog opens', async () => {
     let asked = false;
     const h = createHandlers({
-      pickEvidencePaths: async () => [],
       pickExportFolder: async () => null,
       pickSavePath: async () => ((asked = true), join(dir, 'x.json')),
       pickCasePath: async () => null,

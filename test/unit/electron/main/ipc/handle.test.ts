@@ -67,7 +67,7 @@ describe('setupIpc', () => {
     setupIpc(fakeHandlers(), createSenderCheck(() => win as never, APP_URL));
     const bad = { suggestedFolderName: '../up', files: [{ name: 'a.txt', text: 'x' }], overwrite: false };
     expect(await call('export:save', trusted(), bad)).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
-    expect(await call('dialog:openEvidence', trusted(), { multi: 'yes' })).toMatchObject({ error: { code: 'ipc.invalidRequest' } });
+    expect(await call('app:setLocale', trusted(), { locale: 'xx' })).toMatchObject({ error: { code: 'ipc.invalidRequest' } });
     expect(await call('app:info', trusted(), { extra: 1 })).toMatchObject({ error: { code: 'ipc.invalidRequest' } });
   });
 

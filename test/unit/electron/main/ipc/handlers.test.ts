@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +16,6 @@ afterEach(async () => {
 
 function deps(over: Partial<HandlerDeps> = {}): HandlerDeps {
   return {
-    pickEvidencePaths: async () => [],
     pickExportFolder: async () => null,
     pickSavePath: async () => null,
     pickCasePath: async () => null,
@@ -39,39 +38,6 @@ describe('app:setLocale', () => {
     expect(await createHandlers(deps({ setLocale: (l) => void chosen.push(l) }))['app:setLocale']({ locale: 'cs' })).toEqual({ ok: true, value: null });
     expect(chosen).toEqual(['cs']);
     expect(await createHandlers(deps())['app:setLocale']({ locale: 'en' })).toEqual({ ok: true, value: null });
-  });
-});
-
-describe('dialog:openEvidence', () => {
-  it('reads exactly the files the user picked, as bytes', async () => {
-    const a = join(dir, 'leaf.pem');
-    const b = join(dir, 'System.evtx');
-    await writeFile(a, '-----BEGIN CERTIFICATE-----\n');
-    await writeFile(b, Buffer.from([0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]));
-    let asked: { multi: boolean; extensions: readonly string[] } | undefined;
-    const h = createHandlers(deps({ pickEvidencePaths: async (o) => ((asked = o), [a, b]) }));
-    const res = await h['dialog:openEvidence']({ multi: true });
-    expect(asked?.multi).toBe(true);
-    expect(asked?.extensions).toEqual(expect.arrayContaining(['cer', 'p7b', 'pfx', 'evtx', 'eml', 'msg', 'zip']));
-    expect(res.ok).toBe(true);
-    if (!res.ok) return;
-    expect(res.value.map((f) => f.name)).toEqual(['leaf.pem', 'System.evtx']);
-    expect(res.value[1]?.bytes).toBeInstanceOf(Uint8Array);
-    expect([...(res.value[1]?.bytes ?? [])].slice(0, 4)).toEqual([0x45, 0x6c, 0x66, 0x46]);
-  });
-
-  it('returns no files when the dialog is cancelled', async () => {
-    expect(await createHandlers(deps())['dialog:openEvidence']({ multi: false })).toEqual({ ok: true, value: [] });
-  });
-
-  it('refuses a file over the size limit with evidence.tooLarge naming it', async () => {
-    const big = join(dir, 'huge.log');
-    await writeFile(big, Buffer.alloc(2048));
-    const h = createHandlers(deps({ pickEvidencePaths: async () => [big], readLimits: { maxFileBytes: 1024, maxTotalBytes: 10_000 } }));
-    expect(await h['dialog:openEvidence']({ multi: true })).toEqual({
-      ok: false,
-      error: { code: 'evidence.tooLarge', params: { name: 'huge.log', limit: 1024 } },
-    });
   });
 });
 

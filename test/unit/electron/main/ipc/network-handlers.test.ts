@@ -17,7 +17,6 @@ const services: NetworkServices = {
   testRelay: (o) => testRelay({ ...o, timeoutMs: 3000 }),
 };
 const deps = (network: NetworkServices = services): HandlerDeps => ({
-  pickEvidencePaths: async () => [],
   pickExportFolder: async () => null,
   pickSavePath: async () => null,
   pickCasePath: async () => null,
