@@ -4,7 +4,12 @@ import { replyCode } from './reply';
 /** Logs larger than this keep only the lines that prove something (memory stays bounded on gigabytes). */
 export const COMPACT_ABOVE_BYTES = 64 * 1024 * 1024;
 
-function isKeyLine(line: SmtpLine, index: number, firstOf: Map<string, number>): boolean {
+/** A command's verb, upper-cased ('' when blank). */
+function verbOf(text: string): string {
+  return /^\s*(\S+)/.exec(text)?.[1]?.toUpperCase() ?? '';
+}
+
+function isKeyLine(line: SmtpLine, index: number, verb: string, firstOf: Map<string, number>): boolean {
   // Certificate lines are summed up in certificateSent/certificateReceived, which keep their references.
   if (line.kind === 'info') {
     if (/certificate|alternate names/i.test(line.context ?? '')) return false;
@@ -14,7 +19,6 @@ function isKeyLine(line: SmtpLine, index: number, firstOf: Map<string, number>):
     return (replyCode(line.text) ?? 0) >= 400 || firstOf.get('reply') === index || / Hello \[/.test(line.text);
   }
   if (line.kind === 'command') {
-    const verb = /^\s*(\S+)/.exec(line.text)?.[1]?.toUpperCase() ?? '';
     return verb === 'STARTTLS' || ((verb === 'EHLO' || verb === 'HELO' || verb === 'MAIL') && firstOf.get(verb) === index);
   }
   return false;
@@ -27,13 +31,15 @@ function isKeyLine(line: SmtpLine, index: number, firstOf: Map<string, number>):
  */
 export function compactSession(session: SmtpSession): SmtpSession {
   const firstOf = new Map<string, number>();
+  // Each command's verb is read once, for both uses.
+  const verbs = session.lines.map((l) => (l.kind === 'command' ? verbOf(l.text) : ''));
   session.lines.forEach((l, i) => {
-    const key = l.kind === 'reply' ? 'reply' : l.kind === 'command' ? (/^\s*(\S+)/.exec(l.text)?.[1]?.toUpperCase() ?? '') : '';
+    const key = l.kind === 'reply' ? 'reply' : (verbs[i] as string);
     if (key && !firstOf.has(key)) firstOf.set(key, i);
   });
   // Only the first kept line keeps its time (merged sessions are ordered by it); the others drop theirs.
   const lines = session.lines
-    .filter((l, i) => isKeyLine(l, i, firstOf))
+    .filter((l, i) => isKeyLine(l, i, verbs[i] as string, firstOf))
     .map((l, i) => {
       if (i === 0 || l.timestamp === undefined) return l;
       const { timestamp: _dropped, ...rest } = l;

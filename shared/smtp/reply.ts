@@ -1,14 +1,22 @@
 /** Small facts read out of SMTP reply texts, shared by every log format and the NDR reader. */
 
-const REPLY = /^([2-5]\d\d)[ -]/;
 /** RFC 3463 enhanced status code: class.subject.detail, subject and detail up to three digits. */
 export const ENHANCED_STATUS = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
 const ENHANCED_STATUS_ALL = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/g;
 
-/** The three-digit reply code at the start of a reply line, or undefined. */
+/**
+ * The three-digit reply code at the start of a reply line (`/^([2-5]\d\d)[ -]/`), or undefined. Read digit by
+ * digit: a session's replies are asked for their code several times over (status, relevance, compaction, shape),
+ * and the regular expression was a tenth of rebuilding a gigabyte log's sessions.
+ */
 export function replyCode(text: string): number | undefined {
-  const m = REPLY.exec(text);
-  return m ? Number(m[1]) : undefined;
+  const hundreds = text.charCodeAt(0) - 48;
+  const tens = text.charCodeAt(1) - 48;
+  const units = text.charCodeAt(2) - 48;
+  const after = text.charCodeAt(3);
+  // charCodeAt past the end is NaN, which fails every comparison.
+  if (!(hundreds >= 2 && hundreds <= 5 && tens >= 0 && tens <= 9 && units >= 0 && units <= 9)) return undefined;
+  return after === 32 || after === 45 ? hundreds * 100 + tens * 10 + units : undefined;
 }
 
 /** Every enhanced status code in a text, in order, without repeats. */

@@ -15,6 +15,7 @@ export interface SessionDraft {
 const TLS_FAILED = /TLS negotiation failed with error (\w+)/i;
 const TLS_OK = /negotiation succeeded/i;
 const NEGOTIATION = /negotiation/i;
+const CERTIFICATE_LABEL = /certificate|alternate names/i;
 
 interface CertDraft {
   subject?: string;
@@ -36,7 +37,8 @@ function certificates(session: SessionDraft): { sent?: LoggedCertificate; receiv
     return (received ??= { refs: [] });
   };
   for (const line of session.lines) {
-    if (line.kind !== 'info' || !line.context) continue;
+    // Every label below names a certificate or its alternate names: other notes are passed over at once.
+    if (line.kind !== 'info' || !line.context || !CERTIFICATE_LABEL.test(line.context)) continue;
     const label = line.context.trim();
     const value = line.text.trim();
     if (/^sending certificate$/i.test(label)) {

@@ -5,8 +5,18 @@ import { detachPlain as detach } from './detach';
 import { toDraft, type Draft } from './draft';
 import type { ExchangeColumns } from './fields';
 import { fieldBounds, fieldOf } from './scan';
+import type { SmtpLine } from '../types';
 
-const EVENT_KIND = { '+': 'connect', '-': 'disconnect', '*': 'info' } as const;
+const EVENT_KIND: ReadonlyMap<string, SmtpLine['kind']> = new Map([
+  ['+', 'connect'],
+  ['-', 'disconnect'],
+  ['*', 'info'],
+]);
+
+/** Field `i` of the line record() is reading: from the CSV split when it had quotes, else in place. */
+function field(text: string, count: number, split: readonly string[] | undefined, i: number): string | undefined {
+  return split ? split[i] : fieldOf(text, count, i);
+}
 
 /**
  * Gathers the lines of the sessions the parser keeps and turns each into an SmtpSession once its disconnect
@@ -37,10 +47,10 @@ export class SessionCollector extends FinishedSessions {
    */
   record(text: string, pos: number, end: number, lineNo: number, cols: ExchangeColumns, id: string): void {
     const n = fieldBounds(text, pos, end);
+    // A line with a quote is read as CSV; the others are read in place (no closure per line: field()).
     const f = n < 0 ? splitCsvLine(text.slice(pos, end)) : undefined;
-    const get = (i: number): string | undefined => (f ? f[i] : fieldOf(text, n, i));
     const rawId = f ? f[cols.sessionId] : id;
-    const event = get(cols.event);
+    const event = field(text, n, f, cols.event);
     if (!rawId || !event || (f ? f.length : n) < Math.min(cols.count, cols.data + 1)) {
       this.damaged++;
       return;
@@ -50,22 +60,22 @@ export class SessionCollector extends FinishedSessions {
       draft = { sessionId: rawId, lines: [], seqs: [] };
       this.#open.set(draft.sessionId, draft);
     }
-    if (!draft.connector) draft.connector = get(cols.connectorId) || undefined;
-    if (!draft.localEndpoint) draft.localEndpoint = get(cols.localEndpoint) || undefined;
-    if (!draft.remoteEndpoint) draft.remoteEndpoint = get(cols.remoteEndpoint) || undefined;
-    const data = get(cols.data) ?? '';
+    if (!draft.connector) draft.connector = field(text, n, f, cols.connectorId) || undefined;
+    if (!draft.localEndpoint) draft.localEndpoint = field(text, n, f, cols.localEndpoint) || undefined;
+    if (!draft.remoteEndpoint) draft.remoteEndpoint = field(text, n, f, cols.remoteEndpoint) || undefined;
+    const data = field(text, n, f, cols.data) ?? '';
     // A log without header or telling name: whoever sends EHLO is the client.
     if (!this.role && (event === '>' || event === '<') && /^(EHLO|HELO)\b/i.test(data)) this.role = event === '>' ? 'client' : 'server';
-    const seq = Number(get(cols.sequenceNumber));
-    const context = get(cols.context);
-    const timestamp = get(cols.dateTime);
+    const seq = Number(field(text, n, f, cols.sequenceNumber));
+    const context = field(text, n, f, cols.context);
+    const timestamp = field(text, n, f, cols.dateTime);
     // Optional keys assigned rather than spread: same object, no temporary objects per line.
     draft.seqs.push(Number.isFinite(seq) ? seq : draft.lines.length);
     const line: Draft['lines'][number] = {
       line: lineNo,
       ref: `${this.#source}#L${lineNo}`,
       direction: event === '>' ? 'sent' : event === '<' ? 'received' : 'info',
-      kind: event in EVENT_KIND ? EVENT_KIND[event as keyof typeof EVENT_KIND] : 'info',
+      kind: EVENT_KIND.get(event) ?? 'info',
       text: data,
     };
     if (context) line.context = context;
