@@ -1,8 +1,12 @@
-import { readInputs, type ReadAll, type ReadAllResult } from './read-inputs';
+import { readInputs, withOwnPassword, type ReadAll, type ReadAllResult } from './read-inputs';
 import type { ReadOptions } from './reader';
 import { inputSize, type AnyInput, type DeferredInput } from '../model/input';
 
-/** What a reader thread needs besides the input: the limits, the password, the size of the whole analysis. */
+/**
+ * What a reader thread needs besides the input: the limits, the password, the size of the whole analysis. Only
+ * the input's name and bytes cross to the thread, so `password` is the one for that input (its own, or the
+ * analysis-wide one).
+ */
 export interface ThreadReadOptions {
   readonly totalBytes: number;
   readonly limits: ReadOptions['limits'];
@@ -64,7 +68,7 @@ export function parallelReadAll<I extends AnyInput>(threads: ReadThreads<I>, job
         while (next < remote.length) {
           const { index, input } = remote[next++] as { index: number; input: I };
           inFlight++;
-          const answer = await thread.read(input, threadOptions, (fraction) => {
+          const answer = await thread.read(input, withOwnPassword(input, threadOptions), (fraction) => {
             // A share of one input is only meaningful while it is the only one being read.
             if (inFlight === 1) onPartial?.(done, inputs.length, fraction);
           });

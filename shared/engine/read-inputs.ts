@@ -85,13 +85,19 @@ export async function readInputs(
   return { outcomes, evidence };
 }
 
+/** A password typed for this input opens it rather than the analysis-wide one (the CLI's --password). */
+export function withOwnPassword<O extends { readonly password?: string }>(input: AnyInput, options: O): O {
+  return input.password !== undefined ? { ...options, password: input.password } : options;
+}
+
 type ReadOneResult = { outcome: InputOutcome; evidence: readonly Evidence[]; children: readonly AnyInput[] };
 
 function rejectedOutcome(name: string, error: InputError, kind: InputOutcome['kind'] = null): ReadOneResult {
   return { outcome: { file: name, kind, status: 'rejected', items: 0, error }, evidence: [], children: [] };
 }
 
-async function readOne(input: AnyInput, options: ReadOptions, readers: readonly Reader[]): Promise<ReadOneResult> {
+async function readOne(input: AnyInput, given: ReadOptions, readers: readonly Reader[]): Promise<ReadOneResult> {
+  const options = withOwnPassword(input, given);
   if (inputSize(input) > options.limits.maxFileBytes) {
     return rejectedOutcome(input.name, { code: 'input.tooLarge', params: { limit: options.limits.maxFileBytes } });
   }

@@ -5,6 +5,8 @@ export interface InputFile {
   /** Display name, unique within one analysis (paths inside folders and zips are kept as `a/b.log`). */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** The password typed for this file alone (see DeferredInput.password). */
+  readonly password?: string;
 }
 
 /**
@@ -25,6 +27,12 @@ export interface DeferredInput {
   load(): Promise<Uint8Array>;
   /** The file in pieces, where the host can read synchronously (Node, a worker's FileReaderSync). */
   readonly pieces?: ByteSource;
+  /**
+   * The PFX/P12 password for this file alone, in place of the analysis-wide ReadOptions.password: an admin
+   * may drop two PFX files with different passwords. Held in memory only; an entry of a container does not
+   * inherit it (a zip's password is not its PFX's).
+   */
+  readonly password?: string;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface AnalysisOutcome {
 export interface AnalysisInput {
   readonly name: string;
   readonly blob: Blob;
+  /** The PFX/P12 password the admin typed for this file (DeferredInput.password); it lives only in memory. */
+  readonly password?: string;
 }
 
 /** UI thread → worker: decode the trust anchors now, so the first drop does not wait for it. */

@@ -1,4 +1,5 @@
 import type { ByteSource, DeferredInput } from '../../../shared/model/input';
+import type { AnalysisInput } from './analysis-protocol';
 
 /** How much one synchronous read takes from the Blob; handed on in 64 KB pieces (young-generation strings). */
 const READ = 1024 * 1024;
@@ -25,6 +26,12 @@ export function deferredBlob(name: string, blob: Blob, syncReader?: (blob: Blob)
     load: async () => new Uint8Array(await blob.arrayBuffer()),
     ...(syncReader ? { pieces: rangePieces(blob.size, syncReader(blob)) } : {}),
   };
+}
+
+/** One file of an analysis as the engine takes it: its Blob deferred, with the password typed for it if any. */
+export function analysisBlob(input: AnalysisInput, syncReader?: (blob: Blob) => RangeReader): BlobInput {
+  const blob = deferredBlob(input.name, input.blob, syncReader);
+  return input.password !== undefined ? { ...blob, password: input.password } : blob;
 }
 
 /** A file of `size` bytes as a ByteSource: read a megabyte at a time, visited 64 KB at a time. */

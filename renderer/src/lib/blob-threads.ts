@@ -8,6 +8,7 @@ export interface BlobReadRequest {
   readonly id: number;
   readonly name: string;
   readonly blob: Blob;
+  /** Carries this file's own password, if the admin typed one (parallelReadAll puts it there). */
   readonly options: ThreadReadOptions;
 }
 

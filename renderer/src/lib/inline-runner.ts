@@ -7,7 +7,7 @@ import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
 import type { Report } from '../../../shared/model/report';
 import { err, ok } from '../../../shared/result';
 import type { AnalysisRunner } from './analysis-protocol';
-import { deferredBlob } from './blob-input';
+import { analysisBlob } from './blob-input';
 
 /**
  * Runs the real engine on the calling thread. Used where Web Workers do not exist (jsdom component tests);
@@ -23,7 +23,7 @@ export function createInlineRunner(): AnalysisRunner {
       onProgress?.(given);
       try {
         const { report, evidence, analysis } = await runAnalysis(
-          inputs.map((i) => deferredBlob(i.name, i.blob)),
+          inputs.map((i) => analysisBlob(i)),
           {
             locale: options.locale,
             now: new Date(options.nowIso),

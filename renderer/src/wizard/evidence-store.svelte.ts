@@ -19,6 +19,8 @@ export interface EvidenceItem {
 }
 
 export type ItemStatus = 'waiting' | 'ok' | 'rejected';
+/** Why an item asks for a password: none was given, or the one given does not open it. */
+export type LockCode = 'input.passwordRequired' | 'input.passwordWrong';
 export type AnalysisPhase = 'idle' | 'analyzing' | 'cancelled' | 'failed';
 
 /** What the evidence list shows for one item, taken from the report's inputs. */
@@ -62,6 +64,11 @@ export class EvidenceStore {
   #nextId = 1;
   #pastes = 0;
   #generation = 0;
+  /**
+   * PFX/P12 passwords the admin typed, by item id. Kept here alone, beside the items and never on them, so
+   * nothing that saves or reports the items (autosave, case files, reports, fix packs) can carry one along.
+   */
+  #passwords = new Map<number, string>();
   /** Lines of text items, read on demand to show the log lines a finding points at. */
   #lines = new Map<number, Promise<string[]>>();
 
@@ -128,6 +135,7 @@ export class EvidenceStore {
     // A run in flight is superseded, not cancelled: cancelling would restart the worker and its anchors.
     this.#generation++;
     this.items = [];
+    this.#passwords.clear();
     this.#pastes = 0;
     this.#lines.clear();
     this.report = null;
@@ -139,6 +147,7 @@ export class EvidenceStore {
 
   remove(id: number): Promise<void> {
     this.items = this.items.filter((i) => i.id !== id);
+    this.#passwords.delete(id);
     if (this.items.length > 0) return this.analyze();
     this.#generation++;
     this.report = null;
@@ -148,13 +157,36 @@ export class EvidenceStore {
     return Promise.resolve();
   }
 
+  /**
+   * Re-runs the analysis with `password` for the PFX/P12 item `id` (its row asked for one). A wrong one is
+   * kept too, so the row goes on saying it is wrong until another is typed or the item is removed.
+   */
+  unlock(id: number, password: string): Promise<void> {
+    if (!this.items.some((i) => i.id === id)) return Promise.resolve();
+    this.#passwords.set(id, password);
+    return this.analyze();
+  }
+
+  /**
+   * Whether the item asks for a password, by the latest finished analysis. Unlike stateOf it keeps answering
+   * while a new analysis runs, so the row's password field stays (and keeps focus) while it is tried.
+   */
+  lockOf(item: EvidenceItem): LockCode | null {
+    const code = this.report?.inputs.find((i) => i.file === item.name)?.error?.code;
+    return code === 'input.passwordRequired' || code === 'input.passwordWrong' ? code : null;
+  }
+
   /** Reads every item and runs the engine on all of them; results of superseded runs are dropped. */
   async analyze(): Promise<void> {
     const mine = ++this.#generation;
     const items = this.items;
     this.failure = null;
     // Blobs are handles: the worker reads each file when the engine gets to it.
-    const inputs: AnalysisInput[] = items.flatMap((item) => (item.capture ? [] : [{ name: item.name, blob: item.blob }]));
+    const inputs: AnalysisInput[] = items.flatMap((item) => {
+      if (item.capture) return [];
+      const password = this.#passwords.get(item.id);
+      return [{ name: item.name, blob: item.blob, ...(password !== undefined ? { password } : {}) }];
+    });
     this.progress = { done: 0, total: items.length, bytes: inputs.reduce((sum, i) => sum + i.blob.size, 0) };
     this.phase = 'analyzing';
     this.engineStep = null;

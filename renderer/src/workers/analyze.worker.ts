@@ -8,7 +8,7 @@ import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
 import type { Report } from '../../../shared/model/report';
 import { err } from '../../../shared/result';
 import { resolveLocale } from '../../../shared/i18n/locales';
-import { deferredBlob, fileReaderSync, type BlobInput } from '../lib/blob-input';
+import { analysisBlob, fileReaderSync, type BlobInput } from '../lib/blob-input';
 import { blobThreads } from '../lib/blob-threads';
 import { parallelReadAll } from '../../../shared/engine/parallel-read';
 import type { ReadAll } from '../../../shared/engine/read-inputs';
@@ -45,7 +45,7 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
   const syncReader = fileReaderSync();
   post({ type: 'progress', id, phase: 'reading', files: inputs.length, bytes });
   try {
-    const deferred = inputs.map((input) => deferredBlob(input.name, input.blob, syncReader));
+    const deferred = inputs.map((input) => analysisBlob(input, syncReader));
     const readAll = readerThreads(deferred, bytes);
     const { report, evidence, analysis } = await runAnalysis(
       deferred,

@@ -1,0 +1,17 @@
+/** The password of every protected PFX/P12 fixture (test/fixtures/certs/README.md). */
+export const PFX_PASSWORD = 'Relay-Doctor-1';
+
+/**
+ * Component tests are typed for the renderer (no Node types) and Vite refuses to serve .pfx/.p12 files as
+ * modules (server.fs.deny), so the real fixture is read through Node's own fs, reached at run time.
+ */
+interface NodeProcess {
+  cwd(): string;
+  getBuiltinModule(id: 'node:fs'): { readFileSync(path: string): Uint8Array };
+}
+
+export function pfxFixture(name: 'leaf-aes.pfx' | 'leaf-3des.p12' | 'leaf-legacy-rc2.pfx'): File {
+  const node = (globalThis as unknown as { process: NodeProcess }).process;
+  const bytes = node.getBuiltinModule('node:fs').readFileSync(`${node.cwd()}/test/fixtures/certs/${name}`);
+  return new File([new Uint8Array(bytes)], name);
+}
