@@ -7,6 +7,7 @@
 // after another and puts their tables into one dated file, bench/results/<YYYY-MM-DD>.md:
 //   .evtx         bench/evtx.bench.mjs   ours (1 and 2 threads) vs evtxexport, evtx_dump.py (python-evtx), cat
 //   log grep      bench/smtp.bench.mjs   our Exchange protocol-log reader vs rg (ripgrep), cat
+//   app           bench/app.bench.mjs    the app in Chromium given smtp's log folder vs the CLI, rg, cat
 //   certificates  bench/x509.bench.mjs   our chain verification of N chain files vs `openssl verify`, N files
 //   I/O limit     here                   cat of every workload file, and Node reading it in 8 MiB pieces
 // Workloads are synthesised from real chunks and lines into bench/workloads/ (gitignored): 100 MB, or 1 GB
@@ -29,12 +30,14 @@ const arg = (name, dflt) => {
 };
 const large = has('large');
 const mb = large ? 1024 : 100;
-const only = arg('only', 'evtx,smtp,x509,io').split(',');
+const only = arg('only', 'evtx,smtp,app,x509,io').split(',');
 const chains = arg('chains', '1000');
 
 const AREAS = [
   { id: 'evtx', title: `.evtx parsing, ${mb} MB`, script: 'evtx.bench.mjs', args: ['--sizes', String(mb), '--python-mb', '1'], result: 'evtx.md' },
   { id: 'smtp', title: `Exchange protocol log vs ripgrep, ${mb} MB`, script: 'smtp.bench.mjs', args: ['--mb', String(mb)], result: 'smtp.md' },
+  // After smtp: it reads the folder of 10 MB logs smtp.bench.mjs writes.
+  { id: 'app', title: `evidence folder in the app (Chromium) vs the CLI and ripgrep, ${mb} MB`, script: 'app.bench.mjs', args: ['--mb', String(mb)], result: 'app.md' },
   { id: 'x509', title: `certificate chain verification vs openssl verify, ${chains} chain files`, script: 'x509.bench.mjs', args: ['--files', chains, '--openssl-files', chains], result: 'x509.md' },
 ];
 
