@@ -35,6 +35,30 @@ export function fieldAt(text: string, start: number, end: number, index: number)
   return text.slice(from, comma < 0 ? end : comma);
 }
 
+/**
+ * Two columns of the line text[start, end) in one walk over it (the same values as two fieldAt calls, which
+ * would count the commas before each from the line's start again): [first, second], undefined past the end.
+ */
+export function twoFieldsAt(text: string, start: number, end: number, first: number, second: number): [string | undefined, string | undefined] {
+  const last = Math.max(first, second);
+  let a: string | undefined;
+  let b: string | undefined;
+  let from = start;
+  for (let i = 0; i <= last; i++) {
+    if (text.charCodeAt(from) === 34) {
+      const fields = splitCsvLine(text.slice(start, end));
+      return [fields[first], fields[second]];
+    }
+    const comma = commaIn(text, from, end);
+    const value = i === first || i === second ? text.slice(from, comma < 0 ? end : comma) : undefined;
+    if (i === first) a = value;
+    if (i === second) b = value;
+    if (comma < 0) break;
+    from = comma + 1;
+  }
+  return [a, b];
+}
+
 function lineEnd(text: string, from: number): number {
   const nl = text.indexOf('\n', from);
   return nl < 0 ? text.length : nl;
@@ -104,9 +128,9 @@ export function edgeSessions(text: string, cols: ExchangeColumns, count: number,
     }
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     if (end <= start || text.charCodeAt(start) === 35) continue;
-    const id = fieldAt(text, start, end, cols.sessionId);
+    const [id, event] = twoFieldsAt(text, start, end, cols.sessionId, cols.event);
     if (id) {
-      const marked = fieldAt(text, start, end, cols.event) === marker;
+      const marked = event === marker;
       const before = into.get(id);
       if (before === undefined) into.set(ownCopy(id), marked);
       else if (marked && !before) into.set(id, true);
