@@ -8,7 +8,7 @@ import { FIXTURES, toEvidenceStep } from './helpers';
 test('the progress bar counts the inputs the engine has read, moves within a large log, then counts its checks', async ({ window: page }) => {
   await toEvidenceStep(page, /A line in a send or protocol log/);
 
-  // A small certificate, ~15 MB of send log (a few seconds to parse) and another certificate. Read one after
+  // A small certificate, ~30 MB of send log (a second or more to parse) and another certificate. Read one after
   // another the log is the second input; on reader workers (one per core) the certificates are read beside it.
   // Either way, while the log is parsed fewer than three inputs are read.
   const sample = readFileSync(join(FIXTURES, 'smtp', 'exchange-send-5.7.64-cert-sent.log'), 'utf8');
@@ -20,7 +20,7 @@ test('the progress bar counts the inputs the engine has read, moves within a lar
       const header = lines.filter((l) => l.startsWith('#'));
       const body = lines.filter((l) => l && !l.startsWith('#'));
       const out = [header.join('\n')];
-      for (let i = 0; i < 3000; i++) {
+      for (let i = 0; i < 6000; i++) {
         const id = `08DC${i.toString(16).toUpperCase().padStart(12, '0')}`;
         out.push(body.map((l) => l.replace(/08D[0-9A-F]+/, id)).join('\n'));
       }
@@ -58,7 +58,8 @@ test('the progress bar counts the inputs the engine has read, moves within a lar
   const values = await page.evaluate(() => (window as unknown as { __progressValues: number[] }).__progressValues);
   // The bar rose steadily, and moved between two whole inputs while the log was read.
   expect(values).toEqual([...values].sort((a, b) => a - b));
-  expect(values.filter((v) => v !== Math.floor(v)).length).toBeGreaterThan(3);
+  // The page shows a few steps a second (renderer/src/lib/progress-pace.ts), so a long parse moves it more than once.
+  expect(values.filter((v) => v !== Math.floor(v)).length).toBeGreaterThanOrEqual(2);
   const engine = seen.filter((s) => /^(Reading evidence|Running checks)/.test(s));
   const reading = engine.filter((s) => s.startsWith('Reading evidence'));
   // Counted up to three; two inputs finished within one frame may show as one step.

@@ -5,6 +5,8 @@ import type { AppError } from '../../../shared/result';
 import type { AnalysisInput, AnalysisOptions, AnalysisRunner } from '../lib/analysis-protocol';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
 import type { RunProgress } from '../../../shared/engine/run';
+import { ProgressPace } from '../lib/progress-pace';
+import { inputIndex } from '../lib/report-inputs';
 
 /** One thing the user gave us. The Blob is kept (not its bytes) so every re-analysis reads it afresh and
  *  can transfer the buffer to the worker without losing it here. */
@@ -171,8 +173,13 @@ export class EvidenceStore {
    * Whether the item asks for a password, by the latest finished analysis. Unlike stateOf it keeps answering
    * while a new analysis runs, so the row's password field stays (and keeps focus) while it is tried.
    */
+  /** What the latest finished analysis says of this item's file (not of its entries). */
+  inputOf(item: EvidenceItem): InputReport | undefined {
+    return inputIndex(this.report).byName.get(item.name);
+  }
+
   lockOf(item: EvidenceItem): LockCode | null {
-    const code = this.report?.inputs.find((i) => i.file === item.name)?.error?.code;
+    const code = this.inputOf(item)?.error?.code;
     return code === 'input.passwordRequired' || code === 'input.passwordWrong' ? code : null;
   }
 
@@ -191,15 +198,19 @@ export class EvidenceStore {
     this.phase = 'analyzing';
     this.engineStep = null;
     const context = this.#context();
+    const pace = new ProgressPace((step) => {
+      if (mine === this.#generation) this.engineStep = step;
+    });
     const result = await this.#runner.run(
       inputs,
       { ...context, nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors, captures: items.flatMap((i) => (i.capture ? [i.capture] : [])) },
       (p) => {
         if (mine !== this.#generation) return;
         this.progress = { done: p.files, total: items.length, bytes: p.bytes };
-        if (p.step) this.engineStep = p.step;
+        if (p.step) pace.offer(p.step);
       },
     );
+    pace.stop();
     if (mine !== this.#generation) return;
     // The language changed while this ran: its texts (input errors, warnings) are in the old one.
     if (result.ok && this.#context().locale !== context.locale) return this.analyze();
@@ -242,9 +253,9 @@ export class EvidenceStore {
 
   /** Status, kind and error of one item in the latest report (waiting while it is being analysed). */
   stateOf(item: EvidenceItem): ItemState {
-    const inputs = this.report?.inputs ?? [];
-    const own = inputs.find((i) => i.file === item.name);
-    const entries = inputs.filter((i) => i.file.startsWith(`${item.name}/`));
+    const index = inputIndex(this.report);
+    const own = index.byName.get(item.name);
+    const entries = index.entries.get(item.name) ?? [];
     if (!own || this.busy) return { status: 'waiting', kind: undefined, entries: [] };
     // A reader that sniffed the file and then found it was not its format names a kind the file is not.
     const unrecognized = own.status === 'rejected' && own.error?.code === 'input.unrecognized';
