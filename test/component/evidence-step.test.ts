@@ -55,4 +55,27 @@ describe('Evidence step', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Remove one.log' }));
     expect(screen.queryByRole('row', { name: /one\.log/ })).toBeNull();
   });
+
+  it('lists the first 200 of a large folder and every file with a problem, and lists all on request', async () => {
+    await openEvidenceStep();
+    // 248 readable send logs (a line each), and two files nobody reads beyond the first 200.
+    const log = (i: number) =>
+      `#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\n2024-05-14T08:12:01.102Z,Outbound to Office 365,08DC${String(i).padStart(12, '0')},0,,198.51.100.25:25,*,,attempting to connect\n`;
+    const files = Array.from({ length: 250 }, (_, i) =>
+      i === 230 || i === 245 ? new File([new Uint8Array([1, 2, 3])], `broken-${i}.bin`) : new File([log(i)], `SEND-${String(i).padStart(3, '0')}.LOG`),
+    );
+    await fireEvent.drop(screen.getByRole('region', { name: /Drop zone/ }), fileDrop(files));
+    const table = await screen.findByRole('table', { name: '250 items added' });
+    // Once analysed, the two problems are listed after the first 200, the other 48 are not.
+    await waitFor(() => expect(within(within(table).getByRole('row', { name: /broken-245\.bin/ })).getByText('Not read')).toBeTruthy(), { timeout: 20_000 });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 200 + 2);
+    expect(within(within(table).getByRole('row', { name: /SEND-199\.LOG/ })).getByText('Read')).toBeTruthy();
+    expect(within(table).getByRole('row', { name: /broken-230\.bin/ })).toBeTruthy();
+    expect(within(table).queryByRole('row', { name: /SEND-200\.LOG/ })).toBeNull();
+    expect(screen.getByText('48 more files are not listed.')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'List all 250' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 250);
+    expect(within(table).getByRole('row', { name: /SEND-200\.LOG/ })).toBeTruthy();
+    expect(screen.queryByText(/more files? (is|are) not listed/)).toBeNull();
+  });
 });
