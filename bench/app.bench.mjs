@@ -73,7 +73,7 @@ async function appRun() {
     await (await chooser).setFiles(folder);
     await page.locator('progress').first().waitFor({ state: 'attached', timeout: 60_000 });
     // A CSS query polled now and then: role queries walk the accessibility of every row (thousands) on each poll.
-    await page.waitForFunction("!document.querySelector('progress')", null, { timeout: 600_000, polling: 250 });
+    await page.waitForFunction(() => !globalThis.document.querySelector('progress'), null, { timeout: 600_000, polling: 250 });
     const wall = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     const read = await page.getByText('Read', { exact: true }).count();
