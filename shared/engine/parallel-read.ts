@@ -1,6 +1,7 @@
 import { readInputs, withOwnPassword, type ReadAll, type ReadAllResult } from './read-inputs';
 import type { ReadOptions } from './reader';
 import { inputSize, type AnyInput, type DeferredInput } from '../model/input';
+import { CrossLogFolder } from '../smtp/fold-across';
 
 /**
  * What a reader thread needs besides the input: the limits, the password, the size of the whole analysis. Only
@@ -50,12 +51,23 @@ export function parallelReadAll<I extends AnyInput>(threads: ReadThreads<I>, job
   return async (inputs, options, onRead, onPartial) => {
     const totalBytes = Math.max(options.totalBytes ?? 0, inputs.reduce((sum, input) => sum + inputSize(input), 0));
     const results = new Array<ReadAllResult>(inputs.length);
+    // Results are folded across logs in input order as soon as every earlier one is in (fold-across.ts), so
+    // identical sessions of different files are not all held until the end and the report is the one a
+    // one-by-one read gives.
+    const folder = new CrossLogFolder();
+    let folded = 0;
+    const settle = (index: number, result: ReadAllResult): void => {
+      results[index] = result;
+      for (let r = results[folded]; folded < inputs.length && r; r = results[++folded]) {
+        results[folded] = { outcomes: r.outcomes, evidence: r.evidence.map((e) => folder.add(e, totalBytes)) };
+      }
+    };
     const remote: Array<{ index: number; input: I }> = [];
     let done = 0;
     for (const [index, input] of inputs.entries()) {
       if (threads.accepts(input)) remote.push({ index, input });
       else {
-        results[index] = await readInputs([input], { ...options, totalBytes });
+        settle(index, await readInputs([input], { ...options, totalBytes }));
         onRead?.(++done, inputs.length);
       }
     }
@@ -77,7 +89,7 @@ export function parallelReadAll<I extends AnyInput>(threads: ReadThreads<I>, job
             thread.close();
             thread = threads.spawn();
           }
-          results[index] = answer === 'died' ? damaged(input.name) : answer;
+          settle(index, answer === 'died' ? damaged(input.name) : answer);
           onRead?.(++done, inputs.length);
         }
       } finally {

@@ -4,6 +4,7 @@ import type { Reader, ReadOptions, ReadOutput } from './reader';
 import type { Result } from '../result';
 import { headOf } from './pieces';
 import { READERS } from './readers';
+import { CrossLogFolder } from '../smtp/fold-across';
 
 /** The outcome of reading one input, before localisation. */
 export interface InputOutcome {
@@ -58,6 +59,8 @@ export async function readInputs(
 ): Promise<ReadAllResult> {
   const outcomes: InputOutcome[] = [];
   const evidence: Evidence[] = [];
+  // Identical SMTP sessions of different logs are counted rather than kept, as each input arrives.
+  const folder = new CrossLogFolder();
   // Inputs are taken one at a time and nothing keeps a read input's bytes: memory holds one file (or one
   // piece of a streamed one) plus the evidence read so far.
   const queue: AnyInput[] = [...inputs];
@@ -77,7 +80,7 @@ export async function readInputs(
       : undefined;
     const outcome = await readOne(input, { ...options, totalBytes, ...(onProgress ? { onProgress } : {}) }, readers);
     outcomes.push(outcome.outcome);
-    evidence.push(...outcome.evidence);
+    for (const item of outcome.evidence) evidence.push(folder.add(item, totalBytes));
     queue.unshift(...outcome.children);
     totalBytes += outcome.children.reduce((sum, child) => sum + inputSize(child), 0);
     onRead?.(outcomes.length, outcomes.length + queue.length);

@@ -53,8 +53,9 @@ export interface SmtpSession {
   /** False when the log holds only part of the conversation (it may continue in another file). */
   readonly complete: boolean;
   /**
-   * On large analyses: how many further complete sessions of the same log were identical to this one apart
-   * from session id, times, line numbers and local port, and were counted here instead of kept (fold.ts).
+   * On large analyses: how many further complete sessions were identical to this one apart from session id,
+   * times, line numbers and local port, and were counted here instead of kept: of the same log (fold.ts), or of
+   * later logs of the same format in the analysis (fold-across.ts).
    */
   readonly alike?: number;
 }
