@@ -29,12 +29,15 @@ function webThread(worker: Worker): ReadThread<BlobInput> {
   let died = false;
   // What each waiting read does when the worker fails (a worker that runs out of memory is gone for good).
   const onDeath = new Set<() => void>();
-  worker.onerror = (event) => {
+  const die = (event: Event): void => {
     event.preventDefault();
     died = true;
     for (const settle of onDeath) settle();
     onDeath.clear();
   };
+  worker.onerror = die;
+  // A reply that cannot be deserialised would otherwise leave its read waiting for ever.
+  worker.onmessageerror = die;
   return {
     read: (input, options, onFraction) =>
       new Promise<ReadAllResult | 'died'>((resolve) => {
