@@ -4,7 +4,7 @@ import type { AnalysisInput } from './analysis-protocol';
 /**
  * How much one synchronous read takes from the Blob; handed on in 64 KB pieces (young-generation strings). Each
  * read is a round trip to the browser process, so fewer, larger reads are cheaper: reading a 10 MB log twice
- * took 65 ms in 1 MB reads, 41 ms in 4 MB reads and 28 ms whole (bench/workloads/h/frs-probe.mjs, Chromium 156).
+ * took 65 ms in 1 MB reads, 41 ms in 4 MB reads and 28 ms whole (a FileReaderSync probe in Chromium 156).
  */
 const READ = 4 * 1024 * 1024;
 const PIECE = 64 * 1024;
