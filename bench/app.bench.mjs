@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureCommand } from './measure-command.mjs';
 import { createJiti } from 'jiti';
 import { chromium } from 'playwright-core';
 
@@ -111,14 +112,11 @@ async function appRun() {
   }
 }
 
-function measure(command, summary) {
-  const tfile = `${WORK}time.txt`;
-  const t0 = performance.now();
-  const out = spawnSync('sh', ['-c', `/usr/bin/time -o ${tfile} -f "%U %S %M" ${command}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const wall = (performance.now() - t0) / 1000;
-  const [user, sys, rssKb] = readFileSync(tfile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, cpu: user + sys, peak: rssKb / 1024, stdout: summary ? summary() : out.stdout.trim() };
-}
+/** A command line's figures, its peak resident memory as `peak` (the app row's column). */
+const measure = (command, summary) => {
+  const m = measureCommand(command, `${WORK}time.txt`, summary);
+  return { ...m, peak: m.rssMb };
+};
 
 const REPORT = `${WORK}report.json`;
 const reportSummary = () => {

@@ -15,6 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, openSync, readSync, writeSync, closeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { measureCommand } from './measure-command.mjs';
 import { availableParallelism } from 'node:os';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -182,14 +183,7 @@ console.log(lines + ' lines, ' + hits + ' with 5.7.64');
 `,
 );
 
-function measure(command, summary) {
-  const tfile = `${WORK}time.txt`;
-  const t0 = performance.now();
-  const out = spawnSync('sh', ['-c', `/usr/bin/time -o ${tfile} -f "%U %S %M" ${command}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const wall = (performance.now() - t0) / 1000;
-  const [user, sys, rssKb] = readFileSync(tfile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, cpu: user + sys, rssMb: rssKb / 1024, stdout: summary ? summary() : out.stdout.trim() };
-}
+const measure = (command, summary) => measureCommand(command, `${WORK}time.txt`, summary);
 
 const rows = [
   ['cat', measure(`cat '${file}' > /dev/null`)],

@@ -1,4 +1,4 @@
-import { readInputs, withOwnPassword, type ReadAll, type ReadAllResult } from './read-inputs';
+import { readInputs, rejectedOutcome, withOwnPassword, type ReadAll, type ReadAllResult } from './read-inputs';
 import type { ReadOptions } from './reader';
 import { inputSize, type AnyInput, type DeferredInput } from '../model/input';
 import { CrossLogFolder } from '../smtp/fold-across';
@@ -102,5 +102,5 @@ export function parallelReadAll<I extends AnyInput>(threads: ReadThreads<I>, job
 }
 
 function damaged(name: string): ReadAllResult {
-  return { outcomes: [{ file: name, kind: null, status: 'rejected', items: 0, error: { code: 'input.damaged' } }], evidence: [] };
+  return { outcomes: [rejectedOutcome(name, { code: 'input.damaged' }).outcome], evidence: [] };
 }

@@ -95,7 +95,8 @@ export function withOwnPassword<O extends { readonly password?: string }>(input:
 
 type ReadOneResult = { outcome: InputOutcome; evidence: readonly Evidence[]; children: readonly AnyInput[] };
 
-function rejectedOutcome(name: string, error: InputError, kind: InputOutcome['kind'] = null): ReadOneResult {
+/** An input refused with `error`, and nothing read from it. */
+export function rejectedOutcome(name: string, error: InputError, kind: InputOutcome['kind'] = null): ReadOneResult {
   return { outcome: { file: name, kind, status: 'rejected', items: 0, error }, evidence: [], children: [] };
 }
 

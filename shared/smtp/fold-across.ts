@@ -1,6 +1,7 @@
 import type { Evidence } from '../model/evidence';
 import { COMPACT_ABOVE_BYTES } from './compact';
-import { EXAMPLES_PER_SHAPE, shapeOf } from './fold';
+import { SessionFolder } from './fold';
+import type { SmtpLogEvidence } from './types';
 
 /**
  * Identical sessions across the logs of one large analysis. Each log's parser keeps ten examples of every shape
@@ -11,27 +12,20 @@ import { EXAMPLES_PER_SHAPE, shapeOf } from './fold';
  * the same whether the files were read one by one or on several threads.
  */
 export class CrossLogFolder {
-  readonly #shapes = new Map<string, { examples: number; last: { alike?: number } }>();
+  /** One folder per log format: an IIS session is never counted on an Exchange one. */
+  readonly #folders = new Map<SmtpLogEvidence['format'], SessionFolder>();
 
   /** `evidence` without its complete SMTP sessions that an earlier example now stands for; anything else as it is. */
   add(evidence: Evidence, totalBytes: number): Evidence {
     // Small analyses keep every session whole, as their parsers did (compact.ts).
     if (evidence.kind !== 'smtpLog' || totalBytes <= COMPACT_ABOVE_BYTES) return evidence;
+    let folder = this.#folders.get(evidence.format);
+    if (!folder) this.#folders.set(evidence.format, (folder = new SessionFolder()));
     const kept = evidence.sessions.filter((session) => {
       if (!session.complete) return true;
-      const key = `${evidence.format}\u0000${shapeOf(session)}`;
-      const seen = this.#shapes.get(key);
-      if (!seen) {
-        this.#shapes.set(key, { examples: 1, last: session as { alike?: number } });
-        return true;
-      }
-      if (seen.examples < EXAMPLES_PER_SHAPE) {
-        seen.examples++;
-        seen.last = session as { alike?: number };
-        return true;
-      }
-      seen.last.alike = (seen.last.alike ?? 0) + 1 + (session.alike ?? 0);
-      return false;
+      if (folder.fold(session, 1 + (session.alike ?? 0))) return false;
+      folder.kept(session);
+      return true;
     });
     return kept.length === evidence.sessions.length ? evidence : { ...evidence, sessions: kept };
   }

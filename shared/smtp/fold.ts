@@ -44,15 +44,18 @@ export function shapeOf(s: SmtpSession): string {
  */
 export class SessionFolder {
   readonly #shapes = new Map<string, { examples: number; last: { alike?: number } }>();
+  /** Sessions counted on an example instead of kept. */
   folded = 0;
 
-  /** Whether `session` was counted on an earlier example (then it need not be kept). */
-  fold(session: SmtpSession): boolean {
-    const shape = shapeOf(session);
-    const seen = this.#shapes.get(shape);
+  /**
+   * Whether `session` was counted on an earlier example (then it need not be kept), as `weight` sessions: 1,
+   * or 1 + alike for a session that already stands for others (fold-across.ts).
+   */
+  fold(session: SmtpSession, weight = 1): boolean {
+    const seen = this.#shapes.get(shapeOf(session));
     if (!seen || seen.examples < EXAMPLES_PER_SHAPE) return false;
-    seen.last.alike = (seen.last.alike ?? 0) + 1;
-    this.folded++;
+    seen.last.alike = (seen.last.alike ?? 0) + weight;
+    this.folded += weight;
     return true;
   }
 

@@ -1,28 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import App from '../../renderer/src/App.svelte';
-import { STEPS } from '../../renderer/src/wizard/steps';
-import { Settings } from '../../renderer/src/wizard/settings.svelte';
-import { EvidenceStore } from '../../renderer/src/wizard/evidence-store.svelte';
-import { WizardSession } from '../../renderer/src/wizard/wizard-session.svelte';
-import { CaseAutosave } from '../../renderer/src/wizard/case-autosave.svelte';
-import { createInlineRunner } from '../../renderer/src/lib/inline-runner';
-import { memoryCaseStorage, type CaseStorage } from '../../renderer/src/lib/case-storage';
-import { memoryStore } from './app-harness';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { memoryCaseStorage } from '../../renderer/src/lib/case-storage';
+import { startWithAutosave as start } from './app-harness';
 
 afterEach(cleanup);
-
-/** One app start over a given storage, as main.ts wires it. */
-async function start(storage: CaseStorage) {
-  const settings = new Settings(memoryStore(), 'en');
-  let session: WizardSession | undefined;
-  const evidence = new EvidenceStore(createInlineRunner(), () => ({ locale: settings.locale, answers: session?.answers ?? {} }));
-  session = new WizardSession(evidence, STEPS.length);
-  const autosave = new CaseAutosave(storage, session);
-  await autosave.check();
-  render(App, { props: { session, settings, steps: STEPS, autosave } });
-  return { session, evidence };
-}
 
 describe('Case autosave', () => {
   it('saves the case as it changes and offers to reopen it on the next start', async () => {

@@ -1,31 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import App from '../../renderer/src/App.svelte';
-import { STEPS } from '../../renderer/src/wizard/steps';
-import { Settings } from '../../renderer/src/wizard/settings.svelte';
-import { EvidenceStore } from '../../renderer/src/wizard/evidence-store.svelte';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { WizardSession } from '../../renderer/src/wizard/wizard-session.svelte';
-import { CaseAutosave, snapshotCase } from '../../renderer/src/wizard/case-autosave.svelte';
+import { snapshotCase } from '../../renderer/src/wizard/case-autosave.svelte';
 import { toCaseContent } from '../../renderer/src/wizard/case-files.svelte';
-import { createInlineRunner } from '../../renderer/src/lib/inline-runner';
-import { memoryCaseStorage, type CaseStorage } from '../../renderer/src/lib/case-storage';
+import { memoryCaseStorage } from '../../renderer/src/lib/case-storage';
 import { renderTextSummary } from '../../shared/report/text-summary';
-import { fileDrop, memoryStore } from './app-harness';
+import { fileDrop, startWithAutosave as start } from './app-harness';
 import { PFX_PASSWORD as PASSWORD, pfxFixture } from './pfx-fixtures';
 
 afterEach(cleanup);
-
-/** One app start over a given storage, as main.ts wires it, on the Evidence step. */
-async function start(storage: CaseStorage) {
-  const settings = new Settings(memoryStore(), 'en');
-  let session: WizardSession | undefined;
-  const evidence = new EvidenceStore(createInlineRunner(), () => ({ locale: settings.locale, answers: session?.answers ?? {} }));
-  session = new WizardSession(evidence, STEPS.length);
-  const autosave = new CaseAutosave(storage, session);
-  await autosave.check();
-  render(App, { props: { session, settings, steps: STEPS, autosave } });
-  return { session, evidence };
-}
 
 async function toEvidence(session: WizardSession): Promise<void> {
   session.chooseSymptom('ndr');

@@ -5,8 +5,8 @@ import { terminalProgress } from '../progress';
 import { parallelFileReadAll } from '../parallel-read';
 import { availableParallelism } from 'node:os';
 import { runAnalysis, type RunResult } from '../../../shared/engine/run';
-import type { InputOutcome } from '../../../shared/engine/read-inputs';
-import type { InputError, InputFile } from '../../../shared/model/input';
+import { rejectedOutcome, type InputOutcome } from '../../../shared/engine/read-inputs';
+import type { InputFile } from '../../../shared/model/input';
 import { isActionable } from '../../../shared/model/finding';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -41,8 +41,7 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
   // A lone "-" is standard input: pasted text (an NDR, log lines, cmdlet output) whose kind the readers find.
   const stdin: InputFile[] = args.paths.includes('-') ? [{ name: STDIN_NAME, bytes: await readStdin(io) }] : [];
   const collected = await collectInputs(args.paths.filter((p) => p !== '-'));
-  const rejectedAs = (file: string, error: InputError): InputOutcome => ({ file, kind: null, status: 'rejected', items: 0, error });
-  const rejected: InputOutcome[] = collected.unreadable.map((u) => rejectedAs(u.path, { code: 'input.unreadable', params: { reason: u.reason } }));
+  const rejected: InputOutcome[] = collected.unreadable.map((u) => rejectedOutcome(u.path, { code: 'input.unreadable', params: { reason: u.reason } }).outcome);
   const wantsNetwork = args.probe !== undefined || args.fetchAia;
   const onProgress = terminalProgress(io, locale);
   const jobs = args.jobs ?? Math.min(4, availableParallelism());

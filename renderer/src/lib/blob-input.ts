@@ -71,6 +71,11 @@ function visitPieces(bytes: Uint8Array, visit: (piece: Uint8Array) => boolean | 
   return true;
 }
 
+/** The bytes of files given as Blobs, without reading them. */
+export function blobBytes(items: readonly { readonly blob: Blob }[]): number {
+  return items.reduce((sum, item) => sum + item.blob.size, 0);
+}
+
 /** Synchronous reads through FileReaderSync where it exists (dedicated workers); undefined elsewhere. */
 export function fileReaderSync(): ((blob: Blob) => RangeReader) | undefined {
   const Reader = (globalThis as { FileReaderSync?: new () => { readAsArrayBuffer(blob: Blob): ArrayBuffer } }).FileReaderSync;

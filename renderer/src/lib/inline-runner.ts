@@ -7,7 +7,7 @@ import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
 import type { Report } from '../../../shared/model/report';
 import { err, ok } from '../../../shared/result';
 import type { AnalysisRunner } from './analysis-protocol';
-import { analysisBlob } from './blob-input';
+import { analysisBlob, blobBytes } from './blob-input';
 
 /**
  * Runs the real engine on the calling thread. Used where Web Workers do not exist (jsdom component tests);
@@ -19,7 +19,7 @@ export function createInlineRunner(): AnalysisRunner {
   return {
     async run(inputs, options, onProgress) {
       const mine = ++generation;
-      const given = { files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.blob.size, 0) };
+      const given = { files: inputs.length, bytes: blobBytes(inputs) };
       onProgress?.(given);
       try {
         const { report, evidence, analysis } = await runAnalysis(

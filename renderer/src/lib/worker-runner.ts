@@ -1,4 +1,5 @@
 import { err, ok } from '../../../shared/result';
+import { blobBytes } from './blob-input';
 import type { TrustAnchor } from '../../../shared/engine/analyzer';
 import type { AppError, Result } from '../../../shared/result';
 import type {
@@ -78,7 +79,7 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
       if (pending) this.cancel();
       const id = nextId++;
       return new Promise((settle) => {
-        pending = { id, settle, onProgress, given: { files: inputs.length, bytes: inputs.reduce((sum, i) => sum + i.blob.size, 0) } };
+        pending = { id, settle, onProgress, given: { files: inputs.length, bytes: blobBytes(inputs) } };
         const message: RunMessage = { type: 'run', id, inputs, options };
         ensureWorker().postMessage(message);
       });

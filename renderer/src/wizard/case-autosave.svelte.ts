@@ -1,4 +1,5 @@
 import type { CaseFile, CaseStorage } from '../lib/case-storage';
+import { blobBytes } from '../lib/blob-input';
 import { SYMPTOMS, type Symptom, type WizardSession } from './wizard-session.svelte';
 
 /** The case as the admin left it: what they said and gave (read reactively by the autosave's $effect). */
@@ -67,8 +68,7 @@ export class CaseAutosave {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     if (!this.#checked || this.offer) return;
-    const size = file.items.reduce((sum, i) => sum + i.blob.size, 0);
-    if (size > AUTOSAVE_MAX_BYTES) return;
+    if (blobBytes(file.items) > AUTOSAVE_MAX_BYTES) return;
     this.#timer = setTimeout(() => void this.#storage.save(file), 300);
   }
 

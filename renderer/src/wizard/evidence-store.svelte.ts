@@ -5,11 +5,12 @@ import type { AppError } from '../../../shared/result';
 import type { AnalysisInput, AnalysisOptions, AnalysisRunner } from '../lib/analysis-protocol';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
 import type { RunProgress } from '../../../shared/engine/run';
-import { ProgressPace } from '../lib/progress-pace';
+import { ProgressPace } from '../../../shared/engine/progress-pace';
 import { inputIndex } from '../lib/report-inputs';
+import { blobBytes } from '../lib/blob-input';
 
-/** One thing the user gave us. The Blob is kept (not its bytes) so every re-analysis reads it afresh and
- *  can transfer the buffer to the worker without losing it here. */
+/** One thing the user gave us. The Blob is kept (not its bytes): every re-analysis hands it to the worker as a
+ *  handle, which reads it afresh when the engine gets to it. */
 export interface EvidenceItem {
   readonly id: number;
   readonly name: string;
@@ -52,8 +53,8 @@ export class EvidenceStore {
   /** What the evidence answers of the wizard's questions, from the latest analysis. */
   inferred = $state.raw<Answers>({});
   phase = $state<AnalysisPhase>('idle');
-  /** Files read into memory so far, and how many, during `loading`; bytes handed to the engine after. */
-  progress = $state({ done: 0, total: 0, bytes: 0 });
+  /** What the running analysis was given (shown until the engine's first step). */
+  progress = $state({ total: 0, bytes: 0 });
   /** The engine's own progress during `analyzing`: inputs read, then analyzers run; null until it reports. */
   engineStep = $state.raw<RunProgress | null>(null);
   failure = $state<string | null>(null);
@@ -169,15 +170,15 @@ export class EvidenceStore {
     return this.analyze();
   }
 
-  /**
-   * Whether the item asks for a password, by the latest finished analysis. Unlike stateOf it keeps answering
-   * while a new analysis runs, so the row's password field stays (and keeps focus) while it is tried.
-   */
   /** What the latest finished analysis says of this item's file (not of its entries). */
   inputOf(item: EvidenceItem): InputReport | undefined {
     return inputIndex(this.report).byName.get(item.name);
   }
 
+  /**
+   * Whether the item asks for a password, by the latest finished analysis. Unlike stateOf it keeps answering
+   * while a new analysis runs, so the row's password field stays (and keeps focus) while it is tried.
+   */
   lockOf(item: EvidenceItem): LockCode | null {
     const code = this.inputOf(item)?.error?.code;
     return code === 'input.passwordRequired' || code === 'input.passwordWrong' ? code : null;
@@ -194,7 +195,7 @@ export class EvidenceStore {
       const password = this.#passwords.get(item.id);
       return [{ name: item.name, blob: item.blob, ...(password !== undefined ? { password } : {}) }];
     });
-    this.progress = { done: 0, total: items.length, bytes: inputs.reduce((sum, i) => sum + i.blob.size, 0) };
+    this.progress = { total: items.length, bytes: blobBytes(inputs) };
     this.phase = 'analyzing';
     this.engineStep = null;
     const context = this.#context();
@@ -205,9 +206,7 @@ export class EvidenceStore {
       inputs,
       { ...context, nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors, captures: items.flatMap((i) => (i.capture ? [i.capture] : [])) },
       (p) => {
-        if (mine !== this.#generation) return;
-        this.progress = { done: p.files, total: items.length, bytes: p.bytes };
-        if (p.step) pace.offer(p.step);
+        if (mine === this.#generation && p.step) pace.offer(p.step);
       },
     );
     pace.stop();

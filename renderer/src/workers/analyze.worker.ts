@@ -8,7 +8,7 @@ import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
 import type { Report } from '../../../shared/model/report';
 import { err } from '../../../shared/result';
 import { resolveLocale } from '../../../shared/i18n/locales';
-import { analysisBlob, fileReaderSync, type BlobInput } from '../lib/blob-input';
+import { analysisBlob, blobBytes, fileReaderSync, type BlobInput } from '../lib/blob-input';
 import { blobThreads } from '../lib/blob-threads';
 import { parallelReadAll } from '../../../shared/engine/parallel-read';
 import type { ReadAll } from '../../../shared/engine/read-inputs';
@@ -41,7 +41,7 @@ function readerThreads(inputs: readonly BlobInput[], bytes: number): ReadAll | u
 }
 
 async function run({ id, inputs, options }: RunMessage): Promise<void> {
-  const bytes = inputs.reduce((sum, input) => sum + input.blob.size, 0);
+  const bytes = blobBytes(inputs);
   const syncReader = fileReaderSync();
   post({ type: 'progress', id, phase: 'reading', files: inputs.length, bytes });
   try {

@@ -21,23 +21,9 @@ function commaIn(text: string, from: number, end: number): number {
   return -1;
 }
 
-/** The value of column `index` in the line text[start, end): commas counted directly, CSV-parsed only if quoted. */
-export function fieldAt(text: string, start: number, end: number, index: number): string | undefined {
-  let from = start;
-  for (let i = 0; i < index; i++) {
-    if (text.charCodeAt(from) === 34) return splitCsvLine(text.slice(start, end))[index];
-    const comma = commaIn(text, from, end);
-    if (comma < 0) return undefined;
-    from = comma + 1;
-  }
-  if (text.charCodeAt(from) === 34) return splitCsvLine(text.slice(start, end))[index];
-  const comma = commaIn(text, from, end);
-  return text.slice(from, comma < 0 ? end : comma);
-}
-
 /**
- * Two columns of the line text[start, end) in one walk over it (the same values as two fieldAt calls, which
- * would count the commas before each from the line's start again): [first, second], undefined past the end.
+ * Two columns of the line text[start, end) in one walk over it, commas counted directly and the line CSV-parsed
+ * only when a field on the way is quoted: [first, second], undefined past the line's end.
  */
 export function twoFieldsAt(text: string, start: number, end: number, first: number, second: number): [string | undefined, string | undefined] {
   const last = Math.max(first, second);
@@ -57,6 +43,11 @@ export function twoFieldsAt(text: string, start: number, end: number, first: num
     from = comma + 1;
   }
   return [a, b];
+}
+
+/** The value of column `index` in the line text[start, end) (see twoFieldsAt). */
+export function fieldAt(text: string, start: number, end: number, index: number): string | undefined {
+  return twoFieldsAt(text, start, end, index, index)[0];
 }
 
 function lineEnd(text: string, from: number): number {

@@ -1,13 +1,14 @@
-import type { RunProgress } from '../../../shared/engine/run';
+import type { RunProgress } from './run';
 
 /** How often the progress shown may change: a few times a second reads as smooth and costs little. */
 export const PROGRESS_INTERVAL_MS = 250;
 
 /**
- * Paces the engine's progress on its way to the page. A folder of thousands of files reports thousands of
- * steps: each one re-laid out the page under a long evidence table (3,000 files kept the UI thread busy 15 s of
- * 17) and made the status live region speak again. A step that starts or ends a phase is shown at once, so the
- * first and last counts are always seen; the others at most every PROGRESS_INTERVAL_MS, the latest one winning.
+ * Paces the engine's progress on its way to whoever shows it (the app's progress bar, the CLI's line on the
+ * terminal). A folder of thousands of files reports thousands of steps: in the app each one re-laid out the page
+ * under a long evidence table (3,000 files kept the UI thread busy 15 s of 17) and made the status live region
+ * speak again. A step that starts or ends a phase is shown at once, so the first and last counts are always
+ * seen; the others at most every PROGRESS_INTERVAL_MS, the latest one winning.
  */
 export class ProgressPace {
   #shownAt = -Infinity;

@@ -1,16 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ProgressPace, PROGRESS_INTERVAL_MS } from '../../../renderer/src/lib/progress-pace';
-import type { RunProgress } from '../../../shared/engine/run';
+import { ProgressPace, PROGRESS_INTERVAL_MS } from '../../../../shared/engine/progress-pace';
+import type { RunProgress } from '../../../../shared/engine/run';
 
 const read = (done: number, total: number, fraction?: number): RunProgress => ({ phase: 'read', done, total, ...(fraction !== undefined ? { fraction } : {}) });
 
-describe('progress on its way to the page', () => {
+/** A pace on fake timers and clock, and the steps it showed. */
+function paced(): { shown: RunProgress[]; pace: ProgressPace } {
+  vi.useFakeTimers();
+  const shown: RunProgress[] = [];
+  return { shown, pace: new ProgressPace((step) => shown.push(step), () => Date.now()) };
+}
+
+describe('progress on its way to the page or the terminal', () => {
   afterEach(() => vi.useRealTimers());
 
   it('shows a folder of 3,000 files a few times a second, not 3,000 times, with its first and last count', () => {
-    vi.useFakeTimers();
-    const shown: RunProgress[] = [];
-    const pace = new ProgressPace((step) => shown.push(step), () => Date.now());
+    const { shown, pace } = paced();
     // The engine reads a file every millisecond.
     for (let done = 1; done <= 3000; done++) {
       pace.offer(read(done, 3000));
@@ -28,9 +33,7 @@ describe('progress on its way to the page', () => {
   });
 
   it('shows the latest of the steps held back once the interval is over', () => {
-    vi.useFakeTimers();
-    const shown: RunProgress[] = [];
-    const pace = new ProgressPace((step) => shown.push(step), () => Date.now());
+    const { shown, pace } = paced();
     pace.offer(read(0, 1, 0.1));
     pace.offer(read(0, 1, 0.2));
     pace.offer(read(0, 1, 0.3));
@@ -40,9 +43,7 @@ describe('progress on its way to the page', () => {
   });
 
   it('drops a held-back step once stopped (a finished or superseded run)', () => {
-    vi.useFakeTimers();
-    const shown: RunProgress[] = [];
-    const pace = new ProgressPace((step) => shown.push(step), () => Date.now());
+    const { shown, pace } = paced();
     pace.offer(read(0, 2, 0.5));
     pace.offer(read(0, 2, 0.9));
     pace.stop();
