@@ -2,7 +2,15 @@ import type { SmtpLine, SmtpSession } from './types';
 import { replyCode } from './reply';
 
 /** Logs larger than this keep only the lines that prove something (memory stays bounded on gigabytes). */
-export const COMPACT_ABOVE_BYTES = 64 * 1024 * 1024;
+const COMPACT_ABOVE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Whether sessions are kept compact (and folded): decided on the whole analysis, not on one file, so a folder of
+ * a thousand 10 MB logs is treated as the gigabyte it is. `fileBytes` counts where no total was given.
+ */
+export function isLargeAnalysis(totalBytes: number | undefined, fileBytes = 0): boolean {
+  return Math.max(fileBytes, totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+}
 
 /** A command's verb, upper-cased ('' when blank). */
 function verbOf(text: string): string {

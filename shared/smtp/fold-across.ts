@@ -1,5 +1,5 @@
 import type { Evidence } from '../model/evidence';
-import { COMPACT_ABOVE_BYTES } from './compact';
+import { isLargeAnalysis } from './compact';
 import { SessionFolder } from './fold';
 import type { SmtpLogEvidence } from './types';
 
@@ -18,7 +18,7 @@ export class CrossLogFolder {
   /** `evidence` without its complete SMTP sessions that an earlier example now stands for; anything else as it is. */
   add(evidence: Evidence, totalBytes: number): Evidence {
     // Small analyses keep every session whole, as their parsers did (compact.ts).
-    if (evidence.kind !== 'smtpLog' || totalBytes <= COMPACT_ABOVE_BYTES) return evidence;
+    if (evidence.kind !== 'smtpLog' || !isLargeAnalysis(totalBytes)) return evidence;
     let folder = this.#folders.get(evidence.format);
     if (!folder) this.#folders.set(evidence.format, (folder = new SessionFolder()));
     const kept = evidence.sessions.filter((session) => {

@@ -3,7 +3,7 @@ import { countedPieces } from '../../engine/pieces';
 import { headText, isUtf16, utf8TextPieces } from '../text';
 import { EXCHANGE_LINE } from './fields';
 import { parseExchangeLog, parseExchangeLogText } from './parse';
-import { COMPACT_ABOVE_BYTES } from '../compact';
+import { isLargeAnalysis } from '../compact';
 import { smtpLogOutput } from '../log-output';
 
 /** Exchange SmtpSend / SmtpReceive protocol logs (domain.md §5.1), whole files, pasted fragments or streamed. */
@@ -18,7 +18,7 @@ export const exchangeProtocolLogReader: Reader = {
     return 0;
   },
   async read(input, options) {
-    const compact = Math.max(input.bytes.length, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+    const compact = isLargeAnalysis(options.totalBytes, input.bytes.length);
     const parsed = parseExchangeLog(input.name, input.bytes, { compact });
     return smtpLogOutput(input.name, parsed.format, parsed, options);
   },
@@ -26,7 +26,7 @@ export const exchangeProtocolLogReader: Reader = {
   stream: {
     accepts: (head) => !isUtf16(head),
     async read(input, options) {
-      const compact = Math.max(input.size, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+      const compact = isLargeAnalysis(options.totalBytes, input.size);
       // The parser reads the file twice (which sessions to keep, then those sessions).
       const pieces = countedPieces(input.pieces, 2 * input.size, options.onProgress);
       const parsed = parseExchangeLogText(input.name, utf8TextPieces(pieces), { compact });

@@ -3,7 +3,7 @@ import { headText, isUtf16, utf8TextPieces } from '../text';
 import { parseIisSmtpLog, parseIisSmtpLogText } from './parse';
 import { smtpLogOutput } from '../log-output';
 import { countedPieces } from '../../engine/pieces';
-import { COMPACT_ABOVE_BYTES } from '../compact';
+import { isLargeAnalysis } from '../compact';
 import { NCSA_SMTP_LINE } from './ncsa';
 
 /** IIS SMTP (SMTPSVC) logs in W3C extended, Microsoft IIS or NCSA Common format (domain.md §5.2). */
@@ -25,14 +25,14 @@ export const iisSmtpLogReader: Reader = {
     return 0;
   },
   async read(input, options) {
-    const compact = Math.max(input.bytes.length, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+    const compact = isLargeAnalysis(options.totalBytes, input.bytes.length);
     return smtpLogOutput(input.name, 'iis', parseIisSmtpLog(input.name, input.bytes, { compact }), options);
   },
   // SMTPSVC writes ANSI or UTF-8 (`u_ex…`); a UTF-16 file (a PowerShell redirection) is loaded whole instead.
   stream: {
     accepts: (head) => !isUtf16(head),
     async read(input, options) {
-      const compact = Math.max(input.size, options.totalBytes ?? 0) > COMPACT_ABOVE_BYTES;
+      const compact = isLargeAnalysis(options.totalBytes, input.size);
       const pieces = countedPieces(input.pieces, input.size, options.onProgress);
       return smtpLogOutput(input.name, 'iis', parseIisSmtpLogText(input.name, utf8TextPieces(pieces), { compact }), options);
     },
