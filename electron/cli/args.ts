@@ -16,6 +16,8 @@ export interface CliArgs {
   readonly password?: string;
   readonly passwordEnv?: string;
   readonly fetchAia: boolean;
+  /** --allow-private-aia: --fetch-aia may reach loopback and private addresses (a lab PKI); never set by the app. */
+  readonly allowPrivateAia: boolean;
   readonly probe?: string;
   readonly out?: string;
   readonly overwrite: boolean;
@@ -39,6 +41,7 @@ const OPTIONS = {
   password: { type: 'string' },
   'password-env': { type: 'string' },
   'fetch-aia': { type: 'boolean' },
+  'allow-private-aia': { type: 'boolean' },
   probe: { type: 'string' },
   out: { type: 'string' },
   overwrite: { type: 'boolean' },
@@ -75,6 +78,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
     json: values.json ?? false,
     trust: values.trust ?? [],
     fetchAia: values['fetch-aia'] ?? false,
+    allowPrivateAia: values['allow-private-aia'] ?? false,
     overwrite: values.overwrite ?? false,
     ...(values.lang !== undefined ? { lang: values.lang } : {}),
   };

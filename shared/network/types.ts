@@ -23,7 +23,10 @@ export type NetworkErrorCode =
   | 'network.aiaTooLarge'
   | 'network.aiaNotCertificate'
   | 'network.aiaSignatureMismatch'
-  | 'network.aiaUnreachable';
+  | 'network.aiaUnreachable'
+  | 'network.aiaUserinfo'
+  | 'network.aiaPrivateAddress'
+  | 'network.aiaRedirectOtherHost';
 
 /** Where in a conversation something happened (also the keys of the per-stage timings). */
 export type NetworkStage =

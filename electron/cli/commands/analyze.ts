@@ -71,6 +71,7 @@ async function networkEvidence(
   const got = await networkEvidenceForAnalyze({
     ...(args.probe !== undefined ? { probe: args.probe } : {}),
     fetchAia: args.fetchAia,
+    ...(args.allowPrivateAia ? { allowPrivateAia: true } : {}),
     evidence: evidenceOfKind(evidence, 'certificates'),
     anchorsBase64: anchors.map((a) => a.derBase64),
   });

@@ -51,6 +51,8 @@ export interface AnalyzeNetworkRequest {
   /** Trust anchors as Base64 DER: certificates they sign need no download. */
   readonly anchorsBase64?: readonly string[];
   readonly timeoutMs?: number;
+  /** `--allow-private-aia`: a lab PKI whose AIA host has a private or loopback address. */
+  readonly allowPrivateAia?: boolean;
 }
 
 /**
@@ -73,7 +75,12 @@ export async function networkEvidenceForAnalyze(
   if (req.fetchAia) {
     const ders = [...req.evidence, ...evidence].flatMap((e) => e.certificates.map((c) => new Uint8Array(Buffer.from(c.derBase64, 'base64'))));
     const anchors = (req.anchorsBase64 ?? []).map((b) => new Uint8Array(Buffer.from(b, 'base64')));
-    const got = await fetchMissingIssuers(ders, { anchors, ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}), ...(deps.lookup ? { lookup: deps.lookup } : {}) });
+    const got = await fetchMissingIssuers(ders, {
+      anchors,
+      ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
+      ...(deps.lookup ? { lookup: deps.lookup } : {}),
+      ...(req.allowPrivateAia ? { allowPrivateAddresses: true } : {}),
+    });
     for (const f of got.fetched) evidence.push(downloadEvidence(f).evidence);
     failures.push(...got.failures.map((f) => f.error));
   }

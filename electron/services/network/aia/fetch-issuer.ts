@@ -14,6 +14,8 @@ export interface FetchIssuerOptions {
   readonly timeoutMs?: number;
   readonly maxRedirects?: number;
   readonly lookup?: LookupFunction;
+  /** A lab PKI on the admin's own network (the CLI's `--allow-private-aia`); see BoundedGetOptions. */
+  readonly allowPrivateAddresses?: boolean;
 }
 
 /** Real issuer certificates are 1–3 KiB and PKCS#7 bundles a few more; 1 MiB is generous and still safe. */
@@ -31,8 +33,9 @@ export function signedBy(childDer: Uint8Array, issuerDer: Uint8Array): boolean {
 }
 
 /**
- * Downloads the issuer named by an AIA caIssuers URL (http/https only, size and time limits, few redirects)
- * and returns it only if it really signed the child. Opens connections only to that URL and its redirects.
+ * Downloads the issuer named by an AIA caIssuers URL (http/https only, no userinfo, public addresses only,
+ * size and time limits, few redirects and only on the same host) and returns it only if it really signed the
+ * child. Opens connections only to that URL's host.
  */
 export async function fetchIssuer(req: FetchIssuerRequest, opts: FetchIssuerOptions = {}): Promise<Result<FetchedIssuer, NetworkError>> {
   const started = performance.now();
@@ -41,6 +44,7 @@ export async function fetchIssuer(req: FetchIssuerRequest, opts: FetchIssuerOpti
     timeoutMs: opts.timeoutMs ?? AIA_LIMITS.timeoutMs,
     maxRedirects: opts.maxRedirects ?? AIA_LIMITS.maxRedirects,
     ...(opts.lookup ? { lookup: opts.lookup } : {}),
+    ...(opts.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
   };
   const got = await boundedGet(req.url, limits);
   if (!got.ok) return got;

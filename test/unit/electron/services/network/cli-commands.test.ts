@@ -56,13 +56,15 @@ describe('networkErrorText', () => {
         await probeSmtp({ host: LOOPBACK, port: await closedPort(), timeoutMs: 1000 }),
         await probeSmtp({ host: LOOPBACK, port: silent.port, timeoutMs: 200 }),
         await probeSmtp({ host: LOOPBACK, port: bare.port, timeoutMs: 1000 }),
-        await fetchIssuer({ url: `${aia.base}/page`, childDer: child }),
+        await fetchIssuer({ url: `${aia.base}/page`, childDer: child }, { allowPrivateAddresses: true }),
+        await fetchIssuer({ url: `${aia.base}/none`, childDer: child }, { allowPrivateAddresses: true }),
+        await fetchIssuer({ url: 'http://user:secret@aia.example.test/int.cer', childDer: child }),
         await fetchIssuer({ url: `${aia.base}/none`, childDer: child }),
         await fetchIssuer({ url: 'ldap://x/y', childDer: child }),
       ];
       for (const r of failures) {
         if (r.ok) throw new Error('expected a failure');
-        for (const locale of ['en', 'cs'] as const) expect(networkErrorText(locale, r.error)).not.toMatch(/network\.|\{/);
+        for (const locale of ['en', 'cs'] as const) expect(networkErrorText(locale, r.error)).not.toMatch(/network\.[a-zA-Z]|\{/);
       }
     } finally {
       await silent.close();
@@ -91,7 +93,7 @@ describe('networkEvidenceForAnalyze', () => {
       if (!read.ok) throw new Error(read.error.code);
       const evidence = [{ kind: 'certificates' as const, id: 'leaf.cer', source: 'leaf.cer', origin: 'file' as const, certificates: [read.value] }];
       const root = (pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0)).toString('base64');
-      const r = await networkEvidenceForAnalyze({ fetchAia: true, evidence, anchorsBase64: [root], timeoutMs: 2000 });
+      const r = await networkEvidenceForAnalyze({ fetchAia: true, allowPrivateAia: true, evidence, anchorsBase64: [root], timeoutMs: 2000 });
       expect(r.evidence.map((e) => [e.origin, e.source])).toEqual([['download', `${aia.base}/int.cer`]]);
       expect(r.failures).toMatchObject([{ code: 'network.aiaUnreachable', params: { reason: 'refused' } }]);
     } finally {

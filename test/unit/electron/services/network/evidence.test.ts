@@ -34,7 +34,7 @@ describe('network captures as certificate evidence', () => {
     const r = await probeSmtp({ host: LOOPBACK, port: leafOnly.port, timeoutMs: 3000 });
     if (!r.ok) throw new Error(r.error.code);
     const url = `${aia.base}/int.cer`;
-    const got = await fetchIssuer({ url, childDer: r.value.certificates[0] ?? new Uint8Array() }, { timeoutMs: 3000 });
+    const got = await fetchIssuer({ url, childDer: r.value.certificates[0] ?? new Uint8Array() }, { timeoutMs: 3000, allowPrivateAddresses: true });
     if (!got.ok) throw new Error(got.error.code);
     const download = downloadEvidence(got.value).evidence;
     expect(download).toMatchObject({ origin: 'download', source: url, origin_detail: url, format: 'der' });

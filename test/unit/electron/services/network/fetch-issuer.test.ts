@@ -8,6 +8,9 @@ const send = (body: Buffer | string, type = 'application/pkix-cert') => (res: im
   res.writeHead(200, { 'content-type': type }).end(body);
 const redirect = (to: string) => (res: import('node:http').ServerResponse) => res.writeHead(302, { location: to }).end();
 
+/** The test servers listen on loopback, which only a lab PKI may use (the CLI's --allow-private-aia). */
+const lab = { timeoutMs: 3000, allowPrivateAddresses: true } as const;
+
 let server: Awaited<ReturnType<typeof startHttp>>;
 beforeAll(async () => {
   server = await startHttp({
@@ -34,7 +37,7 @@ afterAll(() => server.close());
 
 describe('fetchIssuer', () => {
   it('returns the DER intermediate when it verifies the child signature', async () => {
-    const r = await fetchIssuer({ url: `${server.base}/int.cer`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}/int.cer`, childDer: child }, lab);
     if (!r.ok) throw new Error(r.error.code);
     expect(Buffer.from(r.value.issuerDer)).toEqual(intermediate);
     expect(r.value.contentKind).toBe('der');
@@ -44,52 +47,52 @@ describe('fetchIssuer', () => {
     ['/int.pem', 'pem'],
     ['/int.p7c', 'pkcs7'],
   ])('reads %s as %s and picks the intermediate', async (path, kind) => {
-    const r = await fetchIssuer({ url: `${server.base}${path}`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}${path}`, childDer: child }, lab);
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.contentKind).toBe(kind);
     expect(Buffer.from(r.value.issuerDer)).toEqual(intermediate);
   });
 
   it('picks the certificate that really signed the child out of a bundle holding a same-named impostor', async () => {
-    const r = await fetchIssuer({ url: `${server.base}/bundle.pem`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}/bundle.pem`, childDer: child }, lab);
     expect(r.ok && Buffer.from(r.value.issuerDer)).toEqual(intermediate);
   });
 
   it('follows up to three redirects and reports them', async () => {
-    const r = await fetchIssuer({ url: `${server.base}/hop1`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}/hop1`, childDer: child }, lab);
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.redirects).toEqual([`${server.base}/hop2`, `${server.base}/hop3`, `${server.base}/int.cer`]);
   });
 
   it('reports network.aiaSignatureMismatch for an issuer with the right name and the wrong key', async () => {
-    const r = await fetchIssuer({ url: `${server.base}/impostor.cer`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}/impostor.cer`, childDer: child }, lab);
     expect(!r.ok && r.error.code).toBe('network.aiaSignatureMismatch');
   });
 
   it('reports network.aiaHttpError with the status for a 404', async () => {
-    const r = await fetchIssuer({ url: `${server.base}/gone.cer`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}/gone.cer`, childDer: child }, lab);
     expect(!r.ok && r.error).toMatchObject({ code: 'network.aiaHttpError', params: { status: 404 } });
   });
 
   it('reports network.aiaNotCertificate for an HTML page', async () => {
-    const r = await fetchIssuer({ url: `${server.base}/page.html`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}/page.html`, childDer: child }, lab);
     expect(!r.ok && r.error.code).toBe('network.aiaNotCertificate');
   });
 
   it.each(['/huge', '/huge-stream'])('stops reading %s at the size limit with network.aiaTooLarge', async (path) => {
-    const r = await fetchIssuer({ url: `${server.base}${path}`, childDer: child }, { timeoutMs: 3000, maxBytes: 1024 * 1024 });
+    const r = await fetchIssuer({ url: `${server.base}${path}`, childDer: child }, { ...lab, maxBytes: 1024 * 1024 });
     expect(!r.ok && r.error.code).toBe('network.aiaTooLarge');
   });
 
   it('gives up on a redirect loop after three hops with network.aiaTooManyRedirects', async () => {
     const before = server.hits.filter((h) => h === '/loop').length;
-    const r = await fetchIssuer({ url: `${server.base}/loop`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}/loop`, childDer: child }, lab);
     expect(!r.ok && r.error.code).toBe('network.aiaTooManyRedirects');
     expect(server.hits.filter((h) => h === '/loop').length - before).toBe(4);
   });
 
   it('refuses a redirect to ldap: with network.aiaNotAllowedScheme', async () => {
-    const r = await fetchIssuer({ url: `${server.base}/to-ldap`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `${server.base}/to-ldap`, childDer: child }, lab);
     expect(!r.ok && r.error).toMatchObject({ code: 'network.aiaNotAllowedScheme', params: { scheme: 'ldap' } });
   });
 
@@ -99,7 +102,7 @@ describe('fetchIssuer', () => {
   });
 
   it('reports network.aiaUnreachable (refused) when the AIA host does not answer', async () => {
-    const r = await fetchIssuer({ url: `http://${LOOPBACK}:${String(await closedPort())}/int.cer`, childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: `http://${LOOPBACK}:${String(await closedPort())}/int.cer`, childDer: child }, lab);
     expect(!r.ok && r.error).toMatchObject({ code: 'network.aiaUnreachable', params: { reason: 'refused' } });
   });
 
@@ -113,7 +116,7 @@ describe('fetchIssuer', () => {
   it('downloads over https without trusting the server, because the signature check decides', async () => {
     const tlsServer = await startHttp({ '/int.cer': send(intermediate) }, { key: fixture('server.key'), cert: fixture('server.pem') });
     try {
-      const r = await fetchIssuer({ url: `${tlsServer.base}/int.cer`, childDer: child }, { timeoutMs: 3000 });
+      const r = await fetchIssuer({ url: `${tlsServer.base}/int.cer`, childDer: child }, lab);
       expect(r.ok && Buffer.from(r.value.issuerDer)).toEqual(intermediate);
     } finally {
       await tlsServer.close();

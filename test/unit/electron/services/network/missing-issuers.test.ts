@@ -40,7 +40,7 @@ describe('fetchMissingIssuers', () => {
   it('downloads the missing intermediate after a dead URL, and stops at a trusted anchor', async () => {
     const leaf = issueLeafWithAia(dir, [`${server.base}/gone.cer`, `${server.base}/int.cer`]);
     const root = pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0);
-    const r = await fetchMissingIssuers([leaf], { anchors: [root], timeoutMs: 3000 });
+    const r = await fetchMissingIssuers([leaf], { anchors: [root], timeoutMs: 3000, allowPrivateAddresses: true });
     expect(r.fetched.map((f) => Buffer.from(f.issuerDer))).toEqual([fixture('int.cer')]);
     expect(r.failures.map((f) => f.error.code)).toEqual(['network.aiaHttpError']);
   });
@@ -48,7 +48,7 @@ describe('fetchMissingIssuers', () => {
   it('downloads nothing when the issuer is already present', async () => {
     const leaf = issueLeafWithAia(dir, [`${server.base}/int.cer`]);
     const before = server.hits.length;
-    const r = await fetchMissingIssuers([leaf, fixture('int.cer')], { anchors: [pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0)] });
+    const r = await fetchMissingIssuers([leaf, fixture('int.cer')], { anchors: [pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0)], allowPrivateAddresses: true });
     expect(r.fetched).toEqual([]);
     expect(server.hits.length).toBe(before);
   });
