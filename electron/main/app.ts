@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, Menu, shell, type BrowserWindow } from 'electron';
 import { translator, type Translate } from '../../shared/i18n/format';
 import { resolveLocale } from '../../shared/i18n/locales';
@@ -11,18 +11,21 @@ import { sendEvent } from './events';
 import { createSenderCheck, setupIpc } from './ipc/handle';
 import { createHandlers, type HandlerDeps } from './ipc/handlers';
 import { createMainWindow } from './main-window';
+import { APP_PAGE_URL } from './protocol/app-origin';
+import { registerAppScheme, serveAppScheme } from './protocol/app-scheme';
 import { buildMenuTemplate, DOCUMENTATION_URL } from './menu';
 import { createExternalOpener, setupSecurity } from './security';
 import { loadWindowState } from './window-state';
 
 /** Where the built renderer and preload sit next to this bundle (out/main → out/renderer, out/preload). */
-function builtPaths(): { preload: string; appUrl: string } {
+function builtPaths(): { preload: string; rendererRoot: string; appUrl: string } {
   const here = new URL('.', import.meta.url);
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   return {
     preload: fileURLToPath(new URL('../preload/index.cjs', here)),
-    // The dev server only in development; a packaged app always loads its own files.
-    appUrl: !app.isPackaged && devUrl ? devUrl : pathToFileURL(fileURLToPath(new URL('../renderer/index.html', here))).href,
+    rendererRoot: fileURLToPath(new URL('../renderer/', here)),
+    // The dev server only in development; a packaged app always loads its own files, over app:// (never file://).
+    appUrl: !app.isPackaged && devUrl ? devUrl : APP_PAGE_URL,
   };
 }
 
@@ -43,8 +46,10 @@ export function startApp(): boolean {
     app.quit();
     return false;
   }
-  // Every renderer sandboxed, whatever a future window's webPreferences say (must precede `ready`).
+  // Every renderer sandboxed, whatever a future window's webPreferences say, and app:// declared privileged:
+  // both must precede `ready`.
   app.enableSandbox();
+  registerAppScheme();
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   let win: BrowserWindow | null = null;
   let stateSaved = (): Promise<void> => Promise.resolve();
@@ -65,13 +70,14 @@ export function startApp(): boolean {
   app.on('window-all-closed', () => void stateSaved().finally(() => app.quit()));
 
   void app.whenReady().then(async () => {
-    const { preload, appUrl } = builtPaths();
+    const { preload, rendererRoot, appUrl } = builtPaths();
+    serveAppScheme(rendererRoot);
     // Main's own strings (menu, dialogs) follow the OS language (known only once ready) until the page
     // reports the user's choice through app:setLocale.
     let translate = translator(resolveLocale(app.getLocale()));
     const t: Translate = (key, params) => translate(key, params);
     const openExternal = createExternalOpener({ confirm: confirmExternal(getWindow, t), open: (url) => shell.openExternal(url) });
-    setupSecurity({ openExternal, production: appUrl.startsWith('file:') });
+    setupSecurity({ openExternal, production: appUrl === APP_PAGE_URL });
 
     const installMenu = (): void => {
       const template = buildMenuTemplate(

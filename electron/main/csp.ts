@@ -1,7 +1,9 @@
 /**
- * The production Content-Security-Policy (style.md §3.4). renderer/index.html carries the same policy as a
- * meta tag; main also sends it as a header so it holds even if the page's tag is ever weakened. Nothing
- * may be fetched (`connect-src 'none'`): network work is done by main on the user's explicit request.
+ * The production Content-Security-Policy (style.md §3.4). Main sends it as a response header with every
+ * app:// file (protocol/renderer-files.ts): the header is the authority, and it holds even if the page's
+ * meta tag (renderer/index.html, kept for the dev server and the test harness) is ever weakened; it also
+ * carries what a meta tag cannot (`frame-ancestors`). Nothing may be fetched (`connect-src 'none'`): network
+ * work is done by main on the user's explicit request.
  */
 export const PRODUCTION_CSP = [
   "default-src 'none'",

@@ -2,6 +2,8 @@ import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialo
 import { join } from 'node:path';
 import type { Translate } from '../../shared/i18n/format';
 import { EVIDENCE_EXTENSIONS } from '../../shared/model/evidence-extensions';
+import { consentDialogText } from './consent/consent-text';
+import type { ConfirmConnection } from './consent/connection-consent';
 import type { HandlerDeps } from './ipc/handlers';
 
 /** Opens a dialog attached to the window when there is one (modal on macOS), free-standing otherwise. */
@@ -48,6 +50,30 @@ export function electronHandlerDeps(getWindow: () => BrowserWindow | null, t: Tr
       return path ?? null;
     },
     osLocale: () => app.getLocale(),
+    confirmConnection: confirmConnection(getWindow, t),
+  };
+}
+
+/**
+ * Main's native question before a connection the page asked for (consent/connection-consent.ts). "Cancel" is
+ * the default and the answer to Esc, so only a deliberate click on "Connect now" lets main connect.
+ */
+export function confirmConnection(getWindow: () => BrowserWindow | null, t: Translate): ConfirmConnection {
+  return async (request) => {
+    const text = consentDialogText(request, t);
+    const options = {
+      type: 'question' as const,
+      buttons: [text.connect, text.cancel],
+      defaultId: 1,
+      cancelId: 1,
+      title: text.title,
+      message: text.message,
+      detail: text.detail,
+      noLink: true,
+    };
+    const win = getWindow();
+    const { response } = win && !win.isDestroyed() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    return response === 0;
   };
 }
 

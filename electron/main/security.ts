@@ -53,7 +53,11 @@ export function denyAllPermissions(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-/** Sends the production CSP with every response of the session (see csp.ts). */
+/**
+ * Sends the production CSP with every response the session's web requests see (see csp.ts). The app://
+ * handler sets the same header itself (protocol/renderer-files.ts), which is the authority for the page;
+ * this covers anything else the session may load.
+ */
 export function applyCspHeader(ses: Session): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders) });
@@ -61,7 +65,7 @@ export function applyCspHeader(ses: Session): void {
 }
 
 /**
- * "No remote content" below the CSP as well: in the packaged app the page is all file:// and nothing it
+ * "No remote content" below the CSP as well: in the packaged app the page is all app:// and nothing it
  * loads may come from a network. (Main's own network work uses Node in electron/services, not this session.)
  */
 export function blockRemoteRequests(ses: Session): void {

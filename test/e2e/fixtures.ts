@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { HandlerDeps, Handlers } from '../../electron/main/ipc/handlers';
+import type { ConnectionConsentRequest } from '../../electron/main/consent/connection-consent';
 import { bindDiag } from './harness/diag-binding';
 import { installBundlerImports } from './harness/bundler-imports';
 import { serveStatic } from './harness/static-server';
@@ -22,6 +23,14 @@ export interface DialogAnswers {
 }
 
 export type AppMode = 'harness' | 'electron';
+
+/**
+ * How the user answers main's own connection consent (electron/main/consent/) in a test. Playwright cannot
+ * click a native dialog, so the answer is injected into main's real `confirmConnection` dependency: the
+ * handlers still ask, with the same request the app's dialog would show, and act on the answer. The default
+ * is 'cancel' — nothing connects unless a spec opts in with `test.use({ connectionConsent: 'connect' })`.
+ */
+export type ConsentAnswer = 'connect' | 'cancel';
 
 let handlersModule: Promise<typeof import('../../electron/main/ipc/handlers')> | null = null;
 
@@ -43,6 +52,9 @@ interface TestFixtures {
   dialogs: DialogAnswers;
   /** OS language the app sees on first run (app:info osLocale and navigator.language). */
   osLocale: string;
+  connectionConsent: ConsentAnswer;
+  /** Every consent main asked for in this test, in order (harness only: Electron's dialog is answered in main). */
+  consentAsked: ConnectionConsentRequest[];
 }
 
 interface WorkerFixtures {
@@ -55,6 +67,8 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   mode: ['harness', { option: true, scope: 'worker' }],
   osLocale: ['en-US', { option: true }],
+  connectionConsent: ['cancel', { option: true }],
+  consentAsked: async ({}, use) => use([]),
 
   rendererUrl: [
     async ({ mode }, use) => {
@@ -82,7 +96,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(folder, { recursive: true, force: true });
   },
 
-  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale }, use, testInfo) => {
+  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked }, use, testInfo) => {
     if (mode === 'electron') {
       const binary = electronBinary(ROOT);
       if (!binary.ok) {
@@ -112,7 +126,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           canceled: answers.caseSavePath === null,
           filePath: answers.caseSavePath ?? '',
         })) as unknown as typeof dialog.showSaveDialog;
-      }, dialogs);
+        // Main's question boxes (connection consent, opening a link) put the go-ahead first: answer them all alike.
+        dialog.showMessageBox = (async () => ({ response: answers.consent === 'connect' ? 0 : 1, checkboxChecked: false })) as typeof dialog.showMessageBox;
+      }, { ...dialogs, consent: connectionConsent });
       const page = await app.firstWindow();
       await use(page);
       await app.close();
@@ -127,6 +143,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       pickSavePath: async () => dialogs.caseSavePath,
       pickCasePath: async () => dialogs.caseOpenPath,
       osLocale: () => osLocale,
+      confirmConnection: async (request) => {
+        consentAsked.push(request);
+        return connectionConsent === 'connect';
+      },
     });
     await bindDiag(page, handlers);
     page.on('pageerror', (e) => console.error(`[renderer] ${e.message}`));

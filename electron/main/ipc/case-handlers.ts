@@ -1,10 +1,11 @@
 import { access } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { CASE_FILE_EXTENSION, type CaseContent } from '../../../shared/case/ipc';
 import type { Report } from '../../../shared/model/report';
 import { err, ok } from '../../../shared/result';
 import { caseEvidenceBytes, loadCase, saveCase, toCaseEvidence } from '../../services/case-file';
+import type { WriteGrants } from '../write-grants';
 
 export interface CaseHandlerDeps {
   /** Native save dialog; the chosen path, `null` when cancelled. */
@@ -33,9 +34,10 @@ const exists = (path: string): Promise<boolean> =>
 
 /**
  * `case:save` and `case:open` over electron/services/case-file.ts (relay-doctor/case@1, atomic write,
- * zod-checked load). Main sees only the path the admin picked; the renderer gets back a name, never a path.
+ * zod-checked load). Main sees only the path the admin picked (its folder becomes a write grant); the renderer
+ * gets back a name, never a path.
  */
-export function createCaseHandlers(deps: CaseHandlerDeps): CaseHandlers {
+export function createCaseHandlers(deps: CaseHandlerDeps, grants: WriteGrants): CaseHandlers {
   return {
     'case:save': async ({ content, suggestedName, overwrite }) => {
       const picked = await deps.pickSavePath({ suggestedName, extension: CASE_FILE_EXTENSION });
@@ -43,6 +45,8 @@ export function createCaseHandlers(deps: CaseHandlerDeps): CaseHandlers {
       // GTK's dialog does not add the filter's extension; a case without one would not show in the open filter.
       const path = extname(picked) ? picked : `${picked}.${CASE_FILE_EXTENSION}`;
       const name = basename(path);
+      // The dialog's folder is the grant; the file (extension added or not) must stay in it.
+      if (!grants.grant(dirname(picked)) || !grants.allows(path)) return err({ code: 'case.outsideChosenFolder', params: { name } });
       // The renderer's own "Replace?" (overwrite) is for dialogs that do not ask themselves.
       if (!overwrite && !deps.saveDialogConfirmsReplace && (await exists(path))) return err({ code: 'case.exists', params: { name } });
       const saved = await saveCase(

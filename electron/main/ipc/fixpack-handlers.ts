@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { GuideDocument } from '../../../shared/guide/model';
-import { err } from '../../../shared/result';
-import { exportFiles, isPlainFileName } from '../../services/export';
+import { exportFiles } from '../../services/export';
 import { completeFixPack } from '../../services/fixpack-export';
+import type { WriteGrants } from '../write-grants';
+import { chosenExportFolder } from './export-target';
 
 export interface FixPackHandlerDeps {
   /** Native folder picker; the chosen parent folder, `null` when cancelled. */
@@ -12,26 +12,23 @@ export interface FixPackHandlerDeps {
 
 /**
  * `export:fixPack`: adds guide.pdf and fixpack.zip to the pack the renderer built (the same completion the
- * CLI uses) and writes everything atomically into `<picked>/<suggestedFolderName>/`, never replacing files
+ * CLI uses) and writes everything atomically into `<picked>/<suggestedFolderName>/` (./export-target.ts), never replacing files
  * unless the renderer asks again with `overwrite` after the user agreed.
  */
-export function createFixPackHandlers(deps: FixPackHandlerDeps): {
+export function createFixPackHandlers(deps: FixPackHandlerDeps, grants: WriteGrants): {
   'export:fixPack': (req: RequestOf<'export:fixPack'>) => Promise<ResponseOf<'export:fixPack'>>;
 } {
   return {
     'export:fixPack': async (req) => {
-      if (!isPlainFileName(req.suggestedFolderName)) {
-        return err({ code: 'export.unsafeName', params: { name: req.suggestedFolderName } });
-      }
-      const parent = await deps.pickExportFolder({ suggestedFolderName: req.suggestedFolderName });
-      if (parent === null) return err({ code: 'export.cancelled' });
+      const folder = await chosenExportFolder(deps.pickExportFolder, grants, req.suggestedFolderName);
+      if (!folder.ok) return folder;
       const files = await completeFixPack(
         req.files,
         req.guide as GuideDocument,
         new Date(req.generatedAt),
         req.pageSize ? { pageSize: req.pageSize } : {},
       );
-      return exportFiles(join(parent, req.suggestedFolderName), files, { overwrite: req.overwrite });
+      return exportFiles(folder.value, files, { overwrite: req.overwrite });
     },
   };
 }

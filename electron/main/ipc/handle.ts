@@ -1,6 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_PREFIX, CHANNELS, type Channel } from '../../../shared/ipc/contract';
 import { err } from '../../../shared/result';
+import { isAppPageUrl } from '../protocol/app-origin';
 import { dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 
@@ -8,14 +9,16 @@ import type { Handlers } from './handlers';
 export type SenderCheck = (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean;
 
 /**
- * True when `url` is the app itself: for a packaged app the exact `file://` page we loaded (file URLs all
- * share one opaque origin, so the path is what identifies us); for the dev server, its origin.
+ * True when `url` is the app itself: for the packaged app its page on the privileged app:// scheme
+ * (protocol/app-origin.ts); for the dev server, that server's origin. A `file://` page is never the app:
+ * nothing of ours is served from there any more, and file URLs share one opaque origin.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
+  if (isAppPageUrl(appUrl)) return isAppPageUrl(url);
   try {
     const page = new URL(url);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return page.protocol === 'file:' && page.pathname === app.pathname;
+    if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
     return page.origin === app.origin;
   } catch {
     return false;

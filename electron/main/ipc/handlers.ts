@@ -5,7 +5,7 @@
  * same functions run in three places —
  *   - Electron main: `setupIpc(createHandlers(electronHandlerDeps(...)), ...)` (see ../app.ts);
  *   - the Playwright harness: `const h = createHandlers({ pickExportFolder: async () => tmpDir,
- *     osLocale: () => 'cs-CZ', … })`, then for each channel
+ *     confirmConnection: <the test's explicit answer>, osLocale: () => 'cs-CZ', … })`, then for each channel
  *     `page.exposeBinding(...)` → `dispatch(h, channel, req)` (./dispatch.ts: the same schema check and
  *     error shielding as main, minus the sender check, which needs a real frame);
  *   - unit tests, with real temp folders.
@@ -17,16 +17,18 @@
  * electron/services, and any new capability main must supply as a field of HandlerDeps. `Handlers` makes a
  * missing entry a type error; setupIpc() and the preload pick the channel up by themselves.
  */
-import { join } from 'node:path';
 import type { Channel, RequestOf, ResponseOf, TrustAnchorInfo } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/i18n/locales';
 import { err, ok } from '../../../shared/result';
 import { appInfo } from '../../services/app-info';
-import { exportFiles, isPlainFileName } from '../../services/export';
+import { exportFiles } from '../../services/export';
 import { runtimeTrustAnchors } from '../../services/trust-store';
 import { createNetworkHandlers, liveNetworkServices, type NetworkServices } from './network-handlers';
 import { createFixPackHandlers } from './fixpack-handlers';
 import { createCaseHandlers, type CaseHandlerDeps } from './case-handlers';
+import { chosenExportFolder } from './export-target';
+import { oneConsentAtATime, type ConfirmConnection } from '../consent/connection-consent';
+import { createWriteGrants, type WriteGrants } from '../write-grants';
 
 export interface HandlerDeps extends CaseHandlerDeps {
   /** Native folder picker; resolves to the chosen parent folder, `null` when cancelled. */
@@ -38,11 +40,19 @@ export interface HandlerDeps extends CaseHandlerDeps {
   trustAnchors?: () => TrustAnchorInfo[];
   /** The opt-in network checks (./network-handlers.ts); the real services unless a test passes its own. */
   network?: NetworkServices;
+  /**
+   * Main's own question before any connection (../consent/): a native dialog in the app, an explicit answer
+   * in the harness and in tests. Required, so no way of building the handlers skips it by default.
+   */
+  confirmConnection: ConfirmConnection;
+  /** Folders the user chose in main's dialogs; one set per handler set unless a test shares its own. */
+  writeGrants?: WriteGrants;
 }
 
 export type Handlers = { readonly [C in Channel]: (req: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const grants = deps.writeGrants ?? createWriteGrants();
   return {
     'app:info': async () => ok(appInfo(deps.osLocale())),
 
@@ -54,20 +64,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // The user picks where; the export goes into a new subfolder named by the renderer (e.g. the case name).
     // Cancelling returns `export.cancelled` so the renderer can tell it apart from a finished export.
     'export:save': async ({ suggestedFolderName, files, overwrite }) => {
-      if (!isPlainFileName(suggestedFolderName)) {
-        return err({ code: 'export.unsafeName', params: { name: suggestedFolderName } });
-      }
-      const parent = await deps.pickExportFolder({ suggestedFolderName });
-      if (parent === null) return err({ code: 'export.cancelled' });
-      return exportFiles(join(parent, suggestedFolderName), files, { overwrite });
+      const folder = await chosenExportFolder(deps.pickExportFolder, grants, suggestedFolderName);
+      return folder.ok ? exportFiles(folder.value, files, { overwrite }) : folder;
     },
 
     'trust:anchors': async () => ok((deps.trustAnchors ?? runtimeTrustAnchors)()),
 
-    ...createNetworkHandlers(deps.network ?? liveNetworkServices),
+    ...createNetworkHandlers(deps.network ?? liveNetworkServices, oneConsentAtATime(deps.confirmConnection)),
 
-    ...createFixPackHandlers(deps),
+    ...createFixPackHandlers(deps, grants),
 
-    ...createCaseHandlers(deps),
+    ...createCaseHandlers(deps, grants),
   };
 }

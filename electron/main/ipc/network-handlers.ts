@@ -1,17 +1,20 @@
 /**
- * The opt-in network checks over IPC (issue 9; architecture.md "Offline by default"). The renderer calls these
- * only after the admin agreed to a notice naming what will be contacted; each handler contacts exactly that.
- * The service functions are injected (`NetworkServices`) so tests can give them short timeouts; the handlers
- * themselves only convert between IPC data (Base64) and the services' bytes. The relay password is passed to
- * the service and appears in no returned value and no log line.
+ * The opt-in network checks over IPC (issue 9; architecture.md "Offline by default"). The page shows its own
+ * notice first, but main does not rely on it: before any connection each handler asks `confirm` (main's
+ * native dialog, ../consent/) with the exact host, port and values it will use, and a "no" returns
+ * `consent.refused` without touching the network. The service functions are injected (`NetworkServices`) so
+ * tests can give them short timeouts; the handlers otherwise only convert between IPC data (Base64) and the
+ * services' bytes. The relay password is passed to the service and appears in no returned value, no dialog
+ * and no log line.
  */
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { NetworkCapture } from '../../../shared/network/capture';
 import type { FetchIssuersView, RelayCredentialsRequest } from '../../../shared/network/ipc';
 import type { NetworkError, RelayCredentials } from '../../../shared/network/types';
-import { ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '../../../shared/result';
 import {
   aiaCaIssuerUrls,
+  DEFAULT_HELO_NAME,
   fetchIssuer,
   probeSmtp,
   testRelay,
@@ -22,6 +25,7 @@ import {
   type TestRelayOptions,
   type TestRelayResult,
 } from '../../services/network/index';
+import { CONSENT_REFUSED, type ConfirmConnection } from '../consent/connection-consent';
 
 export interface NetworkServices {
   probeSmtp(opts: ProbeOptions): Promise<Result<ProbeResult, NetworkError>>;
@@ -50,19 +54,37 @@ function downloadCapture(f: FetchedIssuer): NetworkCapture {
   return { source: f.url, origin: 'download', format: f.contentKind, originDetail: f.url, certificatesBase64: [toBase64(f.issuerDer)] };
 }
 
+/** Port and TLS mode as the services would default them, made explicit so the consent names what is used. */
+const SMTP_PORT = 25;
+const IMPLICIT_TLS_PORT = 465;
+
+const refused = (): { ok: false; error: { code: typeof CONSENT_REFUSED } } => err({ code: CONSENT_REFUSED });
+
 /**
- * One round of issuer downloads limited to the URLs the admin agreed to: for each certificate, its own AIA
- * caIssuers URLs among `agreed`, tried in order until one gives an issuer that verifies it. An issuer of that
- * issuer needs a new click, so the notice always lists every URL before it is contacted.
+ * The downloads one request may make: for each certificate, its own AIA caIssuers URLs among those the admin
+ * agreed to in the page (never a URL the page made up), in order, each URL once. The consent lists exactly
+ * `urls`; nothing else is contacted but what the fetch service itself follows from them.
  */
-async function fetchAgreed(services: NetworkServices, certificates: readonly string[], agreed: readonly string[]): Promise<FetchIssuersView> {
+function plannedDownloads(certificates: readonly string[], agreed: readonly string[]): { plan: { childDer: Uint8Array; urls: string[] }[]; urls: string[] } {
   const allowed = new Set(agreed);
-  const tried = new Set<string>();
+  const seen = new Set<string>();
+  const plan = certificates.map(fromBase64).map((childDer) => {
+    const urls = aiaCaIssuerUrls(childDer).filter((u) => allowed.has(u) && !seen.has(u));
+    for (const u of urls) seen.add(u);
+    return { childDer, urls };
+  });
+  return { plan: plan.filter((p) => p.urls.length > 0), urls: [...seen] };
+}
+
+/**
+ * One round of issuer downloads: each certificate's URLs tried in order until one gives an issuer that
+ * verifies it. An issuer of that issuer needs a new click (and a new consent).
+ */
+async function fetchPlanned(services: NetworkServices, plan: readonly { childDer: Uint8Array; urls: string[] }[]): Promise<FetchIssuersView> {
   const captures: NetworkCapture[] = [];
   const failures: { url: string; error: NetworkError }[] = [];
-  for (const childDer of certificates.map(fromBase64)) {
-    for (const url of aiaCaIssuerUrls(childDer).filter((u) => allowed.has(u) && !tried.has(u))) {
-      tried.add(url);
+  for (const { childDer, urls } of plan) {
+    for (const url of urls) {
       const r = await services.fetchIssuer({ url, childDer });
       if (r.ok) {
         captures.push(downloadCapture(r.value));
@@ -74,10 +96,13 @@ async function fetchAgreed(services: NetworkServices, certificates: readonly str
   return { captures, failures };
 }
 
-export function createNetworkHandlers(services: NetworkServices): NetworkHandlers {
+export function createNetworkHandlers(services: NetworkServices, confirm: ConfirmConnection): NetworkHandlers {
   return {
     'network:probe': async (req) => {
-      const r = await services.probeSmtp(req);
+      const port = req.port ?? SMTP_PORT;
+      const implicitTls = req.implicitTls ?? port === IMPLICIT_TLS_PORT;
+      if (!(await confirm({ kind: 'probe', host: req.host, port, implicitTls, heloName: DEFAULT_HELO_NAME }))) return refused();
+      const r = await services.probeSmtp({ host: req.host, port, implicitTls, heloName: DEFAULT_HELO_NAME });
       if (!r.ok) return r;
       const { certificates, ...rest } = r.value;
       const where = `${rest.host}:${String(rest.port)}`;
@@ -92,10 +117,19 @@ export function createNetworkHandlers(services: NetworkServices): NetworkHandler
       return ok({ ...rest, capture });
     },
 
-    'network:fetchIssuers': async ({ certificates, urls }) => ok(await fetchAgreed(services, certificates, urls)),
+    'network:fetchIssuers': async ({ certificates, urls }) => {
+      const { plan, urls: planned } = plannedDownloads(certificates, urls);
+      // Nothing to contact: no question, no connection.
+      if (planned.length === 0) return ok({ captures: [], failures: [] });
+      if (!(await confirm({ kind: 'aia', urls: planned }))) return refused();
+      return ok(await fetchPlanned(services, plan));
+    },
 
     'network:testRelay': async (req) => {
-      const r = await services.testRelay({ ...req, credentials: credentials(req.credentials) });
+      const port = req.port ?? SMTP_PORT;
+      const consent = { kind: 'relay', host: req.host, port, heloName: req.heloName, mailFrom: req.mailFrom, rcptTo: req.rcptTo } as const;
+      if (!(await confirm(consent))) return refused();
+      const r = await services.testRelay({ ...req, port, credentials: credentials(req.credentials) });
       if (!r.ok) return r;
       // Listed field by field: nothing of the request (the password above all) can ride along by accident.
       const v = r.value;

@@ -33,6 +33,7 @@ function handlers(paths: { save?: string | null; open?: string | null }): Return
     pickSavePath: async () => paths.save ?? null,
     pickCasePath: async () => paths.open ?? null,
     osLocale: () => 'en',
+    confirmConnection: async () => false,
     now: () => new Date('2026-11-28T12:00:00Z'),
   };
   return createHandlers(deps);
@@ -91,6 +92,7 @@ describe('case:save and case:open', () => {
       pickCasePath: async () => null,
       saveDialogConfirmsReplace: true,
       osLocale: () => 'en',
+      confirmConnection: async () => false,
     });
     expect(await dispatch(h, 'case:save', { content, suggestedName: 'taken', overwrite: false })).toEqual({ ok: true, value: { name: 'taken.json' } });
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schema: 'relay-doctor/case@1' });
@@ -119,6 +121,7 @@ describe('case:save and case:open', () => {
       pickSavePath: async () => ((asked = true), join(dir, 'x.json')),
       pickCasePath: async () => null,
       osLocale: () => 'en',
+      confirmConnection: async () => false,
     });
     const res = await dispatch(h, 'case:save', { content, suggestedName: '../evil', overwrite: false });
     expect(res).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });

@@ -26,7 +26,7 @@ async function analysed() {
 describe('export:fixPack handler', { timeout: 60_000 }, () => {
   it('writes the Czech fix pack into the picked folder, as the CLI does', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'relay-doctor-ipc-fixpack-'));
-    const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => parent, osLocale: () => 'cs-CZ' });
+    const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => parent, osLocale: () => 'cs-CZ', confirmConnection: async () => false });
     const pack = await analysed();
     const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'relay-fix', ...pack, overwrite: false });
     expect(res.ok).toBe(true);
@@ -36,14 +36,14 @@ describe('export:fixPack handler', { timeout: 60_000 }, () => {
   });
 
   it('returns export.cancelled and writes nothing when the folder picker is cancelled', async () => {
-    const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => null, osLocale: () => 'en' });
+    const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => null, osLocale: () => 'en', confirmConnection: async () => false });
     const pack = await analysed();
     const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', ...pack, overwrite: false });
     expect(res).toEqual({ ok: false, error: { code: 'export.cancelled' } });
   });
 
   it('refuses a request without a guide model', async () => {
-    const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => tmpdir(), osLocale: () => 'en' });
+    const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => tmpdir(), osLocale: () => 'en', confirmConnection: async () => false });
     const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', files: [{ name: 'a.txt', text: 'a' }], generatedAt: '2026-01-01T00:00:00Z', overwrite: false } as never);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('ipc.invalidRequest');

@@ -8,7 +8,8 @@ const electron = await import('../../electron-mock');
 const { requestSchemas } = await import('../../../../../shared/ipc/schemas');
 const { createSenderCheck, isAppUrl, setupIpc } = await import('../../../../../electron/main/ipc/handle');
 
-const APP_URL = 'file:///opt/Relay%20Doctor/resources/app.asar/out/renderer/index.html';
+const { APP_PAGE_URL } = await import('../../../../../electron/main/protocol/app-origin');
+const APP_URL = APP_PAGE_URL;
 
 function fakeHandlers(overrides: Partial<Record<keyof Handlers, () => Promise<unknown>>> = {}): Handlers {
   const ok = async (): Promise<unknown> => ({ ok: true, value: 'handled' });
@@ -84,14 +85,32 @@ describe('setupIpc', () => {
 });
 
 describe('isAppUrl', () => {
-  it('accepts the loaded file page (with a hash) and rejects other files', () => {
+  it('accepts the app:// page (with a query or hash) and nothing else on or off that scheme', () => {
+    expect(APP_URL).toBe('app://relay-doctor/index.html');
     expect(isAppUrl(`${APP_URL}#/step/2`, APP_URL)).toBe(true);
-    expect(isAppUrl('file:///tmp/evil.html', APP_URL)).toBe(false);
+    expect(isAppUrl(`${APP_URL}?x=1`, APP_URL)).toBe(true);
+    for (const url of [
+      'app://relay-doctor/assets/index.js',
+      'app://evil/index.html',
+      'app://user@relay-doctor/index.html',
+      'app://relay-doctor:8080/index.html',
+      'https://relay-doctor/index.html',
+      'file:///opt/Relay%20Doctor/resources/app.asar/out/renderer/index.html',
+      'not a url',
+    ]) {
+      expect(isAppUrl(url, APP_URL), url).toBe(false);
+    }
+  });
+
+  it('never trusts a file:// page, even the one the app used to load', () => {
+    const old = 'file:///opt/Relay%20Doctor/resources/app.asar/out/renderer/index.html';
+    expect(isAppUrl(old, old)).toBe(false);
   });
 
   it('accepts any path on the dev server origin and rejects other origins', () => {
     expect(isAppUrl('http://localhost:5173/src/x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+    expect(isAppUrl('app://relay-doctor/index.html', 'http://localhost:5173/')).toBe(false);
     expect(isAppUrl('not a url', 'http://localhost:5173/')).toBe(false);
   });
 });

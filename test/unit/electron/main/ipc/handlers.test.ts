@@ -20,6 +20,7 @@ function deps(over: Partial<HandlerDeps> = {}): HandlerDeps {
     pickSavePath: async () => null,
     pickCasePath: async () => null,
     osLocale: () => 'cs-CZ',
+    confirmConnection: async () => false,
     ...over,
   };
 }

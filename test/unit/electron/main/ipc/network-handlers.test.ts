@@ -10,17 +10,24 @@ import { fetchIssuer, probeSmtp, testRelay } from '../../../../../electron/servi
 import { captureEvidence } from '../../../../../shared/network/capture';
 import { closedPort, fixture, issueLeafWithAia, LOOPBACK, pemDers, startHttp, startSmtp, type RunningSmtp } from '../../services/network/local-servers';
 
-/** The real services, with short timeouts; every server below listens on 127.0.0.1 only. */
+/**
+ * The real services, with short timeouts; every server below listens on 127.0.0.1 only, so the AIA fetch is
+ * allowed loopback here as the CLI's lab option allows it (the app itself never sets that).
+ */
+const aiaOptions = { timeoutMs: 3000, allowPrivateAddresses: true };
 const services: NetworkServices = {
   probeSmtp: (o) => probeSmtp({ ...o, timeoutMs: 3000 }),
-  fetchIssuer: (r) => fetchIssuer(r, { timeoutMs: 3000 }),
+  fetchIssuer: (r) => fetchIssuer(r, aiaOptions),
   testRelay: (o) => testRelay({ ...o, timeoutMs: 3000 }),
 };
+/** The admin says yes to main's consent dialog here; network-consent.test.ts covers "no". */
+const agree = async (): Promise<boolean> => true;
 const deps = (network: NetworkServices = services): HandlerDeps => ({
   pickExportFolder: async () => null,
   pickSavePath: async () => null,
   pickCasePath: async () => null,
   osLocale: () => 'en-US',
+  confirmConnection: agree,
   network,
 });
 const h = createHandlers(deps());
