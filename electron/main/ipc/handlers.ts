@@ -19,7 +19,7 @@
  */
 import type { Channel, RequestOf, ResponseOf, TrustAnchorInfo } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/i18n/locales';
-import { err, ok } from '../../../shared/result';
+import { ok } from '../../../shared/result';
 import { appInfo } from '../../services/app-info';
 import { exportFiles } from '../../services/export';
 import { runtimeTrustAnchors } from '../../services/trust-store';

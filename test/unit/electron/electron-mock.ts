@@ -102,6 +102,16 @@ export const ipcMain = {
 
 export const session = { defaultSession: new FakeSession() };
 
+/** Custom schemes: what was declared privileged (before ready) and the handler each scheme got. */
+export const protocol = {
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  registerSchemesAsPrivileged: vi.fn((_schemes: unknown[]) => undefined),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+    if (protocol.handlers.has(scheme)) throw new Error(`The scheme has been registered: ${scheme}`);
+    protocol.handlers.set(scheme, handler);
+  }),
+};
+
 export const dialog = {
   showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 1 })),
@@ -134,6 +144,7 @@ export function fakeEvent(extra: Record<string, unknown> = {}): { preventDefault
 export function resetElectronMock(): void {
   BrowserWindow.instances.length = 0;
   ipcMain.handlers.clear();
+  protocol.handlers.clear();
   app.removeAllListeners();
   ipcRenderer.removeAllListeners();
   session.defaultSession = new FakeSession();
@@ -141,8 +152,9 @@ export function resetElectronMock(): void {
     app.requestSingleInstanceLock, app.enableSandbox, app.quit, app.whenReady, app.getLocale, app.getPath, ipcMain.handle,
     dialog.showOpenDialog, dialog.showMessageBox, dialog.showSaveDialog, shell.openExternal, Menu.buildFromTemplate,
     Menu.setApplicationMenu, screen.getAllDisplays, contextBridge.exposeInMainWorld, ipcRenderer.invoke,
+    protocol.registerSchemesAsPrivileged, protocol.handle,
   ];
   for (const fn of fns) fn.mockReset();
 }
 
-export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, screen, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, session, protocol, dialog, shell, Menu, screen, contextBridge, ipcRenderer };

@@ -42,7 +42,19 @@ describe('electron-builder.yml', { timeout: 60_000 }, () => {
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      // The page is served over app://, so file:// keeps no privileges beyond a browser's (issue 19).
+      grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('sets every fuse electron-builder knows, so a new one is a decision, not a default', () => {
+    const schema = JSON.parse(readFileSync('node_modules/app-builder-lib/scheme.json', 'utf8')) as {
+      definitions: Record<string, { properties?: Record<string, unknown> }>;
+    };
+    // resetAdHocDarwinSignature is a signing step, not a fuse of the binary.
+    const fuses = Object.keys(schema.definitions.FuseOptionsV1?.properties ?? {}).filter((k) => k !== 'resetAdHocDarwinSignature');
+    expect(fuses).toContain('grantFileProtocolExtraPrivileges');
+    expect(Object.keys(config.electronFuses ?? {}).sort()).toEqual(fuses.sort());
   });
 
   it('associates exactly the extensions main accepts from the command line', () => {

@@ -46,7 +46,18 @@ describe('startApp', { timeout: 30_000 }, () => {
   it('registers exactly the contract channels and loads the built page in one window', async () => {
     const win = await start();
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(CHANNELS.map((c) => CHANNEL_PREFIX + c).sort());
-    expect(win?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^file:\/\/.*\/renderer\/index\.html$/));
+    expect(win?.loadURL).toHaveBeenCalledWith('app://relay-doctor/index.html');
+  });
+
+  it('declares app:// privileged before ready and serves the built renderer on it, CSP header included', async () => {
+    await start();
+    expect(electron.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(electron.app.whenReady.mock.invocationCallOrder[0]!);
+    const serve = electron.protocol.handlers.get('app');
+    expect(serve).toBeDefined();
+    // The handler reads from out/renderer next to the main bundle; its answers always carry the CSP.
+    const res = await serve!(new Request('app://relay-doctor/assets/none-such.js'));
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
   });
 
   it('opens the window with the secure webPreferences and a bundled CommonJS preload', async () => {
@@ -196,5 +207,32 @@ describe('window state and menu', () => {
     file!.submenu!.find((i) => i.label === 'Exportovat…')!.click!();
     expect(win!.webContents.send).toHaveBeenCalledWith('diag-event:menu:command', { command: 'export' });
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+});
+
+describe('main trusts no renderer', { timeout: 30_000 }, () => {
+  const frameOf = (win: InstanceType<Mock['BrowserWindow']>) => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
+
+  it('asks in its own localized dialog before a probe, and a Cancel returns consent.refused without connecting', async () => {
+    const win = await start();
+    const probe = electron.ipcMain.handlers.get('diag:network:probe')!;
+    // Port 9 on loopback: had main connected, the answer would be a network error, not consent.refused.
+    const res = await probe(frameOf(win!), { host: '127.0.0.1', port: 9 });
+    expect(res).toEqual({ ok: false, error: { code: 'consent.refused' } });
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    const options = electron.dialog.showMessageBox.mock.calls[0]!.at(-1) as { message: string; detail: string; buttons: string[]; cancelId: number; defaultId: number };
+    // The OS is Czech in this mock: main's own strings follow it.
+    expect(options.message).toBe('Připojit se k 127.0.0.1 na port 9?');
+    expect(options.detail).toContain('EHLO relay-doctor.invalid');
+    expect(options.buttons).toEqual(['Připojit', 'Zrušit']);
+    expect([options.defaultId, options.cancelId]).toEqual([1, 1]);
+  });
+
+  it('refuses IPC from a file:// page, even the one the app used to load', async () => {
+    const win = await start();
+    const info = electron.ipcMain.handlers.get('diag:app:info')!;
+    const fileFrame = { url: 'file:///opt/Relay%20Doctor/resources/app.asar/out/renderer/index.html', parent: null };
+    expect(await info({ sender: win!.webContents, senderFrame: fileFrame }, {})).toMatchObject({ ok: false, error: { code: 'ipc.untrustedSender' } });
+    expect(await info(frameOf(win!), {})).toMatchObject({ ok: true });
   });
 });

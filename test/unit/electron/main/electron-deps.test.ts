@@ -70,3 +70,34 @@ describe('File ▸ Open evidence… (pickEvidencePaths)', () => {
     expect(await pickEvidencePaths(() => null, (key) => key)).toEqual([]);
   });
 });
+
+describe('connection consent dialog (confirmConnection)', () => {
+  const probe = { kind: 'probe', host: 'mail.contoso.test', port: 25, implicitTls: false, heloName: 'relay-doctor.invalid' } as const;
+
+  it('is a native question box with Cancel as default and Esc, and says yes only for Connect now', async () => {
+    const { confirmConnection } = await import('../../../../electron/main/electron-deps');
+    const { translator } = await import('../../../../shared/i18n/format');
+    const confirm = confirmConnection(() => null, translator('en'));
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    expect(await confirm(probe)).toBe(false);
+    const options = electron.dialog.showMessageBox.mock.calls[0]![0] as Record<string, unknown>;
+    expect(options).toMatchObject({ type: 'question', buttons: ['Connect now', 'Cancel'], defaultId: 1, cancelId: 1, noLink: true });
+    expect(options.message).toBe('Connect to mail.contoso.test on port 25?');
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    expect(await confirm(probe)).toBe(true);
+  });
+
+  it('is modal to the app window when there is one', async () => {
+    const { confirmConnection } = await import('../../../../electron/main/electron-deps');
+    const win = new electron.BrowserWindow({});
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    await confirmConnection(() => win as never, (k) => k)(probe);
+    expect(electron.dialog.showMessageBox.mock.calls[0]![0]).toBe(win);
+  });
+
+  it('is what electronHandlerDeps gives the handlers', async () => {
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    expect(await (await deps()).confirmConnection(probe)).toBe(false);
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pkg from '../../../../../package.json';
 import { createHandlers, type HandlerDeps } from '../../../../../electron/main/ipc/handlers';
 import { dispatch } from '../../../../../electron/main/ipc/dispatch';
+import { createWriteGrants } from '../../../../../electron/main/write-grants';
 
 let dir: string;
 beforeEach(async () => {
@@ -67,6 +68,31 @@ describe('export:save', () => {
     const again = await h['export:save']({ suggestedFolderName: 'case', files, overwrite: false });
     expect(again).toMatchObject({ ok: false, error: { code: 'export.exists', params: { name: 'report.md' } } });
     expect((await h['export:save']({ suggestedFolderName: 'case', files, overwrite: true })).ok).toBe(true);
+  });
+
+  it('writes nothing when the picked folder is not an absolute path a native dialog would return', async () => {
+    // Relative to the working directory it names the temp folder: had the gate let it through, files would be there.
+    const h = createHandlers(deps({ pickExportFolder: async () => relative(process.cwd(), dir) }));
+    const res = await h['export:save']({ suggestedFolderName: 'case', files, overwrite: false });
+    expect(res).toEqual({ ok: false, error: { code: 'export.outsideChosenFolder', params: { name: 'case' } } });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('remembers the folder the user chose as a grant in main, shared with the other writers', async () => {
+    const writeGrants = createWriteGrants();
+    await createHandlers(deps({ pickExportFolder: async () => dir, writeGrants }))['export:save']({ suggestedFolderName: 'case', files, overwrite: false });
+    expect(writeGrants.allows(join(dir, 'case', 'report.md'))).toBe(true);
+    expect(writeGrants.allows(join(dir, '..', 'elsewhere'))).toBe(false);
+  });
+});
+
+describe('case:save write grant', () => {
+  it('returns case.outsideChosenFolder and writes nothing for a save path that is not absolute', async () => {
+    const h = createHandlers(deps({ pickSavePath: async () => relative(process.cwd(), join(dir, 'contoso.json')) }));
+    const content = { symptom: null, stepIndex: 0, answers: {}, evidence: [], report: null };
+    const res = await dispatch(h, 'case:save', { content, suggestedName: 'contoso', overwrite: false });
+    expect(res).toMatchObject({ ok: false, error: { code: 'case.outsideChosenFolder' } });
+    expect(await readdir(dir)).toEqual([]);
   });
 });
 
