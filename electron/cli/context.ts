@@ -13,6 +13,11 @@ export interface CliIo {
   /** `isTTY` when it is a terminal, where a progress line may be drawn. */
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   /**
+   * The raw stderr, for the progress line's own cursor controls only (never text from evidence): main()
+   * wraps stdout and stderr in terminalSafeIo, which escapes every control character written through them.
+   */
+  readonly terminal?: { write(text: string): unknown };
+  /**
    * The built CLI's reader-thread script (bin/relay-doctor.js passes out/cli/read-worker.js): with it, files
    * are read on several threads. Absent when the CLI runs in-process from source (tests): one by one.
    */

@@ -3,6 +3,7 @@ import type { CliIo } from './context';
 import { analyzeCommand, EXIT_USAGE } from './commands/analyze';
 import { runProbeCommand } from '../services/network';
 import { exportCommand } from './commands/export';
+import { terminalSafeIo } from './terminal-io';
 import { format } from '../../shared/i18n/format';
 import { resolveLocale, type Locale } from '../../shared/i18n/locales';
 import pkg from '../../package.json' with { type: 'json' };
@@ -22,7 +23,9 @@ function pickLocale(lang: string | undefined, env: CliIo['env']): Locale {
 }
 
 /** The `relay-doctor` command. Returns the exit status; never calls process.exit (tests run it in-process). */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo): Promise<number> {
+  // Every command writes through this one boundary: evidence cannot reach the terminal as control sequences.
+  const io = terminalSafeIo(given);
   const parsed = parseCliArgs(argv);
   // A refused command line still speaks the language it asked for.
   const locale = pickLocale(parsed.ok ? parsed.value.lang : langArgument(argv), io.env);

@@ -13,14 +13,16 @@ import type { CliIo } from './context';
 export function terminalProgress(io: CliIo, locale: Locale, now?: () => number): ((p: RunProgress) => void) | undefined {
   if (!io.stderr.isTTY) return undefined;
   let shown = false;
+  // The line's carriage return and erase-line sequence are ours; terminalSafeIo would escape them on stderr.
+  const line = io.terminal ?? io.stderr;
   const pace = new ProgressPace((p) => {
     if (p.phase !== 'read') {
-      if (shown) io.stderr.write('\r\u001b[2K');
+      if (shown) line.write('\r\u001b[2K');
       shown = false;
       return;
     }
     shown = true;
-    io.stderr.write(`\r\u001b[2K${format(locale, 'cli.progress.read', { done: p.done, total: p.total, fraction: p.fraction ?? 0 })}`);
+    line.write(`\r\u001b[2K${format(locale, 'cli.progress.read', { done: p.done, total: p.total, fraction: p.fraction ?? 0 })}`);
   }, now);
   return (p) => pace.offer(p);
 }

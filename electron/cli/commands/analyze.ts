@@ -6,6 +6,7 @@ import { parallelFileReadAll } from '../parallel-read';
 import { availableParallelism } from 'node:os';
 import { runAnalysis, type RunResult } from '../../../shared/engine/run';
 import { rejectedOutcome, type InputOutcome } from '../../../shared/engine/read-inputs';
+import { SHARE_ABOVE_BYTES } from '../../../shared/engine/read-shares';
 import type { InputFile } from '../../../shared/model/input';
 import { isActionable } from '../../../shared/model/finding';
 import { format } from '../../../shared/i18n/format';
@@ -14,6 +15,7 @@ import { evidenceOfKind, type Evidence } from '../../../shared/model/evidence';
 import type { TrustAnchor } from '../../../shared/engine/analyzer';
 import { networkEvidenceForAnalyze, networkErrorText } from '../../services/network';
 import { renderTextSummary } from '../../../shared/report/text-summary';
+import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';
 
 /** Exit codes of findings.md: 0 clean, 1 something medium or above, 2 usage error or nothing readable. */
 export const EXIT_CLEAN = 0;
@@ -29,13 +31,13 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
   if (args.passwordEnv !== undefined) {
     password = io.env[args.passwordEnv];
     if (password === undefined) {
-      io.stderr.write(format(locale, 'cli.passwordEnvMissing', { name: args.passwordEnv }) + '\n');
+      io.stderr.write(format(locale, 'cli.passwordEnvMissing', { name: terminalSafe(args.passwordEnv) }) + '\n');
       return null;
     }
   }
   const trust = await loadTrustAnchors(args.trust);
   if (trust.unreadable.length > 0) {
-    for (const file of trust.unreadable) io.stderr.write(format(locale, 'cli.trustUnreadable', { file }) + '\n');
+    for (const file of trust.unreadable) io.stderr.write(format(locale, 'cli.trustUnreadable', { file: terminalSafe(file) }) + '\n');
     return null;
   }
   // A lone "-" is standard input: pasted text (an NDR, log lines, cmdlet output) whose kind the readers find.
@@ -45,8 +47,10 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
   const wantsNetwork = args.probe !== undefined || args.fetchAia;
   const onProgress = terminalProgress(io, locale);
   const jobs = args.jobs ?? Math.min(4, availableParallelism());
-  // Threads pay off from two files up, and exist only in the built CLI (bin/relay-doctor.js names the script).
-  const readWorker = jobs > 1 && collected.inputs.length > 1 ? io.readWorker : undefined;
+  // Threads pay off from two files up, or for one large file read in shares (a 1 GB .evtx), and exist only in
+  // the built CLI (bin/relay-doctor.js names the script).
+  const threadsPay = collected.inputs.length > 1 || collected.inputs.some((input) => input.size > SHARE_ABOVE_BYTES);
+  const readWorker = jobs > 1 && threadsPay ? io.readWorker : undefined;
   return runAnalysis([...stdin, ...collected.inputs], {
     locale,
     ...(onProgress ? { onProgress } : {}),
@@ -85,7 +89,7 @@ export async function analyzeCommand(args: CliArgs, io: CliIo, locale: Locale): 
   if (!result) return EXIT_USAGE;
   const { report } = result;
   if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else io.stdout.write(renderTextSummary(report, locale));
+  else io.stdout.write(renderTextSummary(terminalSafeValues(report), locale));
   if (!report.inputs.some((i) => i.status === 'ok')) {
     io.stderr.write(format(locale, 'cli.noInput') + '\n');
     return EXIT_USAGE;

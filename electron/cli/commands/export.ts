@@ -8,6 +8,7 @@ import { isActionable } from '../../../shared/model/finding';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { renderTextSummary } from '../../../shared/report/text-summary';
+import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';
 
 /**
  * `relay-doctor export … --out <dir>`: analyses like `analyze`, then writes the fix pack (guide.pdf/.md/.html,
@@ -20,7 +21,7 @@ export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): P
   if (!result) return EXIT_USAGE;
   const { report, evidence } = result;
   if (!report.inputs.some((i) => i.status === 'ok')) {
-    io.stdout.write(renderTextSummary(report, locale));
+    io.stdout.write(renderTextSummary(terminalSafeValues(report), locale));
     io.stderr.write(format(locale, 'cli.noInput') + '\n');
     return EXIT_USAGE;
   }
@@ -35,13 +36,13 @@ export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): P
     const name = String(written.error.params?.name ?? '');
     const message =
       written.error.code === 'export.exists'
-        ? format(locale, 'cli.export.exists', { folder, file: name })
-        : format(locale, 'cli.export.failed', { reason: `${written.error.code} ${name}`.trim() });
+        ? format(locale, 'cli.export.exists', { folder: terminalSafe(folder), file: terminalSafe(name) })
+        : format(locale, 'cli.export.failed', { reason: terminalSafe(`${written.error.code} ${name}`.trim()) });
     io.stderr.write(message + '\n');
     return EXIT_USAGE;
   }
   if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else io.stdout.write(renderTextSummary(report, locale));
-  io.stderr.write(format(locale, 'cli.export.written', { folder, count: written.value.written.length }) + '\n');
+  else io.stdout.write(renderTextSummary(terminalSafeValues(report), locale));
+  io.stderr.write(format(locale, 'cli.export.written', { folder: terminalSafe(folder), count: written.value.written.length }) + '\n');
   return report.findings.some(isActionable) ? EXIT_FOUND : EXIT_CLEAN;
 }

@@ -1,6 +1,7 @@
 import type { CertificateEvidence } from '../../../shared/x509/types';
 import type { Locale } from '../../../shared/i18n/locales';
 import { format } from '../../../shared/i18n/format';
+import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';
 import { probeSmtp, type ProbeDeps } from './probe-smtp';
 import { fetchMissingIssuers } from './aia/missing-issuers';
 import { downloadEvidence, probeEvidence } from './evidence';
@@ -15,9 +16,10 @@ export interface WriteIo {
 
 /** A network error as text: title, detail and the SMTP lines exchanged before it (indented). */
 export function networkErrorText(locale: Locale, e: NetworkError): string {
-  const params = { stage: '', detail: '', host: '', port: '', ...e.params };
+  // Hosts, URLs, details and transcripts come from certificates and servers: one line each, no controls.
+  const params = terminalSafeValues({ stage: '', detail: '', host: '', port: '', ...e.params });
   const lines = [`${format(locale, `${e.code}.title`, params)}: ${format(locale, `${e.code}.detail`, params)}`];
-  for (const l of e.transcript ?? []) lines.push(`    ${l}`);
+  for (const l of e.transcript ?? []) lines.push(`    ${terminalSafe(l)}`);
   return lines.join('\n');
 }
 
@@ -37,7 +39,7 @@ export async function runProbeCommand(target: string, opts: { readonly json: boo
     return 1;
   }
   if (opts.json) io.stdout.write(JSON.stringify(probeResultJson(r.value), null, 2) + '\n');
-  else io.stdout.write(probeSummary(r.value).map((m) => format(locale, m.key, m.params)).join('\n') + '\n');
+  else io.stdout.write(probeSummary(r.value).map((m) => format(locale, m.key, terminalSafeValues(m.params))).join('\n') + '\n');
   return 0;
 }
 
