@@ -3,6 +3,9 @@ import type { Finding } from '../model/finding';
 import type { Answers } from '../model/answers';
 import type { Cause } from '../model/cause';
 import type { ChainReport } from '../model/report';
+import type { CaseFocus } from './correlate/focus';
+import type { SessionFact } from './correlate/sessions';
+import type { WireChain } from './correlate/chain-origins';
 
 export interface DiagnosisInput {
   readonly findings: readonly Finding[];
@@ -19,6 +22,13 @@ export interface DiagnosisInput {
    * when nothing better explains the failure.
    */
   readonly primaryCauses?: readonly Cause[];
+  /**
+   * What the evidence is about (correlate/): the outbound sessions one by one, the servers and certificates of
+   * the case, and the chains as the server sent them. Absent only in old tests that call a rule directly.
+   */
+  readonly sessions?: readonly SessionFact[];
+  readonly focus?: CaseFocus;
+  readonly wire?: readonly WireChain[];
 }
 
 /**

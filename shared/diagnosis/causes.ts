@@ -10,9 +10,10 @@ import { noTls } from './causes/no-tls';
 import { sharedAttribution } from './causes/shared-attribution';
 import { certificateInvalid } from './causes/certificate-invalid';
 import { clientAuthEkuMissing } from './causes/client-auth-eku-missing';
+import { wrongSmartHost } from './causes/wrong-smart-host';
 
 /**
- * Registry of cause rules, numbered as domain.md §1.3 (C1–C10) plus the §10 addendum. The order is also
+ * Registry of cause rules, numbered as domain.md §1.3 (C1–C10, C12) plus the §10 addendum. The order is also
  * the tie-break when two causes are equally sure: the most common cause (KB 3212877) comes first.
  */
 export const CAUSE_RULES: readonly CauseRule[] = [
@@ -27,4 +28,5 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   sharedAttribution, // C9 (fallback)
   certificateInvalid, // C10
   clientAuthEkuMissing, // §10 (fallback)
+  wrongSmartHost, // C12 (4.4.62 ATTR35)
 ];

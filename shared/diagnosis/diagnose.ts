@@ -3,6 +3,8 @@ import type { Cause } from '../model/cause';
 import type { CauseRule, DiagnosisInput } from './cause-rule';
 import { CAUSE_RULES } from './causes';
 import { combineAnswers } from '../questions/infer';
+import { sessionFacts } from './correlate/sessions';
+import { wireChains } from './correlate/chain-origins';
 
 /**
  * Runs every cause rule and ranks the causes that apply: most certain first, registry order within.
@@ -11,7 +13,12 @@ import { combineAnswers } from '../questions/infer';
  * With no actionable finding and no evidence-derived cause, the result is empty: the "healthy" outcome.
  */
 export function diagnose(input: DiagnosisInput, rules: readonly CauseRule[] = CAUSE_RULES): Cause[] {
-  const combined: DiagnosisInput = { ...input, answers: combineAnswers(input.evidence, input.findings, input.answers) };
+  const combined: DiagnosisInput = {
+    ...input,
+    answers: combineAnswers(input.evidence, input.findings, input.answers),
+    sessions: input.sessions ?? sessionFacts(input.evidence),
+    wire: input.wire ?? wireChains(input.evidence, input.chains ?? []),
+  };
   const order = new Map(rules.map((r, i) => [r.id, i]));
   const primary = rules
     .filter((r) => r.phase !== 'fallback')

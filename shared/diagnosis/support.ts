@@ -102,3 +102,8 @@ export function makeCause(args: {
     evidence,
   };
 }
+
+/** Every finding with one of `ids`, whatever its severity (a re-graded fact can still support a weak cause). */
+export function anyWithIds(findings: readonly Finding[], ids: readonly string[]): Finding[] {
+  return findings.filter((f) => ids.includes(f.id));
+}

@@ -4,20 +4,23 @@ import type { Cause } from '../model/cause';
 import type { CertificateReport, ChainReport } from '../model/report';
 import type { AnalysisContext, Analyzer } from './analyzer';
 import { ANALYZERS } from './analyzers';
-import { diagnose } from '../diagnosis/diagnose';
 import type { CauseRule } from '../diagnosis/cause-rule';
 import { CAUSE_RULES } from '../diagnosis/causes';
+import type { Verdict } from '../model/verdict';
+import { diagnoseCase } from '../diagnosis/diagnose-case';
 
 export interface Analysis {
   readonly findings: readonly Finding[];
   readonly causes: readonly Cause[];
+  readonly verdict: Verdict;
   readonly chains: readonly ChainReport[];
   readonly certificates: readonly CertificateReport[];
 }
 
 /**
- * Runs every analyzer over all evidence, then the cause rules over all findings. Pure: the same evidence,
- * context and registries always give the same analysis.
+ * Runs every analyzer over all evidence, then correlates the findings with what they are about and runs the cause
+ * rules over the case (diagnose-case.ts). Pure: the same evidence, context and registries always give the same
+ * analysis.
  */
 export async function analyzeEvidence(
   evidence: readonly Evidence[],
@@ -37,6 +40,6 @@ export async function analyzeEvidence(
     certificates.push(...(out.certificates ?? []));
     onAnalyzed?.(index + 1, analyzers.length);
   }
-  const causes = diagnose({ findings, evidence, answers: context.answers, chains }, causeRules);
-  return { findings, causes, chains, certificates };
+  const diagnosed = diagnoseCase({ findings, evidence, chains, now: context.now, answers: context.answers, ...(context.expectName ? { expectName: context.expectName } : {}) }, causeRules);
+  return { ...diagnosed, certificates };
 }

@@ -65,6 +65,7 @@ export function buildReport(args: {
       title: format(locale, `${c.id}.title`, messageParams(c.params)),
       detail: format(locale, `${c.id}.detail`, messageParams(c.params)),
     })),
+    verdict: analysis.verdict,
     ...(args.answers && Object.keys(args.answers).length ? { answers: args.answers } : {}),
   };
 }

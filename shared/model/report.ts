@@ -1,6 +1,7 @@
 import type { Confidence, EvidenceRef, Finding, Params, Severity } from './finding';
 import type { EvidenceKind } from './evidence';
 import type { Answers } from './answers';
+import type { Verdict } from './verdict';
 
 /** findings.md "The JSON report": relay-doctor/report@1. */
 export const REPORT_SCHEMA = 'relay-doctor/report@1';
@@ -37,6 +38,10 @@ export interface ChainReport {
   readonly trustStore: 'mozilla' | 'system' | 'user';
   readonly missingIssuer?: string;
   readonly aiaUrls?: readonly string[];
+  /** SHA-1s of the path a server sent in a probe capture: what is on the wire (domain.md §11.3). */
+  readonly sentByServer?: readonly string[];
+  /** SHA-1s of the path that came from the admin's files: what the admin has, not what is sent. */
+  readonly supplied?: readonly string[];
 }
 
 export interface FindingReport extends Finding {
@@ -65,6 +70,8 @@ export interface Report {
   readonly chains: readonly ChainReport[];
   readonly findings: readonly FindingReport[];
   readonly causes: readonly CauseReport[];
+  /** The one verdict (findings.md); optional only for reports written before it existed. */
+  readonly verdict?: Verdict;
   readonly answers?: Answers;
 }
 

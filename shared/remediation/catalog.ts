@@ -75,6 +75,9 @@ export const REMEDIATIONS: readonly RemediationEntry[] = [
   // §10 — no Microsoft documentation exists; the link is the closest first-hand report (domain.md §10).
   entry('clientAuthCertificate', 4, 'onPremises', [cause('thumbprint')], ['verifyChain'],
     'https://github.com/dotnet/runtime/issues/121982'),
+  // C12, 451 4.4.62 ATTR35 (added 2026-12-07): manual steps; the endpoint comes from the tenant's MX record.
+  entry('fixSmartHost', 3, 'onPremises', [cause('sendConnector'), cause('smartHost'), cause('suggestedSmartHost')], [],
+    'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off'),
 ];
 
 const BY_ID = new Map(REMEDIATIONS.map((r) => [r.id, r]));

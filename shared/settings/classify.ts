@@ -97,6 +97,8 @@ export function classify(records: readonly RawRecord[], refOf: (r: RawRecord) =>
           ...opt('requireTls', asBool(p('requiretls'))),
           ...opt('tlsAuthLevel', asString(p('tlsauthlevel'))),
           ...opt('fqdn', asString(p('fqdn'))),
+          ...opt('sourceTransportServers', asList(p('sourcetransportservers'))),
+          ...opt('frontendProxyEnabled', asBool(p('frontendproxyenabled'))),
         });
         break;
       case 'certificate': {

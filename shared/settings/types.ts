@@ -30,6 +30,9 @@ export interface SendConnector {
   readonly requireTls?: boolean;
   readonly tlsAuthLevel?: string;
   readonly fqdn?: string;
+  /** The servers that send through this connector: the organisation-wide setting applies to each (§11.4). */
+  readonly sourceTransportServers?: readonly string[];
+  readonly frontendProxyEnabled?: boolean;
 }
 
 /** Get-ExchangeCertificate (or Get-ChildItem Cert:\LocalMachine\My, which has the same core fields). */

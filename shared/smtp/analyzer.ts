@@ -14,6 +14,8 @@ interface Group {
   first: Observation;
   count: number;
   refs: string[];
+  /** Occurrences already counted (NDR messages), so a reply repeated in several MIME parts counts once. */
+  counted: Set<string>;
 }
 
 function certificateParam(cert: LoggedCertificate | undefined): string {
@@ -26,8 +28,12 @@ function add(groups: Map<string, Group>, rule: Group['rule'], obs: Observation):
   const key = `${rule.id}\u0000${obs.certificate?.thumbprint ?? obs.certificate?.subject ?? ''}`;
   let g = groups.get(key);
   if (!g) {
-    g = { rule, first: obs, count: 0, refs: [] };
+    g = { rule, first: obs, count: 0, refs: [], counted: new Set() };
     groups.set(key, g);
+  }
+  if (obs.occurrence !== undefined) {
+    if (g.counted.has(obs.occurrence)) return;
+    g.counted.add(obs.occurrence);
   }
   g.count += obs.weight ?? 1;
   for (const ref of obs.refs) if (g.refs.length < MAX_REFS && !g.refs.includes(ref)) g.refs.push(ref);

@@ -9,6 +9,7 @@ import {
   leafCertificates,
   suggestedAcceptedDomain,
 } from '../evidence-facts';
+import { domainOf, refusedAttribution } from '../correlate/sessions';
 
 /**
  * C4 — the certificate's domain is not an accepted domain of the tenant (ATTR36; domain.md §1.2, §1.3 C4,
@@ -36,8 +37,11 @@ export const certificateDomainNotAccepted: CauseRule = {
     const check = compareWithAcceptedDomains(input);
     const notAccepted = crossCheck.length > 0 || check?.accepted === false;
 
+    const envelope = envelopeSenders(input);
+    // Every refused message came from an accepted P1 domain: the OR rule says the certificate domain was not needed.
+    if (envelope.refused > 0 && envelope.foreign === 0) return null;
     let confidence: 'certain' | 'likely' | 'possible';
-    if (attr36.length > 0) confidence = 'certain';
+    if (attr36.length > 0) confidence = envelope.accepted > 0 ? 'likely' : 'certain';
     else if (notAccepted) confidence = attribution.length > 0 ? 'likely' : 'possible';
     else return null;
 
@@ -56,6 +60,31 @@ export const certificateDomainNotAccepted: CauseRule = {
     });
   },
 };
+
+/**
+ * P1 senders of the refused 5.7.64 sessions against the accepted domains: how many were refused with a sender
+ * known, how many of those had an accepted domain, how many a foreign one (or the null sender). Without
+ * Get-AcceptedDomain output only the null sender counts as foreign and the others as unknown.
+ */
+function envelopeSenders({ evidence, sessions = [] }: DiagnosisInput) {
+  const accepted = acceptedDomains(evidence);
+  let refused = 0;
+  let acceptedCount = 0;
+  let foreign = 0;
+  for (const s of sessions) {
+    if (!s.toEop || !refusedAttribution(s) || s.mailFrom === undefined) continue;
+    const domain = domainOf(s.mailFrom);
+    if (domain === '') {
+      refused++;
+      foreign++;
+    } else if (accepted.length > 0) {
+      refused++;
+      if (accepted.includes(domain)) acceptedCount++;
+      else foreign++;
+    }
+  }
+  return { refused, accepted: acceptedCount, foreign };
+}
 
 /** Null when the comparison cannot be made (no accepted domains or no leaf in the evidence). */
 function compareWithAcceptedDomains({ evidence, answers }: DiagnosisInput) {

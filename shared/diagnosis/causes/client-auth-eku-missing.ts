@@ -8,8 +8,8 @@ import { ATTRIBUTION_FAILURE, makeCause, thumbprintsOf, withIds } from '../suppo
  * Not documented by Microsoft for Exchange or EOP: this cause is ALWAYS `possible` and its text says that
  * it is unconfirmed (domain.md §10).
  *
- * - possible: `cert.noClientAuthEku` and no other cause is certain or likely.
- * - never certain or likely; ruled out when another cause is certain or likely (fix that first), or when the
+ * - possible: `cert.noClientAuthEku` and no other cause is certain (it sits next to a likely C1, §11.5).
+ * - never certain or likely; ruled out when another cause is certain (fix that first), or when the
  *   connector is IP-based (no certificate is needed then).
  *
  * Runs as a fallback rule. Params read: thumbprints from `cert:<sha1>` references.
@@ -21,7 +21,8 @@ export const clientAuthEkuMissing: CauseRule = {
   evaluate({ findings, answers, primaryCauses = [] }) {
     const noEku = withIds(findings, ['cert.noClientAuthEku']);
     if (noEku.length === 0 || answers.connectorType === 'ip') return null;
-    const explained = primaryCauses.some((c) => CONFIDENCE_ORDER.indexOf(c.confidence) <= CONFIDENCE_ORDER.indexOf('likely'));
+    // At most a possible cause next to C1 (§11.5): only a certain cause elsewhere rules it out.
+    const explained = primaryCauses.some((c) => CONFIDENCE_ORDER.indexOf(c.confidence) === 0);
     if (explained) return null;
     return makeCause({
       id: this.id,

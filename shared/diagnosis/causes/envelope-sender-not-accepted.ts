@@ -1,11 +1,14 @@
 import type { CauseRule } from '../cause-rule';
 import type { SmtpSession } from '../../smtp/types';
+import type { SessionFact } from '../correlate/sessions';
+import { cnNames } from '../correlate/focus';
 import { ATTRIBUTION_FAILURE, makeCause, withIds } from '../support';
-import { acceptedDomains, outboundSessions } from '../evidence-facts';
+import { acceptedDomains, domainsThatAccept, outboundSessions } from '../evidence-facts';
 
 /**
- * C5 — the P1 envelope sender is not an accepted domain and the connector is IP-based (relay rules since
- * 1 November 2023, domain.md §1.2, §1.3 C5): null-sender NDRs, forwarded mail and applications with a
+ * C5 — the P1 envelope sender is not an accepted domain and no accepted certificate domain is on the connection:
+ * an IP-based connector, or a certificate whose domain is not accepted either (relay rules since 1 November 2023,
+ * the OR rule of domain.md §11.2, §1.3 C5): null-sender NDRs, forwarded mail and applications with a
  * foreign envelope fail while normal user mail works. EOP's code for this case is not verified (§9.3), so
  * this cause is never certain.
  *
@@ -21,10 +24,13 @@ import { acceptedDomains, outboundSessions } from '../evidence-facts';
  */
 export const envelopeSenderNotAccepted: CauseRule = {
   id: 'cause.envelopeSenderNotAccepted',
-  evaluate({ findings, evidence, answers }) {
-    if (answers.connectorType !== 'ip') return null;
+  evaluate({ findings, evidence, answers, sessions = [] }) {
     const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
     const accepted = acceptedDomains(evidence);
+    // The OR rule (§11.2): a certificate connection is covered by an accepted certificate domain, so C5 applies
+    // to one only when the certificate that went out has no accepted domain either (then C4's fix covers it too).
+    const certificateConnection = answers.connectorType === 'certificate';
+    if (answers.connectorType !== 'ip' && !(certificateConnection && certificateDomainsNotAccepted(sessions, accepted))) return null;
     const isForeign = (sender: string) => {
       if (sender === '') return true;
       if (accepted.length === 0) return false;
@@ -45,7 +51,7 @@ export const envelopeSenderNotAccepted: CauseRule = {
 
     return makeCause({
       id: this.id,
-      confidence: acceptedWentThrough ? 'likely' : 'possible',
+      confidence: acceptedWentThrough && !certificateConnection ? 'likely' : 'possible',
       support: attribution,
       remediation: ['remediation.fixEnvelopeSender'],
       params: {
@@ -56,6 +62,14 @@ export const envelopeSenderNotAccepted: CauseRule = {
     });
   },
 };
+
+/** Every refused session's certificate names lie outside the accepted domains (known), and one went out at all. */
+function certificateDomainsNotAccepted(sessions: readonly SessionFact[], accepted: readonly string[]): boolean {
+  if (accepted.length === 0) return false;
+  const refused = sessions.filter((s) => s.toEop && s.codes.includes('5.7.64') && s.certificate?.subject);
+  if (refused.length === 0) return false;
+  return refused.every((s) => !cnNames(s.certificate?.subject).some((n) => domainsThatAccept(n).some((d) => accepted.includes(d))));
+}
 
 /** IIS logs keep `+` for spaces and may split the verb from its argument (`MAIL` … `FROM:<…>`). */
 const MAIL_FROM = /MAIL\b.{0,4}?FROM:\s*<([^>]*)>/i;

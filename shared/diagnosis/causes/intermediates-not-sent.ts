@@ -1,86 +1,140 @@
-import type { CauseRule } from '../cause-rule';
-import { ATTRIBUTION_FAILURE, atMost, hasAny, listParam, makeCause, stringParam, thumbprintsOf, withIds } from '../support';
-import { completeChainsSent, outboundSessions } from '../evidence-facts';
-import { isActionable, type Finding } from '../../model/finding';
-import type { Evidence } from '../../model/evidence';
+import type { CauseRule, DiagnosisInput } from '../cause-rule';
+import type { Confidence, Finding } from '../../model/finding';
+import { isActionable } from '../../model/finding';
+import { ATTRIBUTION_FAILURE, anyWithIds, atMost, hasAny, listParam, makeCause, stringParam, thumbprintsOf, withIds } from '../support';
+import { connectorNameCovers, relayConnectors } from '../evidence-facts';
+import { acceptedAlike, counterParams, sessionRefs } from '../counter-evidence';
+import { cnNames } from '../correlate/focus';
+import { refusedAttribution, type SessionFact } from '../correlate/sessions';
+import type { WireChain } from '../correlate/chain-origins';
 
 /**
- * C1 — intermediates not sent (KB 3212877; domain.md §0 point 5, §1.3 C1, §3.2). Schannel on the sending
+ * C1 — intermediates not sent (KB 3212877; domain.md §0 point 5, §1.3 C1, §3.2, §11.3). Schannel on the sending
  * server could not build the chain from the machine stores, so only the leaf goes out and EOP, which never
- * fetches intermediates, cannot attribute the session.
+ * fetches intermediates, cannot attribute the session. What the server SENDS decides, not what the admin has:
  *
- * - certain: `chain.missingIntermediate` together with a symptom of the same failure: 5.7.64
- *   (`smtp.tenantAttribution`), CAPI2 `800B0109`/partial chain (`capi2.untrustedRoot`, `capi2.partialChain`)
- *   or `450 4.4.317 UntrustedRoot` (`smtp.untrustedRoot`, same root cause seen in the other direction).
- * - likely: `chain.missingIntermediate` alone; or a CAPI2 chain error or 4.4.317 without the certificate set
- *   (the KB's own evidence is the CAPI2 event on the sending server).
- * - possible: only CAPI2 errors while the certificate set shows a real untrusted root or a self-signed leaf
- *   (then the 800B0109 is explained by C10), or any of the above when the connector is IP-based (the chain
- *   then plays no part in attribution, domain.md §1.2).
- *   Also possible when a probe shows the full chain going out but no 5.7.64 was given. And possible when the
- *   send log shows a certificate going out (`Sending certificate`) yet EOP answers 5.7.64 and no other
- *   finding explains it: the KB's own description of the symptom (§1.3 C1 "How to recognise it").
- * - ruled out: a probe captured a complete chain from the sending side and 5.7.64 is still seen — the
- *   intermediates do go out, so the failure lies elsewhere.
- *
- * Params read: chain.missingIntermediate `missingIssuer` (string), `aiaUrls` (string[]), `leafSha1`;
- * capi2.* `thumbprint`; otherwise thumbprints come from `cert:<sha1>` evidence references. CAPI2 findings
- * about non-TLS events carry a low severity and are ignored (support.ts keeps medium and above).
- * Params given to the remediation: missingIssuer, aiaUrls, thumbprint.
+ * - certain: a probe capture shows the leaf without its intermediates (`chain.notSentByServer`) and a 5.7.64 was
+ *   seen for that certificate — even when the intermediate was also supplied as a file: that is the KB's state;
+ *   or a sending-side CAPI2 800B0109/partial chain of the case's server and certificate together with 5.7.64 or
+ *   4.4.317.
+ * - likely: the probe capture alone, or with a 5.7.64 while the send log shows another certificate going out
+ *   (the probe sees the receive connector's certificate); the CAPI2 event alone; 4.4.317 alone; a 5.7.64 after the
+ *   certificate went out, on a certificate-based connector whose name covers it, with nothing else wrong.
+ * - possible: a leaf-only FILE (`chain.missingIntermediate` seen on supplied evidence only): it shows what the
+ *   admin has, not what is sent; CAPI2 errors explained by an untrusted root or self-signed leaf (C10); the bare
+ *   5.7.64-after-certificate symptom when the connector's name is unknown.
+ * - ruled out: a probe captured the complete chain and 5.7.64 is still seen; a supplied leaf-only file while the
+ *   connector is IP-based (the chain plays no part in IP attribution, §1.2).
+ * - capped at possible: sessions accepted with the same certificate from the same source (counter-evidence),
+ *   or an IP-based connector.
  */
 export const intermediatesNotSent: CauseRule = {
   id: 'cause.intermediatesNotSent',
-  evaluate({ findings, evidence, answers, chains }) {
-    const missing = withIds(findings, ['chain.missingIntermediate']);
+  evaluate(input) {
+    const { findings, answers } = input;
+    const wire = input.wire ?? [];
+    const leafOnlyOnWire = wire.filter((w) => w.notSent.length > 0 || w.issuerUnknown);
+    const onWire = anyWithIds(findings, ['chain.notSentByServer']);
+    const supplied = anyWithIds(findings, ['chain.missingIntermediate']);
     const capi2 = withIds(findings, ['capi2.untrustedRoot', 'capi2.partialChain']);
     const remote = withIds(findings, ['smtp.untrustedRoot']);
     const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
-    const sentComplete = completeChainsSent(evidence, chains).length > 0;
+    const sessions = input.sessions ?? [];
+    const refused = sessions.filter((s) => s.toEop && refusedAttribution(s) && !s.codes.includes('ATTR36'));
+    const ip = answers.connectorType === 'ip';
+    const sentComplete = wire.length > 0 && wire.every((w) => w.notSent.length === 0 && !w.issuerUnknown);
     if (sentComplete && attribution.length > 0) return null;
-    if (missing.length + capi2.length + remote.length === 0) {
-      return answers.connectorType === 'ip' ? null : unexplainedAfterCertificateSent(this.id, findings, evidence, attribution);
-    }
 
-    let confidence: 'certain' | 'likely' | 'possible';
-    if (missing.length > 0) {
-      confidence = attribution.length + capi2.length + remote.length > 0 ? 'certain' : 'likely';
-    } else {
+    let confidence: Confidence | null = null;
+    let sendLogCertificate: string | undefined;
+    if (leafOnlyOnWire.length > 0) {
+      const other = otherCertificateSent(wire, refused);
+      sendLogCertificate = other?.certificate?.subject ?? other?.certificate?.thumbprint;
+      confidence = attribution.length > 0 && !other ? 'certain' : 'likely';
+    } else if (capi2.length > 0) {
       const explainedByC10 = hasAny(findings, ['chain.untrustedRoot', 'chain.selfSignedLeaf']);
-      confidence = explainedByC10 ? 'possible' : 'likely';
+      confidence = explainedByC10 ? 'possible' : attribution.length + remote.length > 0 ? 'certain' : 'likely';
+    } else if (remote.length > 0) {
+      confidence = 'likely';
+    } else if (supplied.length > 0) {
+      if (ip) return null;
+      confidence = 'possible';
+    } else if (!ip) {
+      return unexplainedAfterCertificateSent(input, refused);
     }
-    // A full chain on the wire (without a 5.7.64 to explain) means the finding comes from an older export.
-    if (answers.connectorType === 'ip' || sentComplete) confidence = atMost(confidence, 'possible');
+    if (confidence === null) return null;
 
-    const support = [...missing, ...capi2, ...remote, ...attribution];
+    const accepted = acceptedAlike(sessions);
+    if (ip || accepted.length > 0) confidence = atMost(confidence, 'possible');
+
+    const support = [...onWire, ...capi2, ...remote, ...supplied, ...attribution];
+    const missingFrom = [...onWire, ...supplied];
     return makeCause({
       id: this.id,
       confidence,
       support,
       remediation: ['remediation.importIntermediates'],
       params: {
-        missingIssuer: stringParam(missing, 'missingIssuer'),
-        aiaUrls: listParam(missing, 'aiaUrls'),
-        thumbprint: (stringParam(missing, 'leafSha1') ?? stringParam(capi2, 'thumbprint') ?? thumbprintsOf(missing)[0])?.toUpperCase(),
+        missingIssuer: leafOnlyOnWire[0]?.notSent[0]?.subject ?? stringParam(missingFrom, 'missingIssuer'),
+        aiaUrls: listParam(missingFrom, 'aiaUrls'),
+        thumbprint: (leafOnlyOnWire[0]?.leaf.sha1 ?? stringParam(missingFrom, 'leafSha1') ?? stringParam(capi2, 'thumbprint') ?? thumbprintsOf(missingFrom)[0])?.toUpperCase(),
+        seenOn: leafOnlyOnWire.length > 0 ? 'wire' : capi2.length > 0 ? 'events' : remote.length > 0 ? 'remote' : 'supplied',
+        probeHost: leafOnlyOnWire[0]?.host,
+        suppliedToo: leafOnlyOnWire.some((w) => w.suppliedToo.length > 0) || undefined,
+        sendLogCertificate,
+        server: stringParam(capi2, 'computer'),
+        ...counterParams(accepted),
       },
+      extraEvidence: [...leafOnlyOnWire.flatMap((w) => [w.source, `cert:${w.leaf.sha1}`]), ...sessionRefs(refused)],
     });
   },
 };
 
 /**
- * The bare KB 3212877 symptom: a session to EOP presented a certificate and was still refused with 5.7.64,
- * and nothing else of medium severity or above was found. Possible only: C2, C4 and §10 look the same from
- * the send log alone, and the questions or more evidence tell them apart.
+ * The refused session that presented a certificate other than the probe's leaf: the probe sees the receive
+ * side, the send log what went to EOP. Undefined when the send log agrees or does not say.
  */
-function unexplainedAfterCertificateSent(id: string, findings: readonly Finding[], evidence: readonly Evidence[], attribution: readonly Finding[]) {
-  if (attribution.length === 0 || !findings.filter(isActionable).every((f) => f.id === ATTRIBUTION_FAILURE)) return null;
-  const refused = outboundSessions(evidence).filter((s) => s.certificateSent && /\b5\.7\.64\b/.test(s.finalReply ?? ''));
-  if (refused.length === 0) return null;
+function otherCertificateSent(wire: readonly WireChain[], refused: readonly SessionFact[]): SessionFact | undefined {
+  const leaves = wire.map((w) => w.leaf);
+  return refused.find((s) => {
+    const c = s.certificate;
+    if (!c) return false;
+    if (c.thumbprint) return !leaves.some((l) => l.sha1.toUpperCase() === c.thumbprint);
+    const cns = cnNames(c.subject);
+    return cns.length > 0 && !leaves.some((l) => cnNames(l.subject).some((n) => cns.includes(n)));
+  });
+}
+
+/** Findings that cannot explain a refusal on their own: they leave the bare symptom unexplained (§10, §11.5). */
+const NOT_AN_EXPLANATION = ['cert.noClientAuthEku', 'cert.expiresSoon', 'exchange.tlsCertificateExpiresSoon', 'capi2.revocationOffline'];
+
+/**
+ * The bare KB 3212877 symptom (§1.3 C1 "How to recognise it"): a session to EOP presented a certificate and was
+ * still refused with 5.7.64, and nothing else of medium severity or above was found. Likely when a
+ * certificate-based OnPremises connector's name covers the certificate that went out (C2 is then ruled out and
+ * the chain is what is left); possible otherwise.
+ */
+function unexplainedAfterCertificateSent({ findings, evidence, sessions = [] }: DiagnosisInput, refused: readonly SessionFact[]) {
+  const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
+  const others = findings.filter((f: Finding) => isActionable(f) && f.id !== ATTRIBUTION_FAILURE && !NOT_AN_EXPLANATION.includes(f.id));
+  if (attribution.length === 0 || others.length > 0) return null;
+  const withCertificate = refused.filter((s) => s.certificate);
+  if (withCertificate.length === 0) return null;
+  const patterns = relayConnectors(evidence).map((c) => c.item.tlsSenderCertificateName).filter((n): n is string => Boolean(n));
+  const names = withCertificate.flatMap((s) => cnNames(s.certificate?.subject));
+  const nameFits = patterns.length > 0 && names.length > 0 && names.every((n) => patterns.some((p) => connectorNameCovers(p, n)));
+  const accepted = acceptedAlike(sessions);
+  const confidence: Confidence = nameFits && accepted.length === 0 ? 'likely' : 'possible';
   return makeCause({
-    id,
-    confidence: 'possible',
+    id: 'cause.intermediatesNotSent',
+    confidence,
     support: attribution,
     remediation: ['remediation.importIntermediates'],
-    params: { thumbprint: refused.find((s) => s.certificateSent?.thumbprint)?.certificateSent?.thumbprint?.toUpperCase() },
-    extraEvidence: refused.flatMap((s) => s.certificateSent?.refs ?? []).slice(0, 10),
+    params: {
+      thumbprint: withCertificate.find((s) => s.certificate?.thumbprint)?.certificate?.thumbprint,
+      seenOn: 'sendLog',
+      ...counterParams(accepted),
+    },
+    extraEvidence: sessionRefs(withCertificate),
   });
 }

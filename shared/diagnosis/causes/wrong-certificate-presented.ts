@@ -38,7 +38,10 @@ export const wrongCertificatePresented: CauseRule = {
 
     let confidence: 'certain' | 'likely' | 'possible';
     if (strong.length > 0) {
-      const corroborated = attribution.length > 0 || weak.length > 0 || new Set(strong.map((f) => f.id)).size > 1;
+      // A NoCredentials session fails before any reply from EOP: a 5.7.64 in another session is another fact
+      // (§11.1 "Session"), so only a stale Send connector name is corroborated by a 5.7.64.
+      const stale = strong.some((f) => f.id === 'sendConnector.staleCertificateName');
+      const corroborated = (stale && attribution.length > 0) || weak.length > 0 || new Set(strong.map((f) => f.id)).size > 1;
       confidence = corroborated ? 'certain' : 'likely';
     } else if (weak.length > 0) {
       confidence = attribution.length > 0 && (weakKinds > 1 || renewed) ? 'likely' : 'possible';

@@ -11,6 +11,11 @@ export interface Observation {
   readonly certificate?: LoggedCertificate;
   /** How many occurrences it stands for: 1, or more for a session with identical ones folded into it. */
   readonly weight?: number;
+  /**
+   * What one occurrence is: an NDR message. Its MIME parts repeat the same reply (the text part, the DSN's
+   * Diagnostic-Code), and a message refused once is counted once per finding (issue 17 item 6).
+   */
+  readonly occurrence?: string;
 }
 
 /** The peer as precisely as the session names it: banner host, else the bracketed EOP host, else the IP. */
@@ -56,7 +61,7 @@ export function ndrObservations(ndrs: readonly NdrEvidence[]): Observation[] {
       for (const code of m.statusCodes) if (![...texts].some((t) => t.includes(code))) texts.add(`Status: ${code}`);
       for (const text of texts) {
         const host = mta ?? bracketHost(text);
-        out.push({ text, refs: [ref], ...(host ? { remoteHost: host } : {}) });
+        out.push({ text, refs: [ref], occurrence: ref, ...(host ? { remoteHost: host } : {}) });
       }
     }
   }

@@ -19,21 +19,23 @@ const capi2 = finding('capi2.untrustedRoot', { result: '800B0109', thumbprint: L
 describe('cause.intermediatesNotSent (C1)', () => {
   const id = 'cause.intermediatesNotSent';
 
-  it('is certain when the certificate set lacks an intermediate, EOP answered 5.7.64 and CAPI2 logged 800B0109', () => {
+  it('is certain when CAPI2 on the sending side logged 800B0109 and EOP answered 5.7.64', () => {
     const cause = causeOf(id, input([missing, attribution, capi2]));
     expect(cause?.confidence).toBe('certain');
-    expect(cause?.findings).toEqual(['chain.missingIntermediate', 'capi2.untrustedRoot', 'smtp.tenantAttribution']);
+    expect(cause?.findings).toEqual(['capi2.untrustedRoot', 'chain.missingIntermediate', 'smtp.tenantAttribution']);
     expect(cause?.remediation).toEqual(['remediation.importIntermediates']);
     expect(cause?.params).toEqual({
       missingIssuer: 'CN=Contoso Issuing CA 1',
       aiaUrls: ['http://aia.contoso.com/ca1.crt'],
       thumbprint: LEAF_SHA1,
+      seenOn: 'events',
     });
-    expect(cause?.evidence).toEqual(['chain.pem', `cert:${LEAF_SHA1}`, 'capi2.evtx#record:4711', 'SEND20240514-1.LOG#L12']);
+    expect(cause?.evidence).toEqual(['capi2.evtx#record:4711', 'chain.pem', `cert:${LEAF_SHA1}`, 'SEND20240514-1.LOG#L12']);
   });
 
-  it('is likely from the missing intermediate alone, and from CAPI2 800B0109 alone', () => {
-    expect(causeOf(id, input([missing]))?.confidence).toBe('likely');
+  it('is likely from CAPI2 800B0109 alone or 4.4.317 alone, but only possible from a leaf-only file (what the admin has, not what is sent)', () => {
+    expect(causeOf(id, input([missing]))?.confidence).toBe('possible');
+    expect(causeOf(id, input([missing, attribution]))?.confidence).toBe('possible');
     expect(causeOf(id, input([capi2]))?.confidence).toBe('likely');
     expect(causeOf(id, input([finding('smtp.untrustedRoot')]))?.confidence).toBe('likely');
   });
@@ -47,10 +49,11 @@ describe('cause.intermediatesNotSent (C1)', () => {
     expect(causeOf(id, input([capi2, finding('chain.untrustedRoot')]))?.confidence).toBe('possible');
   });
 
-  it('is only possible when the connector matches by IP, where the chain plays no part', () => {
-    expect(causeOf(id, input([missing, attribution], [], { connectorType: 'ip' }))?.confidence).toBe('possible');
+  it('says nothing about a leaf-only file when the connector matches by IP, where the chain plays no part', () => {
+    expect(causeOf(id, input([missing, attribution], [], { connectorType: 'ip' }))).toBeUndefined();
     const byIp = settings({ inbound: [IP_CONNECTOR] });
-    expect(causeOf(id, input([missing, attribution], [byIp]))?.confidence).toBe('possible');
+    expect(causeOf(id, input([missing, attribution], [byIp]))).toBeUndefined();
+    expect(causeOf(id, input([capi2, attribution], [byIp]))?.confidence).toBe('possible');
   });
 
   const probe = certificates(
@@ -64,9 +67,28 @@ describe('cause.intermediatesNotSent (C1)', () => {
     expect(causeOf(id, input([missing, attribution], [probe], {}, [completeChain]))).toBeUndefined();
   });
 
-  it('is not ruled out when the complete path used an intermediate the probe never received', () => {
+  it('is certain when a probe captured the leaf alone and EOP answered 5.7.64, even with the intermediate supplied as a file', () => {
     const leafOnly = certificates([cert()], 'probe', 'probe:mail.contoso.com:25');
-    expect(causeOf(id, input([missing, attribution], [leafOnly], {}, [completeChain]))?.confidence).toBe('certain');
+    const suppliedIntermediate = certificates([cert({ sha1: INTERMEDIATE_SHA1, isCa: true, subject: 'CN=Contoso Issuing CA 1' })]);
+    const cause = causeOf(id, input([attribution], [leafOnly, suppliedIntermediate], {}, [completeChain]));
+    expect(cause?.confidence).toBe('certain');
+    expect(cause?.params).toMatchObject({ seenOn: 'wire', probeHost: 'mail.contoso.com:25', suppliedToo: true, missingIssuer: 'CN=Contoso Issuing CA 1' });
+  });
+
+  it('is likely from a leaf-only probe capture without any refusal', () => {
+    const leafOnly = certificates([cert()], 'probe', 'probe:mail.contoso.com:25');
+    expect(causeOf(id, input([], [leafOnly], {}, [completeChain]))?.confidence).toBe('likely');
+  });
+
+  it('is likely, not certain, when the send log shows another certificate going out than the one the probe saw', () => {
+    const leafOnly = certificates([cert()], 'probe', 'probe:mail.contoso.com:25');
+    const other = {
+      ...session('scanner@contoso.com', REFUSED),
+      certificateSent: { subject: 'CN=relay.contoso.com', thumbprint: 'AB'.repeat(20), refs: ['SEND20240514-1.LOG#L9'] },
+    };
+    const cause = causeOf(id, input([attribution], [leafOnly, smtpLog([other])], {}, [completeChain]));
+    expect(cause?.confidence).toBe('likely');
+    expect(cause?.params['sendLogCertificate']).toBe('CN=relay.contoso.com');
   });
 
   it('is ruled out without any chain or CAPI2 finding', () => {
@@ -81,12 +103,16 @@ describe('cause.intermediatesNotSent (C1)', () => {
   it('is possible when the send log shows a certificate going out, EOP still answers 5.7.64 and nothing else explains it', () => {
     const cause = causeOf(id, input([attribution], [smtpLog([certSent])]));
     expect(cause?.confidence).toBe('possible');
-    expect(cause?.params).toEqual({ thumbprint: LEAF_SHA1 });
-    expect(cause?.evidence).toContain('SEND20240514-1.LOG#L9');
+    expect(cause?.params).toEqual({ thumbprint: LEAF_SHA1, seenOn: 'sendLog' });
+  });
+
+  it('is likely from the bare symptom when the certificate connector\'s name covers the certificate that went out', () => {
+    const cause = causeOf(id, input([attribution], [smtpLog([certSent]), settings({ inbound: [CERT_CONNECTOR] })]));
+    expect(cause?.confidence).toBe('likely');
   });
 
   it('leaves the bare symptom to other causes when another finding explains it, or the connector is IP-based', () => {
-    expect(causeOf(id, input([attribution, finding('cert.noClientAuthEku')], [smtpLog([certSent])]))).toBeUndefined();
+    expect(causeOf(id, input([attribution, finding('cert.expired')], [smtpLog([certSent])]))).toBeUndefined();
     expect(causeOf(id, input([attribution], [smtpLog([certSent])], { connectorType: 'ip' }))).toBeUndefined();
   });
 });
@@ -199,8 +225,9 @@ describe('cause.clientAuthEkuMissing (§10)', () => {
     expect(causeOf(id, input([noEku, finding('cert.weakKey')]))?.confidence).toBe('possible');
   });
 
-  it('is ruled out when a likely or certain cause explains the failure', () => {
-    expect(causeOf(id, input([noEku, missing, attribution]))).toBeUndefined();
+  it('is ruled out when a certain cause explains the failure, and stays possible next to a likely one (§11.5)', () => {
+    expect(causeOf(id, input([noEku, capi2, attribution]))).toBeUndefined();
+    expect(causeOf(id, input([noEku, capi2]))?.confidence).toBe('possible');
   });
 
   it('is ruled out for an IP-based connector, which needs no client certificate', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../../shared/diagnosis/diagnose';
 import type { DiagnosisInput } from '../../../../shared/diagnosis/cause-rule';
-import { finding, input, settings } from './builders';
+import { IP_CONNECTOR, finding, input, settings } from './builders';
 
 const causeOf = (id: string, i: DiagnosisInput) => diagnose(i).find((c) => c.id === id);
 const attribution = finding('smtp.tenantAttribution');
@@ -89,17 +89,40 @@ describe('cause.noTls (C8)', () => {
 
 describe('cause.sharedAttribution (C9)', () => {
   const id = 'cause.sharedAttribution';
-  const wrongRegion = finding('smtp.wrongRegion');
+  const byIp = settings({ inbound: [IP_CONNECTOR] });
 
-  it('is possible when 4.4.62 stands alone', () => {
-    expect(causeOf(id, input([wrongRegion]))?.confidence).toBe('possible');
+  it('is possible when a 5.7.64 on an IP-based connector has no better explanation', () => {
+    expect(causeOf(id, input([attribution], [byIp]))?.confidence).toBe('possible');
   });
 
-  it('is ruled out when a changed IP explains the 4.4.62 better', () => {
-    expect(causeOf(id, input([wrongRegion, finding('connector.ipNotListed')]))).toBeUndefined();
+  it('is ruled out when a changed IP explains the 5.7.64 better', () => {
+    expect(causeOf(id, input([attribution, finding('connector.ipNotListed')], [byIp]))).toBeUndefined();
   });
 
-  it('is ruled out without 4.4.62', () => {
+  it('is no longer raised by 4.4.62, which is a wrong smart host (C12, domain.md §1.1 corrected)', () => {
+    expect(causeOf(id, input([finding('smtp.wrongRegion')]))).toBeUndefined();
     expect(causeOf(id, input([attribution]))).toBeUndefined();
+  });
+});
+
+describe('cause.wrongSmartHost (C12)', () => {
+  const id = 'cause.wrongSmartHost';
+  const legacy = settings({ send: [{ name: 'To Office 365', smartHosts: ['mail.messaging.microsoft.com'] }], accepted: ['contoso.com'] });
+
+  it('is certain when 4.4.62 ATTR35 comes with a Send connector naming a legacy Office 365 host', () => {
+    const cause = causeOf(id, input([finding('smtp.wrongRegion')], [legacy]));
+    expect(cause?.confidence).toBe('certain');
+    expect(cause?.params).toMatchObject({ sendConnector: 'To Office 365', smartHost: 'mail.messaging.microsoft.com', suggestedSmartHost: 'contoso-com.mail.protection.outlook.com' });
+  });
+
+  it('is likely from 4.4.62 alone and possible from a legacy or literal-IP smart host alone', () => {
+    expect(causeOf(id, input([finding('smtp.wrongRegion')]))?.confidence).toBe('likely');
+    const literal = settings({ send: [{ name: 'Relay', smartHosts: ['[40.92.0.10]'] }] });
+    expect(causeOf(id, input([], [literal]))?.confidence).toBe('possible');
+  });
+
+  it('is ruled out for the tenant\'s own endpoint', () => {
+    const own = settings({ send: [{ name: 'To Office 365', smartHosts: ['contoso-com.mail.protection.outlook.com'] }] });
+    expect(causeOf(id, input([], [own]))).toBeUndefined();
   });
 });

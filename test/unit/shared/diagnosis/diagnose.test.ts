@@ -7,7 +7,7 @@ import { LOCALES } from '../../../../shared/i18n/locales';
 import { CERT_CONNECTOR, IP_CONNECTOR, LEAF_SHA1, REFUSED, cert, certificates, finding, input, session, settings, smtpLog } from './builders';
 import type { DiagnosisInput } from '../../../../shared/diagnosis/cause-rule';
 
-/** findings.md "Causes", in the order of domain.md §1.3 (C1–C10) and §10. */
+/** findings.md "Causes", in the order of domain.md §1.3 (C1–C10), §10 and C12. */
 const CAUSE_IDS = [
   'cause.intermediatesNotSent',
   'cause.certificateNameMismatch',
@@ -20,10 +20,11 @@ const CAUSE_IDS = [
   'cause.sharedAttribution',
   'cause.certificateInvalid',
   'cause.clientAuthEkuMissing',
+  'cause.wrongSmartHost',
 ];
 
 describe('the cause registry', () => {
-  it('has one rule per cause of findings.md, in C1–C11 order', () => {
+  it('has one rule per cause of findings.md, in C1–C10, §10, C12 order', () => {
     expect(CAUSE_RULES.map((r) => r.id)).toEqual(CAUSE_IDS);
   });
 
@@ -49,7 +50,8 @@ const TRIGGERS: Record<string, DiagnosisInput> = {
   'cause.wrongCertificatePresented': input([finding('smtp.noCredentials')]),
   'cause.noMatchingConnector': input([], [settings({ inbound: [{ ...CERT_CONNECTOR, enabled: false }] })]),
   'cause.noTls': input([finding('smtp.noStartTls')]),
-  'cause.sharedAttribution': input([finding('smtp.wrongRegion')]),
+  'cause.sharedAttribution': input([finding('smtp.tenantAttribution')], [settings({ inbound: [IP_CONNECTOR] })]),
+  'cause.wrongSmartHost': input([finding('smtp.wrongRegion')]),
   'cause.certificateInvalid': input([finding('cert.expired')]),
   'cause.clientAuthEkuMissing': input([finding('cert.noClientAuthEku')]),
 };
@@ -75,7 +77,7 @@ describe('diagnose', () => {
       input([
         finding('cert.weakSignature'), // C10 possible
         finding('connector.ipNotListed'), // C3 certain (with 5.7.64)
-        finding('chain.missingIntermediate'), // C1 certain (with 5.7.64)
+        finding('capi2.untrustedRoot'), // C1 certain (with 5.7.64)
         finding('connector.nameMismatch'), // C2 certain (with 5.7.64)
         attribution,
       ]),

@@ -18,10 +18,10 @@ const pemBody = (pem: string) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/
 const ANCHORS: TrustAnchor[] = [{ derBase64: pemBody(readFileSync(FIXTURES + 'certs/root.pem', 'utf8')), store: 'user' }];
 const NOW = new Date('2026-06-01T00:00:00Z');
 
-async function diagnoseFiles(paths: string[], answers: Answers = {}, expectName?: string) {
+async function diagnoseFiles(paths: string[], answers: Answers = {}, expectName?: string, now = NOW) {
   const { report } = await runAnalysis(paths.map(file), {
     locale: 'en',
-    now: NOW,
+    now,
     trustAnchors: ANCHORS,
     answers,
     generatedAt: NOW,
@@ -35,9 +35,11 @@ async function diagnoseFiles(paths: string[], answers: Answers = {}, expectName?
 }
 
 describe('diagnosis scenarios on real evidence files', () => {
-  it('KB 3212877: a leaf without its intermediate plus a send log with 5.7.64 make intermediatesNotSent certain', async () => {
+  it('a leaf-only file plus a send log with 5.7.64 make intermediatesNotSent only possible: the file shows what the admin has, not what is sent', async () => {
     const r = await diagnoseFiles(['certs/leaf-only.pem', 'smtp/exchange-send-5.7.64-cert-sent.log']);
-    expect(r.causes[0]).toEqual(['cause.intermediatesNotSent', 'certain']);
+    expect(r.causes[0]).toEqual(['cause.intermediatesNotSent', 'possible']);
+    expect(r.report.findings.find((f) => f.id === 'chain.missingIntermediate')).toMatchObject({ severity: 'low', params: { seenOn: 'supplied' } });
+    expect(r.report.verdict).toMatchObject({ status: 'cause', cause: 'cause.intermediatesNotSent', confidence: 'possible', next: { action: 'collect' } });
     const c1 = r.cause('cause.intermediatesNotSent');
     expect(c1?.params?.['missingIssuer']).toMatch(/CN=/);
     expect(c1?.title).not.toBe('cause.intermediatesNotSent.title');
@@ -50,8 +52,16 @@ describe('diagnosis scenarios on real evidence files', () => {
   });
 
   it('CAPI2 800B0109 from the sending server alone makes intermediatesNotSent likely', async () => {
-    const r = await diagnoseFiles(['evtx/capi2-and-exchange.evtx']);
+    const r = await diagnoseFiles(['evtx/capi2-and-exchange.evtx'], {}, undefined, new Date('2026-11-25T00:00:00Z'));
     expect(r.cause('cause.intermediatesNotSent')?.confidence).toBe('likely');
+    expect(r.report.verdict?.next.server).toBe('SMTP1.contoso.com');
+  });
+
+  it('the same CAPI2 800B0109 half a year before the analysis is history: set apart as evidence.outdated, no cause', async () => {
+    const r = await diagnoseFiles(['evtx/capi2-and-exchange.evtx']);
+    expect(r.cause('cause.intermediatesNotSent')).toBeUndefined();
+    expect(r.report.findings.map((f) => f.id)).toContain('evidence.outdated');
+    expect(r.report.verdict?.mismatches.map((m) => m.finding)).toContain('evidence.outdated');
   });
 
   it('ATTR36 in a pasted NDR makes certificateDomainNotAccepted certain', async () => {

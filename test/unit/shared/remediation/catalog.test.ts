@@ -22,6 +22,7 @@ const EXPECTED_IDS = [
   'remediation.uniqueCertificatePerTenant',
   'remediation.renewCertificate',
   'remediation.clientAuthCertificate',
+  'remediation.fixSmartHost',
 ];
 
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
