@@ -53,5 +53,21 @@ export interface Reader {
   readonly stream?: {
     accepts(head: Uint8Array): boolean;
     read(input: StreamInput, options: ReadOptions): Promise<Result<ReadOutput, InputError>>;
+    /**
+     * For formats of independent blocks (.evtx chunks): one large file read by several threads at once (issue
+     * 23). `read` reads one share and gives plain data (it crosses threads; null when it could not); `join`
+     * makes the shares, in file order, into the output one whole read gives, or null when it cannot be joined
+     * exactly (the file is then read whole).
+     */
+    readonly shares?: {
+      read(input: StreamInput, share: ReadShare, options: ReadOptions): Promise<unknown>;
+      join(name: string, parts: readonly unknown[], options: ReadOptions): Result<ReadOutput, InputError> | null;
+    };
   };
+}
+
+/** Share `index` of `count` equal shares of one input (Reader.stream.shares). */
+export interface ReadShare {
+  readonly index: number;
+  readonly count: number;
 }

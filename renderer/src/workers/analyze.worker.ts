@@ -11,6 +11,7 @@ import { resolveLocale } from '../../../shared/i18n/locales';
 import { analysisBlob, blobBytes, fileReaderSync, type BlobInput } from '../lib/blob-input';
 import { blobThreads } from '../lib/blob-threads';
 import { parallelReadAll } from '../../../shared/engine/parallel-read';
+import { SHARE_ABOVE_BYTES } from '../../../shared/engine/read-shares';
 import type { ReadAll } from '../../../shared/engine/read-inputs';
 import type { FixPackMessage, PrepareMessage, RunMessage, WorkerMessage } from '../lib/analysis-protocol';
 
@@ -36,7 +37,9 @@ const MAX_THREADS = 4;
  */
 function readerThreads(inputs: readonly BlobInput[], bytes: number): ReadAll | undefined {
   const jobs = Math.min(MAX_THREADS, scope.navigator.hardwareConcurrency || 1);
-  if (jobs < 2 || inputs.length < 2 || bytes < THREADS_ABOVE_BYTES || typeof Worker === 'undefined') return undefined;
+  // One large file pays off too when its reader reads it in shares (a 1 GB .evtx on every core).
+  const oneLarge = inputs.length === 1 && bytes > SHARE_ABOVE_BYTES;
+  if (jobs < 2 || (inputs.length < 2 && !oneLarge) || bytes < THREADS_ABOVE_BYTES || typeof Worker === 'undefined') return undefined;
   return parallelReadAll(blobThreads(() => new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module', name: 'read' })), jobs);
 }
 
