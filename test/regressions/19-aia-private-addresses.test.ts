@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchIssuer } from '../../electron/services/network/aia/fetch-issuer';
 import { guardedLookup, refusedRange, RefusedAddressError } from '../../electron/services/network/aia/address-policy';
 import { main, type CliIo } from '../../electron/cli/index';
-import { fixture, issueLeafWithAia, LOOPBACK, pemDers } from '../unit/electron/services/network/local-servers';
+import { fixture, issueLeafWithAia, LOOPBACK, pemDers, PATIENT_MS } from '../unit/electron/services/network/local-servers';
 
 // Issue 19 item 1: an AIA URL is written by whoever made the certificate. It followed loopback in any
 // spelling, redirects there, and sent URL userinfo as Authorization: Basic.
@@ -98,7 +98,7 @@ describe('fetchIssuer without --allow-private-aia', () => {
     ['unspecified', () => `http://0.0.0.0:${port()}/int.cer`],
   ])('refuses loopback spelled %s before connecting', async (_spelling, url) => {
     const before = aia.requests.length;
-    const r = await fetchIssuer({ url: url(), childDer: child }, { timeoutMs: 3000 });
+    const r = await fetchIssuer({ url: url(), childDer: child }, { timeoutMs: PATIENT_MS });
     expect(!r.ok && r.error.code).toBe('network.aiaPrivateAddress');
     expect(aia.requests.length).toBe(before);
   });
@@ -114,7 +114,7 @@ describe('fetchIssuer without --allow-private-aia', () => {
     const lookup = ((host: string, _o: unknown, cb: (e: Error | null, a: unknown) => void) => cb(null, answers[host] ?? [])) as never;
     const before = aia.requests.length;
     for (const host of Object.keys(answers)) {
-      const r = await fetchIssuer({ url: `http://${host}:${String(aia.port)}/int.cer`, childDer: child }, { timeoutMs: 3000, lookup });
+      const r = await fetchIssuer({ url: `http://${host}:${String(aia.port)}/int.cer`, childDer: child }, { timeoutMs: PATIENT_MS, lookup });
       expect(!r.ok && r.error).toMatchObject({ code: 'network.aiaPrivateAddress', params: { host, address: LOOPBACK, range: 'loopback' } });
     }
     expect(aia.requests.length).toBe(before);
@@ -133,7 +133,7 @@ describe('fetchIssuer without --allow-private-aia', () => {
 
   it('refuses userinfo and never sends it as Authorization', async () => {
     const before = aia.requests.length;
-    const r = await fetchIssuer({ url: `http://admin:secret@${LOOPBACK}:${String(aia.port)}/int.cer`, childDer: child }, { timeoutMs: 3000, allowPrivateAddresses: true });
+    const r = await fetchIssuer({ url: `http://admin:secret@${LOOPBACK}:${String(aia.port)}/int.cer`, childDer: child }, { timeoutMs: PATIENT_MS, allowPrivateAddresses: true });
     expect(!r.ok && r.error.code).toBe('network.aiaUserinfo');
     expect(!r.ok && JSON.stringify(r.error)).not.toContain('secret');
     expect(aia.requests.length).toBe(before);
@@ -141,7 +141,7 @@ describe('fetchIssuer without --allow-private-aia', () => {
 });
 
 describe('fetchIssuer redirects (lab mode, so the first hop may be loopback)', () => {
-  const lab = { timeoutMs: 3000, allowPrivateAddresses: true } as const;
+  const lab = { timeoutMs: PATIENT_MS, allowPrivateAddresses: true } as const;
   it('refuses a redirect to another host name, even one that resolves to the same address', async () => {
     const r = await fetchIssuer({ url: `http://${LOOPBACK}:${String(aia.port)}/to-localhost`, childDer: child }, lab);
     expect(!r.ok && r.error).toMatchObject({ code: 'network.aiaRedirectOtherHost', params: { host: 'localhost' } });

@@ -4,8 +4,20 @@ import { parseReply, type SmtpReply } from './reply';
 import { codeForSocketError, detailOf, networkError, type NetworkError, type NetworkStage } from '../errors';
 import { err, ok, type Result } from '../../../../shared/result';
 
-/** A server that sends more than this without ending a reply is not an SMTP server we want to talk to. */
-const MAX_BUFFERED_CHARS = 64 * 1024;
+/**
+ * Bounds on what a server may make us hold (issue 19 item 4: a hostile server could flood the probe's memory
+ * with an endless line, or with continuation lines of a reply that never ends). RFC 5321 §4.5.3.1.5 limits a
+ * reply line to 512 octets; real EHLO replies have a few dozen lines. Past any bound the server is not an
+ * SMTP server we want to talk to: the connection is dropped at once and nothing more is read.
+ */
+export const SMTP_READ_LIMITS = {
+  /** One line, CR LF excluded. */
+  maxLineChars: 4096,
+  /** Lines received and not yet consumed: one reply, or what a server pipelines ahead of us. */
+  maxPendingLines: 512,
+  /** Characters held at once, lines and the unfinished line together. */
+  maxBufferedChars: 64 * 1024,
+} as const;
 
 /**
  * Line-oriented SMTP over one stream at a time: the plain socket first, then the TLS socket after STARTTLS.
@@ -19,16 +31,39 @@ export class SmtpChannel {
   private pending = '';
   private lines: string[] = [];
   private failure: unknown = null;
+  /** Why the server's output was refused (a bound of SMTP_READ_LIMITS), once it was. */
+  private flood: string | null = null;
+  private buffered = 0;
   private closed = false;
   private wake: (() => void) | null = null;
 
   private readonly onData = (chunk: Buffer): void => {
+    if (this.flood !== null) return;
     this.pending += this.decoder.write(chunk);
     const parts = this.pending.split('\n');
     this.pending = parts.pop() ?? '';
-    for (const p of parts) this.lines.push(p.replace(/\r$/, ''));
+    for (const p of parts) {
+      const line = p.replace(/\r$/, '');
+      this.lines.push(line);
+      this.buffered += line.length;
+      if (line.length > SMTP_READ_LIMITS.maxLineChars) return this.refuse('reply line too long');
+    }
+    if (this.pending.length > SMTP_READ_LIMITS.maxLineChars) return this.refuse('reply line too long');
+    if (this.lines.length > SMTP_READ_LIMITS.maxPendingLines) return this.refuse('too many reply lines');
+    if (this.buffered + this.pending.length > SMTP_READ_LIMITS.maxBufferedChars) return this.refuse('reply too long');
     this.notify();
   };
+
+  /** Drops what the flooding server sent and hangs up: nothing it sends afterwards is read or kept. */
+  private refuse(reason: string): void {
+    this.flood = reason;
+    this.lines = [];
+    this.pending = '';
+    this.buffered = 0;
+    this.stream?.off('data', this.onData);
+    this.stream?.destroy();
+    this.notify();
+  }
   private readonly onError = (e: unknown): void => {
     this.failure = e;
     this.notify();
@@ -57,6 +92,7 @@ export class SmtpChannel {
     const clean = this.lines.length === 0 && this.pending.length === 0;
     this.lines = [];
     this.pending = '';
+    this.buffered = 0;
     return clean;
   }
 
@@ -70,8 +106,12 @@ export class SmtpChannel {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const parsed = parseReply(this.lines);
+      if (this.flood !== null) return err(networkError('network.protocolError', { stage, detail: this.flood }, this.transcript));
       if (parsed.kind === 'reply') {
-        for (const l of this.lines.splice(0, parsed.consumed)) this.transcript.push(`S: ${l}`);
+        for (const l of this.lines.splice(0, parsed.consumed)) {
+          this.buffered -= l.length;
+          this.transcript.push(`S: ${l}`);
+        }
         return ok(parsed.reply);
       }
       if (parsed.kind === 'malformed') {
@@ -83,9 +123,6 @@ export class SmtpChannel {
         return err(networkError(code, { stage, ms: timeoutMs, detail: detailOf(this.failure) }, this.transcript));
       }
       if (this.closed) return err(networkError('network.protocolError', { stage, detail: 'connection closed' }, this.transcript));
-      if (this.pending.length > MAX_BUFFERED_CHARS) {
-        return err(networkError('network.protocolError', { stage, detail: 'reply too long' }, this.transcript));
-      }
       const left = deadline - Date.now();
       if (left <= 0) return err(networkError('network.timeout', { stage, ms: timeoutMs }, this.transcript));
       await new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ import { decodeCertificate } from '../../../../../shared/x509/index';
 import { networkErrorText, networkEvidenceForAnalyze, runProbeCommand } from '../../../../../electron/services/network/cli-commands';
 import { probeSmtp } from '../../../../../electron/services/network/probe-smtp';
 import { fetchIssuer } from '../../../../../electron/services/network/aia/fetch-issuer';
-import { closedPort, fixture, issueLeafWithAia, LOOPBACK, pemDers, startHttp, startRaw, startSmtp, type RunningSmtp } from './local-servers';
+import { closedPort, fixture, issueLeafWithAia, LOOPBACK, pemDers, startHttp, startRaw, startSmtp, type RunningSmtp, PATIENT_MS } from './local-servers';
 
 function captureIo() {
   const out = { stdout: '', stderr: '' };
@@ -53,9 +53,9 @@ describe('networkErrorText', () => {
     try {
       const child = pemDers(fixture('server.pem').toString())[0] ?? Buffer.alloc(0);
       const failures = [
-        await probeSmtp({ host: LOOPBACK, port: await closedPort(), timeoutMs: 1000 }),
+        await probeSmtp({ host: LOOPBACK, port: await closedPort(), timeoutMs: PATIENT_MS }),
         await probeSmtp({ host: LOOPBACK, port: silent.port, timeoutMs: 200 }),
-        await probeSmtp({ host: LOOPBACK, port: bare.port, timeoutMs: 1000 }),
+        await probeSmtp({ host: LOOPBACK, port: bare.port, timeoutMs: PATIENT_MS }),
         await fetchIssuer({ url: `${aia.base}/page`, childDer: child }, { allowPrivateAddresses: true }),
         await fetchIssuer({ url: `${aia.base}/none`, childDer: child }, { allowPrivateAddresses: true }),
         await fetchIssuer({ url: 'http://user:secret@aia.example.test/int.cer', childDer: child }),
@@ -79,7 +79,7 @@ describe('networkEvidenceForAnalyze', () => {
   });
 
   it('adds the probe capture as evidence (origin probe)', async () => {
-    const r = await networkEvidenceForAnalyze({ probe: `${LOOPBACK}:${String(smtp.port)}`, fetchAia: false, evidence: [], timeoutMs: 1000 });
+    const r = await networkEvidenceForAnalyze({ probe: `${LOOPBACK}:${String(smtp.port)}`, fetchAia: false, evidence: [], timeoutMs: PATIENT_MS });
     expect(r.evidence.map((e) => e.origin)).toEqual(['probe']);
   });
 
@@ -93,7 +93,7 @@ describe('networkEvidenceForAnalyze', () => {
       if (!read.ok) throw new Error(read.error.code);
       const evidence = [{ kind: 'certificates' as const, id: 'leaf.cer', source: 'leaf.cer', origin: 'file' as const, certificates: [read.value] }];
       const root = (pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0)).toString('base64');
-      const r = await networkEvidenceForAnalyze({ fetchAia: true, allowPrivateAia: true, evidence, anchorsBase64: [root], timeoutMs: 2000 });
+      const r = await networkEvidenceForAnalyze({ fetchAia: true, allowPrivateAia: true, evidence, anchorsBase64: [root], timeoutMs: PATIENT_MS });
       expect(r.evidence.map((e) => [e.origin, e.source])).toEqual([['download', `${aia.base}/int.cer`]]);
       expect(r.failures).toMatchObject([{ code: 'network.aiaUnreachable', params: { reason: 'refused' } }]);
     } finally {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProbeTarget, probeResultJson, probeSummary } from '../../../../../electron/services/network/cli-hooks';
 import { probeSmtp, type ProbeResult } from '../../../../../electron/services/network/probe-smtp';
 import { format } from '../../../../../shared/i18n/format';
-import { fixture, LOOPBACK, startSmtp, type RunningSmtp } from './local-servers';
+import { fixture, LOOPBACK, startSmtp, type RunningSmtp, PATIENT_MS } from './local-servers';
 
 describe('parseProbeTarget', () => {
   it.each([
@@ -30,7 +30,7 @@ describe('probe output for the CLI', () => {
   let probe: ProbeResult;
   beforeAll(async () => {
     server = await startSmtp({ key: fixture('server.key'), cert: fixture('server-full.pem') });
-    const r = await probeSmtp({ host: LOOPBACK, port: server.port, timeoutMs: 3000 });
+    const r = await probeSmtp({ host: LOOPBACK, port: server.port, timeoutMs: PATIENT_MS });
     if (!r.ok) throw new Error(r.error.code);
     probe = r.value;
   });

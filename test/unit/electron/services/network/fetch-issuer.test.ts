@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchIssuer } from '../../../../../electron/services/network/aia/fetch-issuer';
-import { closedPort, fixture, LOOPBACK, pemDers, startHttp } from './local-servers';
+import { closedPort, fixture, LOOPBACK, pemDers, startHttp, PATIENT_MS } from './local-servers';
 
 const child = pemDers(fixture('server.pem').toString())[0] ?? Buffer.alloc(0);
 const intermediate = fixture('int.cer');
@@ -9,7 +9,7 @@ const send = (body: Buffer | string, type = 'application/pkix-cert') => (res: im
 const redirect = (to: string) => (res: import('node:http').ServerResponse) => res.writeHead(302, { location: to }).end();
 
 /** The test servers listen on loopback, which only a lab PKI may use (the CLI's --allow-private-aia). */
-const lab = { timeoutMs: 3000, allowPrivateAddresses: true } as const;
+const lab = { timeoutMs: PATIENT_MS, allowPrivateAddresses: true } as const;
 
 let server: Awaited<ReturnType<typeof startHttp>>;
 beforeAll(async () => {
@@ -109,7 +109,7 @@ describe('fetchIssuer', () => {
   it('reports network.aiaUnreachable (dns) for an internal host name that does not resolve here', async () => {
     const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND pki.corp.contoso.local'), { code: 'ENOTFOUND' });
     const lookup = ((_h: string, _o: unknown, cb: (e: Error) => void) => cb(notFound)) as never;
-    const r = await fetchIssuer({ url: 'http://pki.corp.contoso.local/int.cer', childDer: child }, { timeoutMs: 3000, lookup });
+    const r = await fetchIssuer({ url: 'http://pki.corp.contoso.local/int.cer', childDer: child }, { timeoutMs: PATIENT_MS, lookup });
     expect(!r.ok && r.error).toMatchObject({ code: 'network.aiaUnreachable', params: { reason: 'dns', host: 'pki.corp.contoso.local' } });
   });
 

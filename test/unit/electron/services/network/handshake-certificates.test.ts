@@ -2,7 +2,7 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificatesFromHandshake } from '../../../../../electron/services/network/tls/handshake-certificates';
 import { probeSmtp } from '../../../../../electron/services/network/probe-smtp';
-import { fixture, LOOPBACK, startSmtp, type RunningSmtp } from './local-servers';
+import { fixture, LOOPBACK, startSmtp, type RunningSmtp, PATIENT_MS } from './local-servers';
 
 /**
  * Why the probe reads the raw handshake instead of `getPeerCertificate(true)`: Node's walk starts from the
@@ -32,7 +32,7 @@ describe('exact capture versus Node’s issuer walk', () => {
       s.on('error', reject);
     });
     expect(walked).toBe(3);
-    const probe = await probeSmtp({ host: LOOPBACK, port: leafOnly.port, implicitTls: true, timeoutMs: 3000 });
+    const probe = await probeSmtp({ host: LOOPBACK, port: leafOnly.port, implicitTls: true, timeoutMs: PATIENT_MS });
     expect(probe.ok && probe.value.certificates.length).toBe(1);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aiaCaIssuerUrls, fetchMissingIssuers, plannedAiaUrls } from '../../../../../electron/services/network/aia/missing-issuers';
-import { fixture, issueLeafWithAia, pemDers, startHttp } from './local-servers';
+import { fixture, issueLeafWithAia, pemDers, startHttp, PATIENT_MS } from './local-servers';
 
 let server: Awaited<ReturnType<typeof startHttp>>;
 let dir: string;
@@ -40,7 +40,7 @@ describe('fetchMissingIssuers', () => {
   it('downloads the missing intermediate after a dead URL, and stops at a trusted anchor', async () => {
     const leaf = issueLeafWithAia(dir, [`${server.base}/gone.cer`, `${server.base}/int.cer`]);
     const root = pemDers(fixture('root.pem').toString())[0] ?? Buffer.alloc(0);
-    const r = await fetchMissingIssuers([leaf], { anchors: [root], timeoutMs: 3000, allowPrivateAddresses: true });
+    const r = await fetchMissingIssuers([leaf], { anchors: [root], timeoutMs: PATIENT_MS, allowPrivateAddresses: true });
     expect(r.fetched.map((f) => Buffer.from(f.issuerDer))).toEqual([fixture('int.cer')]);
     expect(r.failures.map((f) => f.error.code)).toEqual(['network.aiaHttpError']);
   });

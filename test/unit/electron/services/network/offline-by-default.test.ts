@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fixture, LOOPBACK, startSmtp } from './local-servers';
+import { fixture, LOOPBACK, startSmtp, PATIENT_MS } from './local-servers';
 
 /**
  * Offline by default (architecture.md): importing the network service and using its offline helpers must not
@@ -45,7 +45,7 @@ describe('network checks are off until called', () => {
     const server = await startSmtp({ key: fixture('server.key'), cert: fixture('server.pem') });
     try {
       const { probeSmtp } = await import('../../../../../electron/services/network/index');
-      const r = await probeSmtp({ host: LOOPBACK, port: server.port, timeoutMs: 3000 });
+      const r = await probeSmtp({ host: LOOPBACK, port: server.port, timeoutMs: PATIENT_MS });
       expect(r.ok).toBe(true);
       expect(opened).toContain('socket');
     } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TLSSocket } from 'node:tls';
 import { testRelay } from '../../../../../electron/services/network/relay/test-relay';
-import { fixture, fixtureText, LOOPBACK, pemDers, startSmtp, type RunningSmtp } from './local-servers';
+import { fixture, fixtureText, LOOPBACK, pemDers, startSmtp, type RunningSmtp, PATIENT_MS } from './local-servers';
 
 /**
  * An Exchange-Online-like smart host on loopback: it asks for a client certificate, trusts only the test
@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => eop.close());
 
-const base = { host: LOOPBACK, heloName: 'relay.contoso.test', mailFrom: 'printer@contoso.test', rcptTo: 'someone@example.test', timeoutMs: 3000 };
+const base = { host: LOOPBACK, heloName: 'relay.contoso.test', mailFrom: 'printer@contoso.test', rcptTo: 'someone@example.test', timeoutMs: PATIENT_MS };
 const rcptReply = (steps: readonly { stage: string; reply: { code: number; enhanced?: string } }[]) => steps.find((s) => s.stage === 'rcptTo')?.reply;
 
 describe('testRelay against an Exchange-Online-like server', () => {
