@@ -1,4 +1,5 @@
 import type { CertificateRecord } from './types';
+import { parseIp, sameBytes } from './validate/hostname';
 
 /**
  * Exchange Online's comparison of an inbound connector's TlsSenderCertificateName with the certificate
@@ -29,6 +30,8 @@ function certNameMatches(certName: string, connector: string): boolean {
   if (c === n) return true;
   if (c.startsWith('*.')) {
     const rest = c.slice(2);
+    // A wildcard directly over a top-level domain (`*.com`) covers nothing: no CA may issue one (BRs 3.2.2.6).
+    if (!rest.includes('.')) return false;
     const dot = n.indexOf('.');
     return dot > 0 && n.slice(dot + 1) === rest;
   }
@@ -43,7 +46,22 @@ export interface NameMatch {
   readonly invalidName: boolean;
 }
 
-export function connectorNameMatch(cert: Pick<CertificateRecord, 'commonNames' | 'dnsNames'>, name: string): NameMatch {
+type NamedCertificate = Pick<CertificateRecord, 'commonNames' | 'dnsNames'> & Partial<Pick<CertificateRecord, 'ipAddresses'>>;
+
+/** An expected name that is an IP address is compared with the SAN iPAddress entries only (RFC 6125 §6.2, RFC 2818 §3.1). */
+function ipMatch(cert: NamedCertificate, name: string): NameMatch | null {
+  const wanted = parseIp(name.trim());
+  if (!wanted) return null;
+  const matchedBy = (cert.ipAddresses ?? []).find((ip) => {
+    const have = parseIp(ip);
+    return have !== null && sameBytes(have, wanted);
+  });
+  return matchedBy !== undefined ? { matches: true, matchedBy, invalidName: false } : { matches: false, invalidName: false };
+}
+
+export function connectorNameMatch(cert: NamedCertificate, name: string): NameMatch {
+  const ip = ipMatch(cert, name);
+  if (ip) return ip;
   if (!isValidConnectorName(name)) return { matches: false, invalidName: true };
   const matchedBy = [...cert.commonNames, ...cert.dnsNames].find((c) => certNameMatches(c, name));
   return matchedBy !== undefined ? { matches: true, matchedBy, invalidName: false } : { matches: false, invalidName: false };

@@ -4,10 +4,13 @@ import { indexAnchors, type AnchorIndex } from './anchors';
 import { choosePath, type ChosenPath } from './choose';
 import { buildPaths } from './paths';
 import { buildPool, endEntities, type CertificatePool, type PoolEntry } from './pool';
+import type { CandidatePath } from './paths';
+import { validatePath, type PathValidationOptions, type Violation } from '../validate/index';
 
-/** The chosen path of one end entity and the candidates it beat. */
+/** The chosen path of one end entity, the candidates it beat, and the path validation rules the chosen one breaks. */
 export interface ChainVerdict extends ChosenPath {
   readonly leaf: PoolEntry;
+  readonly violations: readonly Violation[];
 }
 
 export interface ChainAnalysis {
@@ -24,7 +27,7 @@ export interface ChainAnalysis {
  */
 export async function analyzeChains(
   evidence: readonly CertificateEvidence[],
-  context: { readonly now: Date; readonly trustAnchors: readonly TrustAnchor[] },
+  context: { readonly now: Date; readonly trustAnchors: readonly TrustAnchor[] } & PathValidationOptions,
 ): Promise<ChainAnalysis> {
   const pool = buildPool(evidence);
   const anchors = indexAnchors(context.trustAnchors);
@@ -33,7 +36,9 @@ export async function analyzeChains(
   for (const leaf of endEntities(pool)) {
     const paths = await buildPaths(leaf.record, pool, anchors);
     for (const p of paths) for (const n of p.nodes) if (!n.fromStore) onAnyPath.add(n.record.sha256);
-    verdicts.push({ leaf, ...choosePath(paths, context.now) });
+    const judged = new Map<CandidatePath, Violation[]>(paths.map((p) => [p, validatePath(p, context)]));
+    const chosen = choosePath(paths, context.now, (p) => judged.get(p)?.length ?? 0);
+    verdicts.push({ leaf, ...chosen, violations: judged.get(chosen.best) ?? [] });
   }
   return { pool, anchors, verdicts, onAnyPath };
 }

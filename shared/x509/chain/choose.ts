@@ -1,7 +1,7 @@
 import type { CandidatePath } from './paths';
 
 /** Why a candidate path lost to the chosen one (i18n: `chain.alternativePath.reason.<code>`). */
-export type AlternativeReason = 'lessTrusted' | 'signatureInvalid' | 'timeInvalid' | 'shorter' | 'longer' | 'expiresSooner' | 'equivalent';
+export type AlternativeReason = 'lessTrusted' | 'signatureInvalid' | 'ruleViolations' | 'timeInvalid' | 'shorter' | 'longer' | 'expiresSooner' | 'equivalent';
 
 const END_RANK = { trusted: 2, selfSigned: 1, missingIssuer: 0 } as const;
 
@@ -19,14 +19,21 @@ function earliestExpiry(p: CandidatePath): number {
 
 /**
  * Compares two paths; negative when `a` is better. Order: reaches a trust anchor > ends at a root >
- * breaks off; then fewer bad signatures; then fewer certificates outside their validity; then, among
+ * breaks off; then fewer bad signatures; then fewer broken path validation rules (RFC 4158 §3: a builder
+ * prefers the path that validates, as CryptoAPI prefers the chain with the fewest errors); then fewer certificates outside their validity; then, among
  * complete paths the shorter and among broken ones the longer (it gets closer to a root); then the
  * one that stays valid longer. The last key makes the choice independent of input order.
  */
-export function comparePaths(a: CandidatePath, b: CandidatePath, now: number): { order: number; reason: AlternativeReason } {
+export function comparePaths(
+  a: CandidatePath,
+  b: CandidatePath,
+  now: number,
+  violations: (p: CandidatePath) => number = () => 0,
+): { order: number; reason: AlternativeReason } {
   const steps: Array<[number, AlternativeReason]> = [
     [END_RANK[b.end] - END_RANK[a.end], 'lessTrusted'],
     [invalidLinks(a) - invalidLinks(b), 'signatureInvalid'],
+    [violations(a) - violations(b), 'ruleViolations'],
     [timeInvalid(a, now) - timeInvalid(b, now), 'timeInvalid'],
     a.end === 'missingIssuer'
       ? [b.nodes.length - a.nodes.length, 'shorter']
@@ -45,9 +52,9 @@ export interface ChosenPath {
 }
 
 /** Picks the best path and says, for each other one, on which criterion it lost. */
-export function choosePath(paths: readonly CandidatePath[], now: Date): ChosenPath {
+export function choosePath(paths: readonly CandidatePath[], now: Date, violations?: (p: CandidatePath) => number): ChosenPath {
   const t = now.getTime();
-  const sorted = [...paths].sort((a, b) => comparePaths(a, b, t).order);
+  const sorted = [...paths].sort((a, b) => comparePaths(a, b, t, violations).order);
   const best = sorted[0]!;
-  return { best, alternatives: sorted.slice(1).map((path) => ({ path, reason: comparePaths(path, best, t).reason })) };
+  return { best, alternatives: sorted.slice(1).map((path) => ({ path, reason: comparePaths(path, best, t, violations).reason })) };
 }

@@ -1,4 +1,6 @@
-import type { RawCertificate } from '../parse/x509';
+import { fromBase64 } from '../bytes';
+import { parseRawCertificate, type RawCertificate } from '../parse/x509';
+import type { CertificateRecord } from '../types';
 
 // Walked certificates by SHA-256: decoding puts them here, signature checks take them, so a certificate
 // is parsed once per process however many chains it is on. Bounded; the content never changes.
@@ -21,4 +23,12 @@ export function rememberRaw(sha256: string, raw: RawCertificate): void {
 
 export function clearParsed(): void {
   parsed.clear();
+}
+
+/** The walked form of a record's DER (from the cache, else walked again). */
+export function rawOf(record: CertificateRecord): RawCertificate | null {
+  return rawCertificate(record.sha256, () => {
+    const der = fromBase64(record.derBase64);
+    return der ? parseRawCertificate(der) : null;
+  });
 }

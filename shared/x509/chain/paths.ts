@@ -23,25 +23,39 @@ export interface CandidatePath {
 
 const MAX_DEPTH = 12;
 const MAX_PATHS = 64;
+/** Name-only issuers tried at one step when no proper one exists (bounds the work on hostile sets). */
+const MAX_LOOSE = 8;
 
 interface Candidate {
   readonly record: CertificateRecord;
   readonly fromStore: boolean;
 }
 
-function issuerCandidates(child: CertificateRecord, pool: CertificatePool, anchors: AnchorIndex): Candidate[] {
+/** Certificates whose subject is `child`'s issuer name, from the pool and the anchors (never `child` itself unless self-signed). */
+function namedIssuers(child: CertificateRecord, pool: CertificatePool, anchors: AnchorIndex): Candidate[] {
   const out = new Map<string, Candidate>();
   for (const e of pool.bySubject.get(child.issuerKey) ?? []) {
-    if (couldIssue(e.record, child)) out.set(e.record.sha256, { record: e.record, fromStore: false });
+    if (child.selfSigned && e.record.sha256 !== child.sha256) continue;
+    out.set(e.record.sha256, { record: e.record, fromStore: false });
   }
-  // An anchor is trusted as an issuer by the user's choice, even without basic constraints.
   for (const a of anchors.bySubject.get(child.issuerKey) ?? []) {
-    const keyIdsAgree = !child.authorityKeyId || !a.record.subjectKeyId || child.authorityKeyId === a.record.subjectKeyId;
-    if (!out.has(a.record.sha256) && keyIdsAgree) {
-      out.set(a.record.sha256, { record: a.record, fromStore: true });
-    }
+    if (!out.has(a.record.sha256)) out.set(a.record.sha256, { record: a.record, fromStore: true });
   }
   return [...out.values()];
+}
+
+/**
+ * The issuers to try for `child`. First those RFC 5280 allows (pool.ts couldIssue; an anchor is trusted as an
+ * issuer by the user's choice, even without basic constraints). When there is none, the certificates that only
+ * carry the issuer's name (not a CA, or another key identifier) are tried as well, so that the path reaches its
+ * root and path validation says what is wrong with that issuer instead of "missing intermediate"; the walk keeps
+ * them only when their key really signed `child`.
+ */
+function issuerCandidates(child: CertificateRecord, pool: CertificatePool, anchors: AnchorIndex): { strict: Candidate[]; loose: Candidate[] } {
+  const named = namedIssuers(child, pool, anchors);
+  const keyIdsAgree = (c: Candidate) => !child.authorityKeyId || !c.record.subjectKeyId || child.authorityKeyId === c.record.subjectKeyId;
+  const strict = named.filter((c) => (c.fromStore ? keyIdsAgree(c) : couldIssue(c.record, child)));
+  return { strict, loose: strict.length > 0 ? [] : named.slice(0, MAX_LOOSE) };
 }
 
 /**
@@ -69,15 +83,21 @@ export async function buildPaths(
     }
     // A key already on the path ends the walk: cross-certificates can form loops.
     const seen = new Set(nodes.map((n) => identityOf(n.record)));
-    const candidates = issuerCandidates(last, pool, anchors).filter((c) => !seen.has(identityOf(c.record)));
-    if (candidates.length === 0 || nodes.length >= MAX_DEPTH) {
+    const unseen = (list: Candidate[]) => list.filter((c) => !seen.has(identityOf(c.record)));
+    const { strict, loose } = issuerCandidates(last, pool, anchors);
+    const tried: Array<{ c: Candidate; status: SignatureStatus }> = [];
+    if (nodes.length < MAX_DEPTH) {
+      for (const c of unseen(strict)) tried.push({ c, status: await verifySignature(last, c.record) });
+      for (const c of unseen(loose)) {
+        const status = await verifySignature(last, c.record);
+        if (status === 'valid') tried.push({ c, status });
+      }
+    }
+    if (tried.length === 0) {
       paths.push({ nodes, links, end: 'missingIssuer' });
       return;
     }
-    for (const c of candidates) {
-      const status = await verifySignature(last, c.record);
-      await walk([...nodes, c], [...links, status]);
-    }
+    for (const { c, status } of tried) await walk([...nodes, c], [...links, status]);
   };
   await walk([{ record: leaf, fromStore: false }], []);
   return paths;

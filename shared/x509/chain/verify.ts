@@ -1,7 +1,5 @@
-import { fromBase64 } from '../bytes';
-import { parseRawCertificate, type RawCertificate } from '../parse/x509';
 import type { CertificateRecord } from '../types';
-import { clearParsed, rawCertificate } from './parsed-cache';
+import { clearParsed, rawOf } from './parsed-cache';
 import { checkSignature } from './signature';
 
 /** `unsupported`: the algorithm is not in WebCrypto (MD5, MD2, DSA …), so the link can be neither proven nor refuted. */
@@ -12,12 +10,6 @@ export type SignatureStatus = 'valid' | 'invalid' | 'unsupported';
 const MAX_ENTRIES = 20_000;
 const verdicts = new Map<string, Promise<SignatureStatus>>();
 
-function walked(record: CertificateRecord): RawCertificate | null {
-  return rawCertificate(record.sha256, () => {
-    const der = fromBase64(record.derBase64);
-    return der ? parseRawCertificate(der) : null;
-  });
-}
 
 /**
  * Whether `issuer`'s key really signed `child`. Names and key identifiers only say which certificate
@@ -28,8 +20,8 @@ export function verifySignature(child: CertificateRecord, issuer: CertificateRec
   const hit = verdicts.get(key);
   if (hit) return hit;
   if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
-  const c = walked(child);
-  const i = walked(issuer);
+  const c = rawOf(child);
+  const i = rawOf(issuer);
   const result = c && i ? checkSignature(c, i) : Promise.resolve<SignatureStatus>('unsupported');
   verdicts.set(key, result);
   return result;

@@ -6,6 +6,7 @@ import { wrongOrder } from './chain-order';
 import { expired, expiresSoon, notYetValid } from './cert-validity';
 import { weakKey, weakSignature } from './cert-strength';
 import { nameMismatch, noClientAuthEku } from './cert-usage';
+import { pathValidation } from './path-validation';
 
 /** Registry of the chain and certificate rules (findings.md ids), grouped by what they judge. */
 export const JUDGE_RULES: readonly JudgeRule[] = [
@@ -30,7 +31,10 @@ export const JUDGE_RULES: readonly JudgeRule[] = [
   noClientAuthEku,
 ];
 
-export function judge(ctx: JudgeContext, rules: readonly JudgeRule[] = JUDGE_RULES): Finding[] {
+/** RFC 5280 §6 and CA/B Forum path rules: one judge for the many ids of validate/ (PATH_VIOLATION_IDS). */
+export const PATH_VALIDATION_JUDGE = pathValidation;
+
+export function judge(ctx: JudgeContext, rules: readonly JudgeRule[] = [...JUDGE_RULES, PATH_VALIDATION_JUDGE]): Finding[] {
   return rules.flatMap((r) => r.judge(ctx));
 }
 

@@ -18,6 +18,8 @@ export interface RawCertificate {
   readonly signatureOid: string;
   /** The whole signature AlgorithmIdentifier (RSA-PSS needs its parameters). */
   readonly signatureAlgorithm: Uint8Array;
+  /** The signature AlgorithmIdentifier inside tbsCertificate (RFC 5280 §4.1.1.2: must equal the outer one). */
+  readonly tbsSignatureAlgorithm: Uint8Array;
   readonly issuer: Uint8Array;
   readonly subject: Uint8Array;
   readonly notBefore: Date;
@@ -91,8 +93,8 @@ export function parseRawCertificate(der: Uint8Array): RawCertificate | null {
     version = v && v.tag === 0x02 && v.end - v.start === 1 ? der[v.start]! + 1 : 0;
     i = 1;
   }
-  const [serial, , issuer, validity, subject, spki] = fields.slice(i, i + 6);
-  if (!serial || serial.tag !== 0x02 || !issuer || !validity || !subject || !spki || spki.tag !== 0x30) return null;
+  const [serial, tbsSigAlg, issuer, validity, subject, spki] = fields.slice(i, i + 6);
+  if (!serial || serial.tag !== 0x02 || !tbsSigAlg || !issuer || !validity || !subject || !spki || spki.tag !== 0x30) return null;
   const times = children(der, validity);
   const notBefore = times?.[0] ? timeOf(der, times[0]) : null;
   const notAfter = times?.[1] ? timeOf(der, times[1]) : null;
@@ -109,6 +111,7 @@ export function parseRawCertificate(der: Uint8Array): RawCertificate | null {
     serial: der.subarray(serial.start, serial.end),
     signatureOid,
     signatureAlgorithm: der.subarray(sigAlg.offset, sigAlg.end),
+    tbsSignatureAlgorithm: der.subarray(tbsSigAlg.offset, tbsSigAlg.end),
     issuer: der.subarray(issuer.offset, issuer.end),
     subject: der.subarray(subject.offset, subject.end),
     notBefore,
