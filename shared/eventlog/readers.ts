@@ -5,12 +5,13 @@ import type { EventLogEvidence, EventRecord } from './types';
 import { hasMagic } from './evtx/bytes';
 import { FILE_MAGIC, readFileHeader } from './evtx/file-header';
 import { readEvtxFile } from './evtx/read-evtx-file';
+import type { EvtxStreamOptions } from './evtx/read-evtx';
 import { chunkSlots, readEvtxPieces } from './evtx/read-evtx-pieces';
 import { EvtxTally, type EvtxReadResult, type EvtxTallyOptions, type EvtxTallyPart } from './evtx/evtx-tally';
 import { EVENT_NAMESPACE } from './render-xml';
 import { decodeXmlText } from './xml/decode-text';
 import { parseEventXml } from './xml/parse-event-xml';
-import { isRelevantEvent } from './relevant';
+import { isRelevantEvent, isRelevantProvider } from './relevant';
 
 /** Events of the providers Relay Doctor reads are kept; the others are only counted (see relevant.ts). */
 function evidence(name: string, format: 'evtx' | 'xml', kept: readonly EventRecord[], otherRecords: number): EventLogEvidence {
@@ -19,6 +20,11 @@ function evidence(name: string, format: 'evtx' | 'xml', kept: readonly EventReco
 
 function tallyOptions(options: ReadOptions): EvtxTallyOptions {
   return { maxRecords: options.limits.maxRecords, keep: isRelevantEvent, ...(options.signal ? { signal: options.signal } : {}) };
+}
+
+/** Only records of the providers Relay Doctor reads are built; the others are parsed, checked and counted. */
+function chunkOptions(options: ReadOptions): EvtxStreamOptions {
+  return { maxDepth: options.limits.maxNestingDepth, keepProvider: isRelevantProvider };
 }
 
 function evtxOutput(name: string, read: Result<EvtxReadResult, InputError>): Result<ReadOutput, InputError> {
@@ -39,14 +45,14 @@ export const evtxReader: Reader = {
   kind: 'events',
   sniff: (input) => (isEvtx(input.bytes) ? 3 : /\.evtx$/i.test(input.name) ? 1 : 0),
   read: async (input, options) =>
-    evtxOutput(input.name, readEvtxFile(input.bytes, { maxDepth: options.limits.maxNestingDepth, ...tallyOptions(options) })),
+    evtxOutput(input.name, readEvtxFile(input.bytes, { ...chunkOptions(options), ...tallyOptions(options) })),
   stream: {
     accepts: isEvtx,
     read: async (input, options) => {
       const header = readFileHeader(input.head);
       if (!header) return err({ code: 'input.damaged' });
       const tally = new EvtxTally(tallyOptions(options), header);
-      readEvtxPieces(input.pieces, header, input.size, options.limits.maxNestingDepth, (step) => {
+      readEvtxPieces(input.pieces, header, input.size, chunkOptions(options), (step) => {
         options.onProgress?.(step.bytesDone / input.size);
         return tally.add(step);
       });
@@ -65,7 +71,7 @@ export const evtxReader: Reader = {
           input.pieces,
           header,
           input.size,
-          options.limits.maxNestingDepth,
+          chunkOptions(options),
           (step) => {
             options.onProgress?.((step.chunk + 1 - from) / Math.max(1, Math.min(slots, to) - from));
             return tally.add(step);

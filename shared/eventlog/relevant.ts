@@ -8,5 +8,10 @@ import type { EventRecord } from './types';
 const RELEVANT = /^(Microsoft-Windows-CAPI2|MSExchange.*|Schannel|Microsoft-Windows-Schannel.*|SMTPSVC|Microsoft-Windows-CertificateServicesClient.*)$/i;
 
 export function isRelevantEvent(record: EventRecord): boolean {
-  return RELEVANT.test(record.provider);
+  return isRelevantProvider(record.provider);
+}
+
+/** The same choice made from the provider name alone, before a record is built (the .evtx reader's keepProvider). */
+export function isRelevantProvider(provider: string): boolean {
+  return RELEVANT.test(provider);
 }

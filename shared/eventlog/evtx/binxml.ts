@@ -2,9 +2,15 @@ import type { EventNode } from '../types';
 import { u16, u32, utf16 } from './bytes';
 import { BinXmlError, ENTITIES, MORE_BIT, TOKEN } from './binxml-tokens';
 import { instantiate, instantiateAll } from './instantiate';
-import { flattenSystemTemplate } from './system-plan';
+import { flattenSystemTemplate, isFlatSystem, systemProvider } from './system-plan';
 import { isElement, type Piece, type TemplateAttribute, type TemplateContent, type TemplateElement, type Value } from './template-tree';
-import { decodeValue } from './values';
+import { decodeValue, NESTED_BINXML } from './values';
+
+/** One usual record read straight into its parts: the flat System map and the <Event> element without System. */
+export interface RecordParts {
+  readonly system: Record<string, string>;
+  readonly event: EventNode;
+}
 
 /**
  * Parses BinXML inside one chunk. Names and template definitions are chunk offsets, so both are cached per
@@ -17,6 +23,8 @@ export class ChunkBinXml {
   private readonly templates = new Map<number, readonly TemplateContent[]>();
   private pos = 0;
   private depth = 0;
+  /** Type, offset and size of each value of the template instance read lazily (templateValues). */
+  private readonly lazy: number[] = [];
   /** Created once: a closure per substitution value was a measurable share of garbage on large logs. */
   private readonly nestedParser = (start: number, end: number): readonly EventNode[] => this.nested(start, end);
 
@@ -193,26 +201,51 @@ export class ChunkBinXml {
    * the System map without building System's elements, and the <Event> element without System. Returns
    * null for any other shape, which the caller then reads with `parseRecord`.
    */
-  parseRecordParts(start: number, end: number): { system: Record<string, string>; event: EventNode } | null {
+  parseRecordParts(start: number, end: number, keepProvider?: (provider: string) => boolean): RecordParts | 'notKept' | null {
     this.pos = start;
     this.depth = 0;
     if (this.chunk[this.pos] === TOKEN.fragmentHeader) this.pos += 4;
     if (((this.chunk[this.pos] as number) & ~MORE_BIT) !== TOKEN.templateInstance) return null;
-    const { template, values } = this.templateValues(end);
+    // With keepProvider, text values are decoded only once the record is known to be kept; nested BinXML
+    // values are parsed at once all the same, since they are where a damaged record shows.
+    const { template, values } = this.templateValues(end, keepProvider !== undefined);
     const root = template.find(isElement);
     const system = root?.content.find((c): c is TemplateElement => isElement(c) && c.name === 'System');
     if (!root || root.name !== 'Event' || !system) return null;
-    const flat = flattenSystemTemplate(system, values);
-    return flat ? { system: flat, event: instantiate(root, values, system) } : null;
+    if (keepProvider && isFlatSystem(system, values)) {
+      const provider = systemProvider(system, (sub) => this.decodeLater(values, sub));
+      if (!keepProvider(provider)) return 'notKept';
+    }
+    const decoded = this.decoded(values);
+    const flat = flattenSystemTemplate(system, decoded);
+    return flat ? { system: flat, event: instantiate(root, decoded, system) } : null;
+  }
+
+  /** Decodes value `sub` of a lazily read template instance if it is not yet (see templateValues). */
+  private decodeLater(values: Array<Value | undefined>, sub: number): Value | undefined {
+    if (values[sub] !== undefined || sub >= values.length) return values[sub];
+    const at = sub * 3;
+    return (values[sub] = decodeValue(this.lazy[at] as number, this.chunk, this.lazy[at + 1] as number, this.lazy[at + 2] as number, this.nestedParser));
+  }
+
+  /** Every value of a lazily read template instance, decoded. */
+  private decoded(values: Array<Value | undefined>): Value[] {
+    for (let i = 0; i < values.length; i++) this.decodeLater(values, i);
+    return values as Value[];
   }
 
   /** A template instance: the definition (inline the first time, else by offset) and its values. */
   private templateInstance(end: number): readonly EventNode[] {
     const { template, values } = this.templateValues(end);
-    return instantiateAll(template, values);
+    return instantiateAll(template, values as Value[]);
   }
 
-  private templateValues(end: number): { template: readonly TemplateContent[]; values: Value[] } {
+  /**
+   * A template instance's definition and values. `lazy` leaves every value but nested BinXML undecoded
+   * (undefined) and notes its type, offset and size in `lazy` for decodeLater: the records a reader does not
+   * keep need no text.
+   */
+  private templateValues(end: number, lazy = false): { template: readonly TemplateContent[]; values: Array<Value | undefined> } {
     this.need(10, end);
     const defOffset = u32(this.chunk, this.pos + 6);
     this.pos += 10;
@@ -227,12 +260,16 @@ export class ChunkBinXml {
     this.need(count * 4, end);
     const descriptors = this.pos;
     let data = descriptors + count * 4;
-    const values: Value[] = new Array<Value>(count);
+    const values = new Array<Value | undefined>(count);
     for (let i = 0; i < count; i++) {
       const size = u16(this.chunk, descriptors + i * 4);
       const type = this.chunk[descriptors + i * 4 + 2] as number;
       if (data + size > end) this.fail('value outside record');
-      values[i] = decodeValue(type, this.chunk, data, size, this.nestedParser);
+      if (lazy && type !== NESTED_BINXML) {
+        this.lazy[i * 3] = type;
+        this.lazy[i * 3 + 1] = data;
+        this.lazy[i * 3 + 2] = size;
+      } else values[i] = decodeValue(type, this.chunk, data, size, this.nestedParser);
       data += size;
     }
     this.pos = data;

@@ -12,6 +12,11 @@ const RECORD_HEADER = 24;
 
 export interface ChunkRecords {
   readonly records: EventRecord[];
+  /**
+   * Records read but not kept (their provider failed `keepProvider`), by position among the records read: the
+   * 0th, 3rd… So a caller can stop at a record limit exactly where reading them all would have.
+   */
+  readonly notKept: number[];
   readonly damaged: number;
   readonly warnings: InputWarning[];
 }
@@ -19,10 +24,18 @@ export interface ChunkRecords {
 /**
  * Reads the event records of one verified chunk: from 512 up to the free-space offset or the header's last
  * record id. A record whose BinXML cannot be parsed is counted as damaged and the next one is read; a record
- * whose header is broken ends the chunk, since the next record's position is unknown.
+ * whose header is broken ends the chunk, since the next record's position is unknown. Records of providers
+ * `keepProvider` refuses are parsed and checked all the same, but not built (see notKept).
  */
-export function readChunkRecords(chunk: Uint8Array, chunkIndex: number, header: ChunkHeader, maxDepth: number): ChunkRecords {
+export function readChunkRecords(
+  chunk: Uint8Array,
+  chunkIndex: number,
+  header: ChunkHeader,
+  maxDepth: number,
+  keepProvider?: (provider: string) => boolean,
+): ChunkRecords {
   const records: EventRecord[] = [];
+  const notKept: number[] = [];
   const warnings: InputWarning[] = [];
   let damaged = 0;
   const binxml = new ChunkBinXml(chunk, maxDepth);
@@ -42,15 +55,18 @@ export function readChunkRecords(chunk: Uint8Array, chunkIndex: number, header: 
       break;
     }
     try {
-      const parts = binxml.parseRecordParts(pos + RECORD_HEADER, pos + size - 4);
+      const parts = binxml.parseRecordParts(pos + RECORD_HEADER, pos + size - 4, keepProvider);
       let record: EventRecord | null;
-      if (parts) record = recordFromParts(parts.system, parts.event, recordId);
+      if (parts === 'notKept') {
+        notKept.push(records.length + notKept.length);
+        record = null;
+      } else if (parts) record = recordFromParts(parts.system, parts.event, recordId);
       else {
         const roots = binxml.parseRecord(pos + RECORD_HEADER, pos + size - 4);
         record = roots[0] ? recordFromTree(roots[0], recordId) : null;
       }
       if (record) records.push(record);
-      else {
+      else if (parts !== 'notKept') {
         damaged++;
         warnings.push({ code: 'eventlog.evtx.recordNotEvent', params: { chunk: chunkIndex, record: recordId } });
       }
@@ -63,5 +79,5 @@ export function readChunkRecords(chunk: Uint8Array, chunkIndex: number, header: 
     pos += size;
     if (recordId === header.lastRecordId) break;
   }
-  return { records, damaged, warnings };
+  return { records, notKept, damaged, warnings };
 }

@@ -75,8 +75,16 @@ export class EvtxTally {
     if (step.records.length > 0 || step.damaged === 0) this.chunksRead++;
     this.damaged += step.damaged;
     step.warnings.forEach((w) => this.note(w));
-    for (const r of step.records) {
+    // Records in the order they were read: the built ones and, at their positions, those read but not kept.
+    const notKept = step.notKept ?? [];
+    for (let seq = 0, built = 0, skipped = 0; seq < step.records.length + notKept.length; seq++) {
       if (this.read >= maxRecords) break;
+      if (notKept[skipped] === seq) {
+        skipped++;
+        this.otherRecords++;
+        continue;
+      }
+      const r = step.records[built++] as EventRecord;
       if (!keep || keep(r)) this.records.push(r);
       else this.otherRecords++;
     }

@@ -1,13 +1,12 @@
 import { err, type Result } from '../../result';
 import type { InputError } from '../../model/input';
-import { readEvtxChunks } from './read-evtx';
+import { readEvtxChunks, type EvtxStreamOptions } from './read-evtx';
 import { readFileHeader } from './file-header';
 import { EvtxTally, type EvtxReadResult, type EvtxTallyOptions } from './evtx-tally';
 
 export type { EvtxReadResult } from './evtx-tally';
 
-export interface EvtxReadOptions extends EvtxTallyOptions {
-  readonly maxDepth: number;
+export interface EvtxReadOptions extends EvtxTallyOptions, EvtxStreamOptions {
   /** Called after every chunk (progress in bytes and records for a worker's progress bar). */
   readonly onChunk?: (progress: { bytesDone: number; totalBytes: number; records: number }) => void;
 }
@@ -21,7 +20,7 @@ export function readEvtxFile(bytes: Uint8Array, options: EvtxReadOptions): Resul
   const header = readFileHeader(bytes);
   if (!header) return err({ code: 'input.damaged' });
   const tally = new EvtxTally(options, header);
-  for (const step of readEvtxChunks(bytes, header, { maxDepth: options.maxDepth })) {
+  for (const step of readEvtxChunks(bytes, header, options)) {
     const goOn = tally.add(step);
     options.onChunk?.({ bytesDone: step.bytesDone, totalBytes: bytes.length, records: tally.read });
     if (!goOn) break;

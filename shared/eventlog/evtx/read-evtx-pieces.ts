@@ -1,6 +1,6 @@
 import type { ByteSource } from '../../model/input';
 import { CHUNK_SIZE } from './chunk-header';
-import { firstChunkOffset, readEvtxChunk, type EvtxChunkResult } from './read-evtx';
+import { firstChunkOffset, readEvtxChunk, type EvtxChunkResult, type EvtxStreamOptions } from './read-evtx';
 import type { EvtxFileHeader } from './file-header';
 
 /** Chunks [from, to) of a file: one share of it when several threads read one large log. */
@@ -25,7 +25,7 @@ export function readEvtxPieces(
   pieces: ByteSource,
   header: EvtxFileHeader,
   size: number,
-  maxDepth: number,
+  chunkOptions: EvtxStreamOptions,
   onChunk: (step: EvtxChunkResult) => boolean,
   range: ChunkRange = { from: 0, to: Number.POSITIVE_INFINITY },
 ): void {
@@ -37,7 +37,7 @@ export function readEvtxPieces(
   let stopped = index >= range.to;
   const step = (chunk: Uint8Array): void => {
     const bytesDone = start + (index - range.from + 1) * CHUNK_SIZE;
-    stopped = !onChunk({ ...readEvtxChunk(chunk, index, header.chunkCount, { maxDepth }), bytesDone }) || ++index >= range.to;
+    stopped = !onChunk({ ...readEvtxChunk(chunk, index, header.chunkCount, chunkOptions), bytesDone }) || ++index >= range.to;
   };
   if (!stopped) {
     pieces((piece) => {

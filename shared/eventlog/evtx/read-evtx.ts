@@ -10,12 +10,16 @@ export interface EvtxChunkResult {
   /** Bytes of the file consumed so far (for progress). */
   readonly bytesDone: number;
   readonly records: readonly EventRecord[];
+  /** With `keepProvider`: the positions, among the records read, of those read but not kept (chunk-records.ts). */
+  readonly notKept?: readonly number[];
   readonly damaged: number;
   readonly warnings: readonly InputWarning[];
 }
 
 export interface EvtxStreamOptions {
   readonly maxDepth: number;
+  /** Records of other providers are read and checked but not built: only counted (a Security log's millions). */
+  readonly keepProvider?: (provider: string) => boolean;
 }
 
 /**
@@ -34,10 +38,10 @@ export function readEvtxChunk(chunk: Uint8Array, index: number, chunkCount: numb
       warnings: unused ? [] : [{ code: `eventlog.evtx.chunk.${check.problem}`, params: { chunk: index } }],
     };
   }
-  const read = readChunkRecords(chunk, index, check.header, options.maxDepth);
+  const read = readChunkRecords(chunk, index, check.header, options.maxDepth, options.keepProvider);
   const note: InputWarning[] =
     check.recordsChecksum === 'valid' ? [] : [{ code: `eventlog.evtx.chunk.recordsChecksum.${check.recordsChecksum}`, params: { chunk: index } }];
-  return { chunk: index, records: read.records, damaged: read.damaged, warnings: [...note, ...read.warnings] };
+  return { chunk: index, records: read.records, notKept: read.notKept, damaged: read.damaged, warnings: [...note, ...read.warnings] };
 }
 
 /** Where the chunks begin: after the header block the header declares (4 KiB in every known file). */

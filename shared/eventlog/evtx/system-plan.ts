@@ -68,3 +68,32 @@ export function flattenSystemTemplate(system: TemplateElement, values: readonly 
   }
   return out;
 }
+
+/**
+ * Whether flattenSystemTemplate will give the flat map for these values, knowing only the nested BinXML
+ * values (the others may still be undecoded): the System shape is flat and no element text is nested BinXML.
+ */
+export function isFlatSystem(system: TemplateElement, values: ReadonlyArray<Value | undefined>): boolean {
+  const plan = planOf(system);
+  if (!plan) return false;
+  for (const entry of plan) {
+    if (!entry.text) continue;
+    for (const p of entry.pieces) if (typeof p !== 'string' && Array.isArray(values[p.sub])) return false;
+  }
+  return true;
+}
+
+/** The provider name (`Provider@Name`) of a flat System, decoding only the values it is made of; "" when absent, as in the record. */
+export function systemProvider(system: TemplateElement, valueOf: (sub: number) => Value | undefined): string {
+  // As in the map, a later Provider@Name with a value wins.
+  let name = '';
+  for (const entry of planOf(system) ?? []) {
+    if (entry.key !== PROVIDER_NAME) continue;
+    const values: Value[] = [];
+    for (const p of entry.pieces) if (typeof p !== 'string') values[p.sub] = valueOf(p.sub) ?? null;
+    name = attributeValue(entry.pieces, values) ?? name;
+  }
+  return name;
+}
+
+const PROVIDER_NAME = 'Provider@Name';

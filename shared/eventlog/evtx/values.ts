@@ -12,6 +12,9 @@ export type NestedParser = (start: number, end: number) => readonly EventNode[];
 
 type Decoder = (b: Uint8Array, o: number, size: number) => string;
 
+/** Value type 0x21: a BinXML fragment, parsed as elements rather than rendered as text. */
+export const NESTED_BINXML = 0x21;
+
 const i64 = (b: Uint8Array, o: number, signed: boolean): string => {
   const lo = u32(b, o);
   const hi = u32(b, o + 4);
@@ -110,7 +113,7 @@ function decodeArray(type: number, b: Uint8Array, o: number, size: number): stri
 /** Decodes one substitution value; unknown types come out as hex rather than failing the record. */
 export function decodeValue(type: number, b: Uint8Array, o: number, size: number, nested: NestedParser): string | readonly EventNode[] | null {
   if (type === 0x00 || size === 0) return null;
-  if (type === 0x21) return nested(o, o + size);
+  if (type === NESTED_BINXML) return nested(o, o + size);
   if (type & 0x80) return decodeArray(type & 0x7f, b, o, size);
   const fixed = SIZES[type];
   if (fixed !== undefined && size < fixed) return hexUpper(b, o, o + size);

@@ -27,7 +27,7 @@ function piecesOf(bytes: Uint8Array, size: number): ByteSource {
 function streamed(bytes: Uint8Array, pieceSize: number, options = opts) {
   const header = readFileHeader(bytes.subarray(0, CHUNK))!;
   const tally = new EvtxTally(options, header);
-  readEvtxPieces(piecesOf(bytes, pieceSize), header, bytes.length, options.maxDepth, (step) => tally.add(step));
+  readEvtxPieces(piecesOf(bytes, pieceSize), header, bytes.length, options, (step) => tally.add(step));
   return tally.result();
 }
 
@@ -71,7 +71,7 @@ describe('readEvtxPieces', () => {
     expect(streamed(bytes, 5000, limited)).toEqual(readEvtxFile(bytes, limited));
     const seen: number[] = [];
     const header = readFileHeader(bytes)!;
-    readEvtxPieces(piecesOf(bytes, CHUNK), header, bytes.length, 64, (step) => (seen.push(step.chunk), step.chunk < 1));
+    readEvtxPieces(piecesOf(bytes, CHUNK), header, bytes.length, { maxDepth: 64 }, (step) => (seen.push(step.chunk), step.chunk < 1));
     expect(seen).toEqual([0, 1]);
   });
 });
