@@ -51,3 +51,11 @@ export function isVettedRoot(p: PathUnderTest, i: number): boolean {
 export function issuerIndices(p: PathUnderTest): number[] {
   return p.profiles.map((_, i) => i).filter((i) => i > 0);
 }
+
+/**
+ * The leaf is judged as a server's certificate: it is not a CA. A CA certificate checked on its own (the last of
+ * a bundle without a leaf) is judged as a CA, never against the rules for server certificates.
+ */
+export function leafIsServerCertificate(p: PathUnderTest): boolean {
+  return !(p.profiles[0]!.basicConstraints?.value?.ca ?? false);
+}

@@ -14,8 +14,8 @@ const ALLOWED_CURVES = new Set(['P-256', 'P-384', 'P-521']);
 const ALLOWED_SIGNATURES = new Set([
   '1.2.840.113549.1.1.11', '1.2.840.113549.1.1.12', '1.2.840.113549.1.1.13', '1.2.840.113549.1.1.10',
   '1.2.840.10045.4.3.2', '1.2.840.10045.4.3.3', '1.2.840.10045.4.3.4',
-  // SHA-1 forms: left to cert.weakSignature.
-  '1.2.840.113549.1.1.5', '1.2.840.10045.4.1',
+  // SHA-1 forms (with the old OIW sha1WithRSASignature): left to cert.weakSignature.
+  '1.2.840.113549.1.1.5', '1.2.840.10045.4.1', '1.3.14.3.2.29',
 ]);
 
 /**
@@ -36,8 +36,10 @@ export const algorithmsRule: PathRule = {
         out.push({ id: 'cert.keyAlgorithmNotAllowed', index: i,
           params: { algorithm: curve ?? profile.record.publicKey.name ?? profile.record.publicKey.algorithm } });
       }
-      // A root's own signature is never checked (RFC 5280 §6.1: the trust anchor is not verified).
-      if (!isRoot(p, i) && !ALLOWED_SIGNATURES.has(raw.signatureOid)) {
+      // A root's own signature is never checked (RFC 5280 §6.1: the trust anchor is not verified), nor is a lone
+      // self-signed certificate's (chain.selfSignedLeaf says what is wrong with it).
+      const selfSignedLeaf = i === 0 && profile.record.selfSigned;
+      if (!isRoot(p, i) && !selfSignedLeaf && !ALLOWED_SIGNATURES.has(raw.signatureOid)) {
         out.push({ id: 'cert.signatureAlgorithmNotAllowed', index: i, params: { algorithm: profile.record.signatureAlgorithm } });
       }
     });

@@ -1,6 +1,6 @@
 import { KNOWN_EXTENSIONS } from '../../profile/known-extensions';
 import type { CertificateProfile, ExtensionView } from '../../profile/certificate-profile';
-import { isVettedRoot, type PathRule, type Violation } from '../path-rule';
+import { isVettedRoot, leafIsServerCertificate, type PathRule, type Violation } from '../path-rule';
 
 const nameOf = (oid: string) => KNOWN_EXTENSIONS[oid]?.name ?? oid;
 
@@ -43,9 +43,9 @@ export const extensionsRule: PathRule = {
       }
       for (const rule of CRITICALITY) {
         const view = rule.view(profile);
-        const must = view ? rule.must(profile, i === 0) : undefined;
+        const must = view ? rule.must(profile, i === 0 && leafIsServerCertificate(p)) : undefined;
         if (view && must !== undefined && view.critical !== must) {
-          out.push({ id: 'cert.extensionCriticality', index: i, params: { extension: rule.extension, critical: view.critical } });
+          out.push({ id: 'cert.extensionCriticality', index: i, params: { extension: rule.extension, marked: view.critical ? 'critical' : 'nonCritical' } });
         }
       }
     });

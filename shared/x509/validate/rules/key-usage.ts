@@ -1,5 +1,7 @@
-import { EKU } from '../../oids';
-import { issuerIndices, isRoot, isVettedRoot, type PathRule, type Violation } from '../path-rule';
+import { EKU, EKU_NAMES } from '../../oids';
+
+const named = (oids: readonly string[]) => oids.map((o) => EKU_NAMES[o] ?? o);
+import { issuerIndices, isRoot, isVettedRoot, leafIsServerCertificate, type PathRule, type Violation } from '../path-rule';
 
 /**
  * RFC 5280 §6.1.4 (n): an issuer whose keyUsage is present must assert keyCertSign; §4.2.1.3: a certificate
@@ -23,15 +25,15 @@ export const keyUsageRule: PathRule = {
       const eku = profile.extKeyUsage?.value;
       if (eku && isRoot(p, i)) out.push({ id: 'cert.rootHasEku', index: i });
       else if (eku && !eku.includes(EKU.serverAuth) && !eku.includes(EKU.any)) {
-        out.push({ id: 'cert.caEkuMismatch', index: i, params: { eku } });
+        out.push({ id: 'cert.caEkuMismatch', index: i, params: { eku: named(eku) } });
       }
     }
     const leaf = p.profiles[0]!;
     const leafKu = leaf.keyUsage?.value;
     if (leafKu?.has('keyCertSign') && !leaf.basicConstraints?.value?.ca) out.push({ id: 'cert.leafKeyCertSign', index: 0 });
-    const leafEku = leaf.extKeyUsage?.value;
+    const leafEku = leafIsServerCertificate(p) ? leaf.extKeyUsage?.value : undefined;
     if (leafEku && !leafEku.includes(EKU.serverAuth) && !leafEku.includes(EKU.any)) {
-      out.push({ id: 'cert.ekuNotServerAuth', index: 0, params: { eku: leafEku } });
+      out.push({ id: 'cert.ekuNotServerAuth', index: 0, params: { eku: named(leafEku) } });
     }
     if (leafEku?.includes(EKU.any) && !leaf.record.selfSigned) out.push({ id: 'cert.leafAnyEku', index: 0 });
     return out;

@@ -1,6 +1,6 @@
 import type { GeneralName } from '../../profile/general-names';
 import { isValidDnsName, isValidEmail } from '../hostname';
-import { isVettedRoot, type PathRule, type Violation } from '../path-rule';
+import { isVettedRoot, leafIsServerCertificate, type PathRule, type Violation } from '../path-rule';
 
 /** Why one SAN entry is not a well-formed name of its form; null when it is. */
 function sanProblem(n: GeneralName): string | null {
@@ -27,10 +27,10 @@ export const namesRule: PathRule = {
       const san = profile.subjectAltName;
       const isCa = i > 0 || (profile.basicConstraints?.value?.ca ?? false);
       if (profile.subjectEmpty && (isCa || !san)) out.push({ id: 'cert.subjectEmpty', index: i });
-      if (san && san.value === null) out.push({ id: 'cert.subjectAltNameMalformed', index: i, params: { name: '' } });
+      if (san && san.value === null) out.push({ id: 'cert.subjectAltNameMalformed', index: i, params: { problem: 'undecodable', name: '' } });
       const bad = (san?.value ?? []).map(sanProblem).find((x) => x !== null);
-      if (bad !== undefined) out.push({ id: 'cert.subjectAltNameMalformed', index: i, params: { name: bad } });
-      if (i === 0 && !san && !profile.record.selfSigned && p.profiles.length > 1) out.push({ id: 'cert.noSubjectAltName', index: 0 });
+      if (bad !== undefined && bad !== null) out.push({ id: 'cert.subjectAltNameMalformed', index: i, params: { problem: 'entry', name: bad } });
+      if (i === 0 && !san && !profile.record.selfSigned && p.profiles.length > 1 && leafIsServerCertificate(p)) out.push({ id: 'cert.noSubjectAltName', index: 0 });
     });
     return out;
   },
