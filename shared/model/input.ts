@@ -69,7 +69,8 @@ export type InputErrorCode =
   | 'input.unsafeXml'
   | 'input.tooDeep'
   | 'input.unsafePath'
-  | 'input.unreadable';
+  | 'input.unreadable'
+  | 'input.zipBomb';
 
 export interface InputError extends AppError {
   readonly code: InputErrorCode;

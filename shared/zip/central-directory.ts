@@ -37,7 +37,7 @@ function decodeName(raw: Uint8Array, utf8: boolean): string {
 }
 
 /** Reads the central directory; any inconsistency in it makes the whole archive damaged. */
-export function readCentralDirectory(bytes: Uint8Array): { entries: CentralEntry[] } | { error: DirectoryError } {
+export function readCentralDirectory(bytes: Uint8Array): { entries: CentralEntry[]; directoryOffset: number } | { error: DirectoryError } {
   if (bytes.length < 22) return { error: 'damaged' };
   const dv = view(bytes);
   const end = findEndOfDirectory(bytes, dv);
@@ -74,7 +74,7 @@ export function readCentralDirectory(bytes: Uint8Array): { entries: CentralEntry
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return { entries };
+  return { entries, directoryOffset: offset };
 }
 
 /** Where an entry's compressed data starts, from its local header (whose name/extra lengths may differ). */

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../result';
 import { DamagedInputError, type ByteSource, type InputError, type InputFile, type InputWarning, type Limits } from '../model/input';
 import { dataOffset, readCentralDirectory, type CentralEntry } from './central-directory';
 import { safeEntryPath } from './safe-path';
+import { excessiveRatio, overlappingEntries } from './bomb-checks';
 
 export interface ZipContents {
   readonly files: readonly InputFile[];
@@ -10,10 +11,16 @@ export interface ZipContents {
 }
 
 const CHUNK = 64 * 1024;
+/**
+ * Compressed bytes fed to the inflater at a time: one push inflates all it is given, so 8 KiB bounds the
+ * output of a single step to ~8 MiB even at DEFLATE's maximum ratio, and a reader that has seen enough
+ * stops inflation within that step.
+ */
+const COMPRESSED_STEP = 8 * 1024;
 
 /**
- * Inflates at most `cap` bytes. Fed in 64 KiB slices so a bomb is stopped after the slice that crosses the
- * cap (DEFLATE expands at most ~1032:1, so the overshoot is bounded) instead of after gigabytes.
+ * Inflates at most `cap` bytes. Fed in COMPRESSED_STEP slices so a bomb is stopped after the slice that
+ * crosses the cap (DEFLATE expands at most ~1032:1, so the overshoot is bounded) instead of after gigabytes.
  */
 function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'overflow' | 'damaged' {
   const parts: Uint8Array[] = [];
@@ -25,8 +32,8 @@ function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'overflow' |
     else parts.push(chunk);
   });
   try {
-    for (let i = 0; i < data.length && !overflow; i += CHUNK) {
-      inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
+    for (let i = 0; i < data.length && !overflow; i += COMPRESSED_STEP) {
+      inflater.push(data.subarray(i, i + COMPRESSED_STEP), i + COMPRESSED_STEP >= data.length);
     }
   } catch {
     return 'damaged';
@@ -66,7 +73,9 @@ export interface ZipEntry {
  * Lists a zip's files under the limits (maxZipEntries, maxZipBytes) without inflating any. Refuses the archive
  * (input.unsafePath) when any entry escapes its folder or is a link, and (input.tooLarge) when it has too
  * many entries or would inflate past the limit — checked on the declared sizes; each entry's real output is
- * held to its declared size while it inflates. Encrypted entries and unknown methods are skipped with a warning.
+ * held to its declared size while it inflates. Refuses (input.zipBomb) entries whose data overlap and
+ * compression ratios past ZIP_BOMB_LIMITS (bomb-checks.ts). Encrypted entries and unknown methods are skipped
+ * with a warning.
  */
 export function listZip(bytes: Uint8Array, limits: Limits): Result<{ entries: ZipEntry[]; warnings: InputWarning[] }, InputError> {
   const dir = readCentralDirectory(bytes);
@@ -74,6 +83,8 @@ export function listZip(bytes: Uint8Array, limits: Limits): Result<{ entries: Zi
     return err(dir.error === 'zip64' ? { code: 'input.tooLarge', params: { limit: limits.maxZipBytes } } : { code: 'input.damaged' });
   }
   if (dir.entries.length > limits.maxZipEntries) return err({ code: 'input.tooLarge', params: { limit: limits.maxZipEntries } });
+  const overlap = overlappingEntries(bytes, dir.entries, dir.directoryOffset);
+  if (overlap) return err(overlap);
   const entries: ZipEntry[] = [];
   const warnings: InputWarning[] = [];
   let declared = 0;
@@ -95,6 +106,9 @@ export function listZip(bytes: Uint8Array, limits: Limits): Result<{ entries: Zi
     if (declared > limits.maxZipBytes) return err({ code: 'input.tooLarge', params: { limit: limits.maxZipBytes } });
     entries.push({ name: path, size: entry.size, bytes: () => entryBytes(bytes, entry), pieces: entryPieces(bytes, entry) });
   }
+  // After the size limits, so an archive that is simply too large is still reported as such.
+  const ratio = excessiveRatio(dir.entries, bytes.length);
+  if (ratio) return err(ratio);
   return ok({ entries, warnings });
 }
 
@@ -119,7 +133,7 @@ function entryPieces(bytes: Uint8Array, entry: CentralEntry): ByteSource {
       if (visit(chunk) === false) stop = true;
     });
     try {
-      for (let i = 0; i < data.length && !stop; i += CHUNK) inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
+      for (let i = 0; i < data.length && !stop; i += COMPRESSED_STEP) inflater.push(data.subarray(i, i + COMPRESSED_STEP), i + COMPRESSED_STEP >= data.length);
     } catch (e) {
       throw e instanceof DamagedInputError ? e : new DamagedInputError();
     }

@@ -3,9 +3,6 @@ import type { Reader } from '../engine/reader';
 import { listZip } from './read-zip';
 import { DamagedInputError, type DeferredInput } from '../model/input';
 
-/** Entries larger than this are also offered in pieces (inflated as read); smaller ones are inflated once. */
-const STREAM_ENTRIES_ABOVE = 64 * 1024 * 1024;
-
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
 
@@ -38,6 +35,8 @@ export const zipReader: Reader = {
     if (!zip.ok) return zip;
     // Entries are inflated one at a time, when the engine gets to each: a zip of a thousand logs never sits
     // inflated in memory at once. One that turns out damaged is reported as such, the others still read.
+    // Every entry also comes in pieces, so the engine judges it from its first megabyte and stops inflating
+    // one that no reader wants (a gigabyte of zeros named SEND….LOG), and streams a large log.
     const children = zip.value.entries.map(
       (entry): DeferredInput => ({
         name: entry.name,
@@ -47,7 +46,7 @@ export const zipReader: Reader = {
           if (bytes === 'damaged') throw new DamagedInputError();
           return bytes;
         },
-        ...(entry.size > STREAM_ENTRIES_ABOVE ? { pieces: entry.pieces } : {}),
+        pieces: entry.pieces,
       }),
     );
     return ok({
