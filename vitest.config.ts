@@ -15,7 +15,7 @@ export default defineConfig({
       {
         extends: true,
         resolve: { conditions: ['node'] },
-        test: { name: 'unit', environment: 'node', testTimeout: HANG_GUARD_MS, hookTimeout: HANG_GUARD_MS, include: ['test/unit/**/*.test.ts', 'test/regressions/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', testTimeout: HANG_GUARD_MS, hookTimeout: HANG_GUARD_MS, include: ['test/unit/**/*.test.ts', 'test/regressions/**/*.test.ts', 'test/scenarios/**/*.test.ts'] },
       },
       {
         extends: true,
