@@ -300,17 +300,26 @@ const fl = (rows) => {
   const w = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => wrapFl(`${k.padEnd(w)} : ${v}`, w + 3)).join('\r\n');
 };
-/** PowerShell's Format-List wraps a long value at the console width (120) with the value column's indent. */
+/**
+ * PowerShell's Format-List wraps a long value at the console width (120) with the value column's indent,
+ * breaking at the last space that fits (the space itself is dropped), or hard when a word is longer than a line.
+ */
 function wrapFl(line, indent) {
   const width = 119;
-  if (line.length <= width) return line;
-  const out = [line.slice(0, width)];
-  let rest = line.slice(width);
-  while (rest.length) {
-    out.push(' '.repeat(indent) + rest.slice(0, width - indent));
-    rest = rest.slice(width - indent);
+  const lines = [];
+  let rest = line;
+  let room = width;
+  let minCut = indent; // never break inside the label
+  while (rest.length > room) {
+    const space = rest.lastIndexOf(' ', room);
+    const soft = space > minCut;
+    lines.push(rest.slice(0, soft ? space : room));
+    rest = rest.slice(soft ? space + 1 : room);
+    room = width - indent;
+    minCut = 0;
   }
-  return out.join('\r\n');
+  lines.push(rest);
+  return lines.map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l)).join('\r\n');
 }
 const set = (xs) => `{${xs.join(', ')}}`;
 

@@ -369,8 +369,8 @@ add('serverauth-only-mail-flows-healthy', {
   'Get-InboundConnector.txt': IN_CERT,
 });
 add('serverauth-only-renewal-leaf-file-5764', {
-  description: 'Renewal to a new issuer, serverAuth-only, leaf-only export, and the send log shows it refused. KB 3212877 (new G2 intermediate not installed) leads as likely; the missing clientAuth EKU is listed beside it as possible.',
-  ...cause(C.C1, 'likely', [C.C2, C.C3, C.C7, C.C8, C.C10, C.C12]), mustInclude: [C.EKU],
+  description: 'Renewal to a new issuer, serverAuth-only, leaf-only export, and the send log shows it refused. Two open hypotheses, neither proven: the new G2 intermediate not installed (C1) and the missing clientAuth EKU (§10), both possible; C1 leads because it is documented.',
+  ...cause(C.C1, 'possible', [C.C2, C.C3, C.C7, C.C8, C.C10, C.C12]), mustInclude: [C.EKU],
 }, {
   'mail.contoso.com-2026.cer': der('contoso-g2-sa'), 'SEND20261120-1.log': sendLog(ex({ at: '08:12:01.102', cert: 'contoso-g2-sa' })), 'Get-InboundConnector.txt': IN_CERT,
 });
