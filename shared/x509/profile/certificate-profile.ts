@@ -68,7 +68,7 @@ function build(record: CertificateRecord, raw: RawCertificate): CertificateProfi
       if (ext.critical) unknownCritical.push(ext.oid);
       continue;
     }
-    let value: unknown = null;
+    let value: unknown;
     try {
       value = known.decode(ext.value);
     } catch {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ext, gn, leaf, makeCertificate, root } from './cert-factory';
+import { CN, cn, ctx, ia5, name, oid, seq } from './der-builder';
+import { judgeChain } from './judge-chain';
+
+describe('names, serial numbers, versions and algorithms', () => {
+  it('refuses an empty issuer and a CA with an empty subject', async () => {
+    const r = root();
+    const noIssuer = leaf(r, 'relay.contoso.com', [], { issuerName: seq() });
+    // The empty issuer cannot be found by name: the leaf is judged alone.
+    expect((await judgeChain([noIssuer], [r])).path).toContain('cert.issuerEmpty@leaf');
+    const anonymousRoot = makeCertificate({ subject: seq(), extensions: [ext.basicConstraints(true), ext.keyUsage(['keyCertSign']),
+      ext.subjectAltName([gn.dns('ca.contoso.com')], true)] });
+    const l = makeCertificate({ subject: cn('relay.contoso.com'), issuer: anonymousRoot, extensions: [ext.subjectAltName([gn.dns('relay.contoso.com')])] });
+    expect((await judgeChain([l], [anonymousRoot])).path).toContain('cert.subjectEmpty@root');
+  });
+
+  it('refuses SAN entries that are not names of their form, and an undecodable SAN', async () => {
+    const r = root();
+    const dotted = leaf(r, 'relay.contoso.com', [], { extensions: [ext.subjectAltName([gn.dns('.contoso.com'), gn.dns('relay.contoso.com')])] });
+    const out = await judgeChain([dotted], [r]);
+    expect(out.findings.find((f) => f.id === 'cert.subjectAltNameMalformed')?.params).toMatchObject({ name: '.contoso.com', problem: 'entry' });
+    const shortIp = leaf(r, 'relay.contoso.com', [], { extensions: [ext.subjectAltName([gn.ip(10, 0, 0)])] });
+    expect((await judgeChain([shortIp], [r])).path).toContain('cert.subjectAltNameMalformed@leaf');
+    const notASequence = leaf(r, 'relay.contoso.com', [], { extensions: [ext.raw('2.5.29.17', ia5('relay.contoso.com'))] });
+    expect((await judgeChain([notASequence], [r])).path).toContain('cert.subjectAltNameMalformed@leaf');
+  });
+
+  it('accepts wildcard and underscore SAN names real CAs still issue', async () => {
+    const r = root();
+    const l = leaf(r, 'relay.contoso.com', [], { extensions: [ext.subjectAltName([gn.dns('*.contoso.com'), gn.dns('_dmarc.contoso.com')])] });
+    expect((await judgeChain([l], [r])).path).toEqual([]);
+  });
+
+  it('reports a leaf without SAN as high (Exchange Online still matches the CN), not critical', async () => {
+    const r = root();
+    const cnOnly = makeCertificate({ subject: cn('relay.contoso.com'), issuer: r, extensions: [ext.keyUsage(['digitalSignature'])] });
+    const out = await judgeChain([cnOnly], [r], { expectName: 'relay.contoso.com' });
+    expect(out.findings.find((f) => f.id === 'cert.noSubjectAltName')?.severity).toBe('high');
+    expect(out.critical).toEqual([]);
+  });
+
+  it('refuses zero, negative and over-long serial numbers', async () => {
+    const r = root();
+    for (const [serial, problem] of [[Uint8Array.of(0), 'zero'], [Uint8Array.of(0xff, 0x01), 'negative'], [new Uint8Array(21).fill(1), 'tooLong']] as const) {
+      const out = await judgeChain([leaf(r, 'relay.contoso.com', [], { serial })], [r]);
+      expect(out.findings.find((f) => f.id === 'cert.serialNumberInvalid')?.params['problem']).toBe(problem);
+    }
+    expect((await judgeChain([leaf(r, 'relay.contoso.com', [], { serial: Uint8Array.of(0, 0x80) })], [r])).path).toEqual([]);
+  });
+
+  it('refuses a version 1 leaf', async () => {
+    const r = root();
+    const v1 = makeCertificate({ subject: name([CN, 'relay.contoso.com']), issuer: r, version: 1 });
+    expect((await judgeChain([v1], [r])).path).toContain('cert.notVersion3@leaf');
+  });
+
+  it('refuses a certificate whose inner and outer signature algorithms differ', async () => {
+    const r = root();
+    const l = leaf(r, 'relay.contoso.com', [], { tbsSignatureAlgorithm: seq(oid('1.2.840.10045.4.3.3')) });
+    expect((await judgeChain([l], [r])).path).toContain('cert.signatureAlgorithmMismatch@leaf');
+  });
+
+  it('keeps ctx() primitive tags primitive', () => {
+    expect(ctx(2, false, ia5('a'))[0]).toBe(0x82);
+  });
+});
