@@ -2,7 +2,7 @@
 // writers in lib.mjs. Run by hand after changing a scenario: `node test/scenarios/_pki/make-scenarios.mjs`,
 // then commit the folders. The suite only reads what this wrote; it never runs it.
 // Expectations are an Exchange support engineer's reading of domain.md §1.3, §10 and §11, not the code's.
-import { existsSync, mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import forge from 'node-forge';
@@ -12,6 +12,63 @@ import {
   exchangeCertificates, acceptedDomains,
 } from './lib.mjs';
 
+const README_HEAD = `# Scenario suite (issue 17 item 10)
+
+Each folder is one support case: the evidence files exactly as an admin drops them (certificates, CAPI2 and
+Exchange events as Event Viewer XML, SmtpSend and IIS SMTP logs, NDRs, cmdlet output as Format-List text) and
+\`expected.json\`, the verdict an Exchange support engineer would give by domain.md §1.3, §10 and §11, written
+without looking at \`shared/diagnosis\`. \`scenarios.test.ts\` runs the real CLI in-process for each folder:
+
+\`\`\`
+relay-doctor analyze <every entry but _args and expected.json> --json --at <at> --trust _args/<root>
+                     [--expect-name …] [--password …] [--probe 127.0.0.1:<port>]
+\`\`\`
+
+and checks that every evidence file was read (status ok, items > 0), then \`verdict.status\`, \`verdict.cause\`,
+\`verdict.confidence\`, that no \`mustNot\` cause is in \`causes\`, the exit status, and the optional fields below.
+Probe scenarios start a real STARTTLS server (smtp-server) on 127.0.0.1 presenting \`_args/probe-*.pem\`.
+
+## expected.json
+
+| field | meaning |
+|---|---|
+| \`description\` | why, as a support engineer would say it (also the test name) |
+| \`args.at\` | \`--at\`; every scenario pins 2026-11-20T10:00:00Z, the day of its logs |
+| \`args.trust\` | files in \`_args/\` passed with \`--trust\` (the private root, standing for a Microsoft-trusted public root) |
+| \`args.expectName\` / \`args.password\` | \`--expect-name\` / \`--password\` |
+| \`args.probe\` | \`{ chain: [pem files in _args, leaf first], key }\`: what the loopback server presents; adds \`--probe\` |
+| \`status\` | \`cause\`, \`healthy\` or \`insufficientEvidence\` |
+| \`lead\`, \`confidence\` | \`verdict.cause\` and \`verdict.confidence\` (both null unless status is \`cause\`) |
+| \`mustNot\` | cause ids that must not appear anywhere in \`causes\` |
+| \`exit\` | exit status (findings.md: 0 healthy, 1 a cause or a symptom without a cause) |
+| \`nextAction\` (optional) | \`verdict.next.action\`: \`fix\`, \`collect\` or \`none\` |
+| \`nextServer\` (optional) | host name of \`verdict.next.server\` (EX02 matches EX02.contoso.com) |
+| \`notCertain\` (optional) | causes that may be listed but never as \`certain\` |
+| \`mustInclude\` (optional) | causes that must be listed (as alternatives) |
+| \`rejectedOk\` (optional) | evidence files damaged on purpose, allowed to be rejected |
+
+## Adding a scenario
+
+Scenarios are written by \`_pki/make-scenarios.mjs\` (one \`add(name, expected, files, args)\` call each) with the
+writers of \`_pki/lib.mjs\` (SmtpSend sessions, IIS W3C sessions, CAPI2 event 30, Exchange events, NDR .eml and
+pasted text, Get-InboundConnector / Get-SendConnector / Get-ExchangeCertificate / Get-AcceptedDomain output).
+Add a call, run \`node test/scenarios/_pki/make-scenarios.mjs\` (it rewrites every folder and this README),
+then \`npx vitest run test/scenarios\`, and commit the folders. A hand-made folder works too: evidence files,
+\`_args/\` and \`expected.json\` (but the generator deletes folders it does not know: add it there).
+
+The certificates come from \`_pki/make-pki.mjs\`, run ONCE (its keys are random; rerunning it changes every
+thumbprint and needs make-scenarios.mjs afterwards). Names: Relay Doctor Test Root R1 → TLS RSA CA G1 / G2;
+leaves mail.contoso.com (G1 2025–2027; G2 renewal 2026–2027 with and without clientAuth; expired 2024–2026),
+smtp.contoso.com, relay.contoso.com, relay01.hosts.contoso.com, mail.fabrikam.com, intranet.contoso.com, the
+self-signed CN=EX01, and an AD CS chain (Contoso Enterprise Root CA → Contoso Issuing CA 01 → mail.contoso.com)
+that is never trusted. \`_pki/pki.json\` lists thumbprints, serials and names.
+
+\`kb3212877-article-case\` and \`kb-sample-event-and-ndr\` carry the CAPI2 event 30 published in Microsoft's KB 3212877
+(learn.microsoft.com, CC BY 4.0), values as published: it is the piece of evidence the issue is about.
+
+## Scenarios
+
+`;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const AT = '2026-11-20T10:00:00Z';
 const DAY = '2026-11-20T';
@@ -494,8 +551,7 @@ for (const s of scenarios) {
   }
   const { description, status, lead, confidence, mustNot, exit, ...rest } = s.expected;
   writeFileSync(join(dir, 'expected.json'), JSON.stringify({ description, args, status, lead, confidence, mustNot, exit, ...rest }, null, 2) + '\n');
-  rows.push(`| \`${s.name}\` | ${description.split(/(?<=[.:])\s/)[0]} | ${lead ? `${lead.replace('cause.', '')} / ${confidence}` : status} | ${exit} |`);
+  rows.push(`| \`${s.name}\` | ${description.split(/(?<=\.)\s/)[0].replace(/\|/g, '\\|')} | ${lead ? `${lead.replace('cause.', '')} / ${confidence}` : status} | ${exit} |`);
 }
-writeFileSync(join(ROOT, '_pki', 'table.md'), rows.join('\n') + '\n');
+writeFileSync(join(ROOT, 'README.md'), README_HEAD + '| folder | what it shows | expected lead / confidence (or status) | exit |\n|---|---|---|---|\n' + rows.join('\n') + '\n');
 console.log(`${scenarios.length} scenarios written`);
-if (!existsSync(join(ROOT, 'README.md'))) console.log('README.md missing');
