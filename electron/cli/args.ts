@@ -92,7 +92,9 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
     at = new Date(values.at);
     if (Number.isNaN(at.getTime())) return usage('cli.usage.reason.badTime', { value: values.at });
   }
-  if (rest.length === 0) return command === 'probe' ? usage('cli.usage.reason.needsHost') : usage('cli.usage.reason.needsInput', { command });
+  // `analyze --probe <host>` needs no file: the probe capture is the evidence (issue 17 item 2).
+  const probeOnly = command === 'analyze' && values.probe !== undefined;
+  if (rest.length === 0 && !probeOnly) return command === 'probe' ? usage('cli.usage.reason.needsHost') : usage('cli.usage.reason.needsInput', { command });
   if (command === 'export' && !values.out) return usage('cli.usage.reason.needsOut');
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) return usage('cli.usage.reason.badJobs', { value: values.jobs ?? '' });

@@ -16,6 +16,8 @@ export interface VerdictInput {
   readonly inputs: ReadonlyArray<{ readonly kind: EvidenceKind | null; readonly status: 'ok' | 'rejected'; readonly items?: number }>;
   readonly findings: ReadonlyArray<{ readonly severity: Severity }>;
   readonly causes: readonly unknown[];
+  /** The report's one verdict (decide-verdict.ts); when present it decides. */
+  readonly verdict?: { readonly status: 'cause' | 'insufficientEvidence' | 'healthy' };
 }
 
 /**
@@ -23,8 +25,11 @@ export interface VerdictInput {
  *   the CLI's exit status 1, findings.md);
  * - healthy: neither, and at least one decisive input was read with items in it;
  * - insufficientEvidence: neither, and nothing decisive was read.
+ * A report with a `verdict` (every report since issue 17) is read from it instead: the diagnosis already
+ * weighed which findings belong to the case.
  */
 export function verdict(input: VerdictInput): Verdict {
+  if (input.verdict) return input.verdict.status === 'cause' ? 'problem' : input.verdict.status;
   if (input.causes.length > 0 || input.findings.some(isActionable)) return 'problem';
   const decisive = input.inputs.some(
     (i) => i.status === 'ok' && i.kind !== null && DECISIVE_KINDS.includes(i.kind) && (i.items ?? 0) > 0,

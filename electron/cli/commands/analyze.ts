@@ -8,7 +8,7 @@ import { runAnalysis, type RunResult } from '../../../shared/engine/run';
 import { rejectedOutcome, type InputOutcome } from '../../../shared/engine/read-inputs';
 import { SHARE_ABOVE_BYTES } from '../../../shared/engine/read-shares';
 import type { InputFile } from '../../../shared/model/input';
-import { isActionable } from '../../../shared/model/finding';
+import { exitStatusOf } from '../../../shared/report/exit-status';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { evidenceOfKind, type Evidence } from '../../../shared/model/evidence';
@@ -17,9 +17,8 @@ import { networkEvidenceForAnalyze, networkErrorText } from '../../services/netw
 import { renderTextSummary } from '../../../shared/report/text-summary';
 import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';
 
-/** Exit codes of findings.md: 0 clean, 1 something medium or above, 2 usage error or nothing readable. */
-export const EXIT_CLEAN = 0;
-export const EXIT_FOUND = 1;
+/** Exit codes of findings.md: 0 healthy, 1 a problem (see exitStatusOf), 2 usage error or nothing readable. */
+export { EXIT_CLEAN, EXIT_FOUND } from '../../../shared/report/exit-status';
 export const EXIT_USAGE = 2;
 
 /** The input name of text piped in with `-` (as the app names pasted text pasted-N.txt). */
@@ -94,5 +93,5 @@ export async function analyzeCommand(args: CliArgs, io: CliIo, locale: Locale): 
     io.stderr.write(format(locale, 'cli.noInput') + '\n');
     return EXIT_USAGE;
   }
-  return report.findings.some(isActionable) ? EXIT_FOUND : EXIT_CLEAN;
+  return exitStatusOf(report);
 }

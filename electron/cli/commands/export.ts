@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { CliArgs } from '../args';
 import type { CliIo } from '../context';
-import { EXIT_CLEAN, EXIT_FOUND, EXIT_USAGE, runCliAnalysis } from './analyze';
+import { EXIT_USAGE, runCliAnalysis } from './analyze';
 import { fixPackExportFiles } from '../../services/fixpack-export';
 import { exportFiles } from '../../services/export';
-import { isActionable } from '../../../shared/model/finding';
+import { exitStatusOf } from '../../../shared/report/exit-status';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { renderTextSummary } from '../../../shared/report/text-summary';
@@ -44,5 +44,5 @@ export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): P
   if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else io.stdout.write(renderTextSummary(terminalSafeValues(report), locale));
   io.stderr.write(format(locale, 'cli.export.written', { folder: terminalSafe(folder), count: written.value.written.length }) + '\n');
-  return report.findings.some(isActionable) ? EXIT_FOUND : EXIT_CLEAN;
+  return exitStatusOf(report);
 }

@@ -44,10 +44,23 @@ describe('relay-doctor export', { timeout: 60_000 }, () => {
   it('puts the intermediate to import into the pack as a .cer when the evidence holds it and CAPI2 shows the server lacks it', async () => {
     const out = outDir();
     const evtx = 'test/fixtures/evtx/capi2-and-exchange.evtx';
-    await main(['export', `${certs}/leaf-only.pem`, `${certs}/intermediate.pem`, ndr, evtx, '--out', out, '--at', at, '--trust', `${certs}/root.pem`], captureIo());
+    // The analysis time sits beside the events' day (2026-11-20): events months away are set apart as history.
+    await main(['export', `${certs}/leaf-only.pem`, `${certs}/intermediate.pem`, evtx, '--out', out, '--at', '2026-11-21T00:00:00Z', '--trust', `${certs}/root.pem`], captureIo());
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.chains[0].status).toBe('complete');
+    expect(report.verdict).toMatchObject({ cause: 'cause.intermediatesNotSent', next: { action: 'fix', server: 'SMTP1.contoso.com' } });
     expect(readdirSync(out).filter((n) => n.endsWith('.cer')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('sets the CAPI2 events of SMTP1 apart when the NDR says the mail left from EX01: another server proves nothing', async () => {
+    const out = outDir();
+    const evtx = 'test/fixtures/evtx/capi2-and-exchange.evtx';
+    await main(['export', `${certs}/leaf-only.pem`, `${certs}/intermediate.pem`, ndr, evtx, '--out', out, '--at', '2026-11-21T00:00:00Z', '--trust', `${certs}/root.pem`], captureIo());
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const other = report.findings.find((f: { id: string }) => f.id === 'evidence.otherServer');
+    expect(other?.params).toMatchObject({ found: 'SMTP1.contoso.com', expected: 'EX01.contoso.com' });
+    expect(report.causes.find((c: { id: string }) => c.id === 'cause.intermediatesNotSent')?.confidence).not.toBe('certain');
+    expect(report.verdict.next.server).toBe('EX01.contoso.com');
   });
 
   it('exits 2 without writing when no input could be read', async () => {

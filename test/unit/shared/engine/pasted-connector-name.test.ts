@@ -18,19 +18,22 @@ async function run(answers: Answers) {
 }
 
 describe('a pasted inbound connector naming another host', () => {
-  it('reports cert.nameMismatch, connector.nameMismatch and the certificateNameMismatch cause', async () => {
+  it('reports the mismatch once, as connector.nameMismatch citing both the paste and the certificate, and the certificateNameMismatch cause', async () => {
     const report = await run({});
     expect(report.inputs.find((i) => i.file === 'pasted-1.txt')?.status).toBe('ok');
     const ids = report.findings.map((f) => f.id);
-    expect(ids).toContain('cert.nameMismatch');
-    expect(ids).toContain('connector.nameMismatch');
-    expect(report.findings.find((f) => f.id === 'cert.nameMismatch')?.params).toMatchObject({ expected: 'smtp.fabrikam.com' });
+    expect(ids).not.toContain('cert.nameMismatch');
+    const mismatch = report.findings.filter((f) => f.id === 'connector.nameMismatch');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]?.params).toMatchObject({ expected: 'smtp.fabrikam.com' });
+    expect(mismatch[0]?.evidence.some((r) => r.startsWith('cert:'))).toBe(true);
+    expect(mismatch[0]?.evidence.some((r) => r.startsWith('pasted-1.txt'))).toBe(true);
     expect(report.causes.map((c) => c.id)).toContain('cause.certificateNameMismatch');
   });
 
   it('still takes the connector name from the paste when the remembered answer is blank', async () => {
     // A blank answer (an emptied field, an old case file) is no answer: it must not hide the pasted name.
     const report = await run({ tlsSenderCertificateName: '  ' });
-    expect(report.findings.find((f) => f.id === 'cert.nameMismatch')?.params).toMatchObject({ expected: 'smtp.fabrikam.com' });
+    expect(report.findings.find((f) => f.id === 'connector.nameMismatch')?.params).toMatchObject({ expected: 'smtp.fabrikam.com' });
   });
 });
