@@ -28,7 +28,7 @@ function certificateNamed(name: string): string {
   const attrs = [
     { shortName: 'CN', value: name, valueTagClass: forge.asn1.Type.UTF8 },
     { shortName: 'O', value: name, valueTagClass: forge.asn1.Type.UTF8 },
-  ] as forge.pki.CertificateField[];
+  ] as unknown as forge.pki.CertificateField[];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 2, value: 'mail.contoso.com' }] }]);
