@@ -15,7 +15,7 @@ export async function judgeChain(
   supplied: readonly TestCertificate[],
   roots: readonly TestCertificate[],
   options: { expectName?: string; at?: Date } = {},
-): Promise<{ findings: Finding[]; path: string[]; critical: string[] }> {
+): Promise<{ findings: readonly Finding[]; path: string[]; critical: string[] }> {
   const evidence: CertificateEvidence = { kind: 'certificates', id: 'chain.pem', source: 'chain.pem', origin: 'file', format: 'pem',
     certificates: supplied.map((c) => c.record) };
   const out = await certificateAnalyzer.analyze([evidence], {
