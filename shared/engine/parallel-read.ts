@@ -34,7 +34,14 @@ export type ThreadReply =
 export async function serveRead(id: number, input: DeferredInput, options: ThreadReadOptions, post: (reply: ThreadReply) => void): Promise<void> {
   const onFraction = (fraction: number): void => post({ type: 'partial', id, fraction });
   if (options.share) {
-    const share = await readShare(input, options.share, { ...options, onProgress: onFraction });
+    // As readInputs paces a whole read: a hundred steps, not a message per 64 KiB chunk.
+    let shown = 0;
+    const onProgress = (fraction: number): void => {
+      if (fraction - shown < 0.01) return;
+      shown = fraction;
+      onFraction(Math.min(1, fraction));
+    };
+    const share = await readShare(input, options.share, { ...options, onProgress });
     post({ type: 'done', id, read: { outcomes: [], evidence: [], share } });
     return;
   }

@@ -13,5 +13,18 @@ export function isRelevantEvent(record: EventRecord): boolean {
 
 /** The same choice made from the provider name alone, before a record is built (the .evtx reader's keepProvider). */
 export function isRelevantProvider(provider: string): boolean {
-  return RELEVANT.test(provider);
+  // A log has a handful of providers and a million records: the answer is remembered per name, and the last
+  // one checked first (records of one provider come in runs; comparing is cheaper than hashing a new string).
+  if (provider === last.provider) return last.relevant;
+  let known = SEEN.get(provider);
+  if (known === undefined) {
+    known = RELEVANT.test(provider);
+    if (SEEN.size < 1024) SEEN.set(provider, known);
+  }
+  last = { provider, relevant: known };
+  return known;
 }
+
+let last = { provider: '', relevant: false };
+
+const SEEN = new Map<string, boolean>();

@@ -7,6 +7,8 @@ import { isElement, type Piece, type TemplateAttribute, type TemplateContent, ty
 import { decodeValue, NESTED_BINXML } from './values';
 
 /** One usual record read straight into its parts: the flat System map and the <Event> element without System. */
+const NO_NODES: readonly EventNode[] = Object.freeze([]);
+
 export interface RecordParts {
   readonly system: Record<string, string>;
   readonly event: EventNode;
@@ -25,6 +27,8 @@ export class ChunkBinXml {
   private depth = 0;
   /** Type, offset and size of each value of the template instance read lazily (templateValues). */
   private readonly lazy: number[] = [];
+  /** Parsing only to find damage: template instances and nested values are read but not built (checkNested). */
+  private checking = false;
   /** Created once: a closure per substitution value was a measurable share of garbage on large logs. */
   private readonly nestedParser = (start: number, end: number): readonly EventNode[] => this.nested(start, end);
 
@@ -37,6 +41,7 @@ export class ChunkBinXml {
   parseRecord(start: number, end: number): EventNode[] {
     this.pos = start;
     this.depth = 0;
+    this.checking = false;
     return instantiateAll(this.fragments(end, false), []);
   }
 
@@ -206,15 +211,21 @@ export class ChunkBinXml {
     this.depth = 0;
     if (this.chunk[this.pos] === TOKEN.fragmentHeader) this.pos += 4;
     if (((this.chunk[this.pos] as number) & ~MORE_BIT) !== TOKEN.templateInstance) return null;
-    // With keepProvider, text values are decoded only once the record is known to be kept; nested BinXML
-    // values are parsed at once all the same, since they are where a damaged record shows.
+    // With keepProvider, values are decoded only once the record is known to be kept. A record that is not
+    // kept still has its nested BinXML values parsed (checkNested), since that is where a damaged one shows.
     const { template, values } = this.templateValues(end, keepProvider !== undefined);
     const root = template.find(isElement);
     const system = root?.content.find((c): c is TemplateElement => isElement(c) && c.name === 'System');
-    if (!root || root.name !== 'Event' || !system) return null;
-    if (keepProvider && isFlatSystem(system, values)) {
-      const provider = systemProvider(system, (sub) => this.decodeLater(values, sub));
-      if (!keepProvider(provider)) return 'notKept';
+    if (!root || root.name !== 'Event' || !system) {
+      this.decoded(values); // fails where reading every value in order fails
+      return null;
+    }
+    if (keepProvider && isFlatSystem(system, (sub) => this.isNested(values, sub))) {
+      const provider = systemProvider(system, (sub) => (this.isNested(values, sub) ? NO_NODES : this.decodeLater(values, sub)));
+      if (!keepProvider(provider)) {
+        this.checkNested(values);
+        return 'notKept';
+      }
     }
     const decoded = this.decoded(values);
     const flat = flattenSystemTemplate(system, decoded);
@@ -228,22 +239,37 @@ export class ChunkBinXml {
     return (values[sub] = decodeValue(this.lazy[at] as number, this.chunk, this.lazy[at + 1] as number, this.lazy[at + 2] as number, this.nestedParser));
   }
 
-  /** Every value of a lazily read template instance, decoded. */
-  private decoded(values: Array<Value | undefined>): Value[] {
-    for (let i = 0; i < values.length; i++) this.decodeLater(values, i);
+  /** Every value of a lazily read template instance, decoded in order (the first `count` only, when given). */
+  private decoded(values: Array<Value | undefined>, count = values.length): Value[] {
+    for (let i = 0; i < count; i++) this.decodeLater(values, i);
     return values as Value[];
+  }
+
+  /** Whether value `sub` of a lazily read template instance is nested BinXML that decodes to elements. */
+  private isNested(values: readonly unknown[], sub: number): boolean {
+    return sub < values.length && this.lazy[sub * 3] === NESTED_BINXML && (this.lazy[sub * 3 + 2] as number) > 0;
+  }
+
+  /** Parses the nested BinXML values of a lazily read template instance, in order, building nothing. */
+  private checkNested(values: readonly unknown[]): void {
+    this.checking = true;
+    try {
+      for (let i = 0; i < values.length; i++) if (this.isNested(values, i)) this.nested(this.lazy[i * 3 + 1] as number, (this.lazy[i * 3 + 1] as number) + (this.lazy[i * 3 + 2] as number));
+    } finally {
+      this.checking = false;
+    }
   }
 
   /** A template instance: the definition (inline the first time, else by offset) and its values. */
   private templateInstance(end: number): readonly EventNode[] {
     const { template, values } = this.templateValues(end);
-    return instantiateAll(template, values as Value[]);
+    return this.checking ? NO_NODES : instantiateAll(template, values as Value[]);
   }
 
   /**
-   * A template instance's definition and values. `lazy` leaves every value but nested BinXML undecoded
-   * (undefined) and notes its type, offset and size in `lazy` for decodeLater: the records a reader does not
-   * keep need no text.
+   * A template instance's definition and values. `lazy` leaves every value undecoded (undefined) and notes
+   * its type, offset and size in `lazy` for decodeLater: the records a reader does not keep need no text.
+   * While checking, only nested BinXML values are parsed (and nothing is built).
    */
   private templateValues(end: number, lazy = false): { template: readonly TemplateContent[]; values: Array<Value | undefined> } {
     this.need(10, end);
@@ -264,12 +290,16 @@ export class ChunkBinXml {
     for (let i = 0; i < count; i++) {
       const size = u16(this.chunk, descriptors + i * 4);
       const type = this.chunk[descriptors + i * 4 + 2] as number;
-      if (data + size > end) this.fail('value outside record');
-      if (lazy && type !== NESTED_BINXML) {
+      if (data + size > end) {
+        if (lazy) this.decoded(values, i); // the values before it fail first, as when decoded in order
+        this.fail('value outside record');
+      }
+      if (lazy) {
         this.lazy[i * 3] = type;
         this.lazy[i * 3 + 1] = data;
         this.lazy[i * 3 + 2] = size;
-      } else values[i] = decodeValue(type, this.chunk, data, size, this.nestedParser);
+      } else if (!this.checking) values[i] = decodeValue(type, this.chunk, data, size, this.nestedParser);
+      else if (type === NESTED_BINXML && size > 0) this.nested(data, data + size);
       data += size;
     }
     this.pos = data;
@@ -280,7 +310,8 @@ export class ChunkBinXml {
     if (++this.depth > this.maxDepth) this.fail('nested too deeply');
     const saved = this.pos;
     this.pos = start;
-    const nodes = instantiateAll(this.fragments(end, true), []);
+    const fragments = this.fragments(end, true);
+    const nodes = this.checking ? NO_NODES : instantiateAll(fragments, []);
     this.pos = saved;
     this.depth--;
     return nodes;
@@ -295,7 +326,15 @@ export class ChunkBinXml {
     if (start + size > this.chunk.length) this.fail('template outside chunk');
     const saved = this.pos;
     this.pos = start;
-    const content = this.fragments(start + size, false);
+    // A definition is cached for every record of the chunk: it is built in full even while checking.
+    const checking = this.checking;
+    this.checking = false;
+    let content: TemplateContent[];
+    try {
+      content = this.fragments(start + size, false);
+    } finally {
+      this.checking = checking;
+    }
     this.pos = saved;
     this.templates.set(offset, content);
     return content;

@@ -69,26 +69,42 @@ export function flattenSystemTemplate(system: TemplateElement, values: readonly 
   return out;
 }
 
-/**
- * Whether flattenSystemTemplate will give the flat map for these values, knowing only the nested BinXML
- * values (the others may still be undecoded): the System shape is flat and no element text is nested BinXML.
- */
-export function isFlatSystem(system: TemplateElement, values: ReadonlyArray<Value | undefined>): boolean {
+/** What deciding on a record by its provider needs from a flat System plan, found once per template. */
+interface ProviderPlan {
+  /** Values that make up element text: when one is nested BinXML, the System is not flat. */
+  readonly textSubs: readonly number[];
+  /** The Provider@Name entries (one in every real log). */
+  readonly provider: readonly PlanEntry[];
+}
+
+const PROVIDER_PLANS = new WeakMap<TemplateElement, ProviderPlan | null>();
+
+function providerPlanOf(system: TemplateElement): ProviderPlan | null {
+  const known = PROVIDER_PLANS.get(system);
+  if (known !== undefined) return known;
   const plan = planOf(system);
-  if (!plan) return false;
-  for (const entry of plan) {
-    if (!entry.text) continue;
-    for (const p of entry.pieces) if (typeof p !== 'string' && Array.isArray(values[p.sub])) return false;
-  }
-  return true;
+  const result = plan && {
+    textSubs: plan.flatMap((e) => (e.text ? e.pieces.flatMap((p) => (typeof p === 'string' ? [] : [p.sub])) : [])),
+    provider: plan.filter((e) => e.key === PROVIDER_NAME),
+  };
+  PROVIDER_PLANS.set(system, result);
+  return result;
+}
+
+/**
+ * Whether flattenSystemTemplate will give the flat map, knowing only which values are nested BinXML (before
+ * any is decoded): the System shape is flat and no element text is nested BinXML.
+ */
+export function isFlatSystem(system: TemplateElement, isNested: (sub: number) => boolean): boolean {
+  const plan = providerPlanOf(system);
+  return plan !== null && !plan.textSubs.some(isNested);
 }
 
 /** The provider name (`Provider@Name`) of a flat System, decoding only the values it is made of; "" when absent, as in the record. */
 export function systemProvider(system: TemplateElement, valueOf: (sub: number) => Value | undefined): string {
   // As in the map, a later Provider@Name with a value wins.
   let name = '';
-  for (const entry of planOf(system) ?? []) {
-    if (entry.key !== PROVIDER_NAME) continue;
+  for (const entry of providerPlanOf(system)?.provider ?? []) {
     const values: Value[] = [];
     for (const p of entry.pieces) if (typeof p !== 'string') values[p.sub] = valueOf(p.sub) ?? null;
     name = attributeValue(entry.pieces, values) ?? name;

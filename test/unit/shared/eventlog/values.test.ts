@@ -82,4 +82,16 @@ describe('crc32', () => {
       }),
     );
   });
+
+  it('equals zlib on views that start anywhere in their buffer (it reads aligned 32-bit words)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 3000 }), fc.nat(7), fc.nat(40), (bytes, shift, from) => {
+        const buffer = new Uint8Array(bytes.length + shift);
+        buffer.set(bytes, shift);
+        const view = buffer.subarray(shift);
+        const start = Math.min(from, bytes.length);
+        expect(crc32(view, start)).toBe(zlibCrc32(bytes.subarray(start)));
+      }),
+    );
+  });
 });
