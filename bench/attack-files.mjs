@@ -99,6 +99,19 @@ const ATTACKS = [
   { id: 'random.bin', what: '300 MB of random bytes', make: (p) => writeStreamed(p, 300 * MB, random), seconds: 10, mb: 300 },
   { id: 'random.evtx', what: '300 MB of random bytes named .evtx', make: (p) => writeStreamed(p, 300 * MB, random), seconds: 10, mb: 300 },
   { id: 'random.cer', what: '300 MB of random bytes named .cer', make: (p) => writeStreamed(p, 300 * MB, random), seconds: 10, mb: 300 },
+  {
+    id: 'long-line.log',
+    what: 'an Exchange send log header, then 300 MB without a line feed',
+    make: (p) => {
+      const header = '#Software: Microsoft Exchange Server\n#Log-Type: SMTP Send Protocol Log\n#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\n';
+      writeStreamed(p, 300 * MB, (piece, at) => {
+        piece.fill(0x41);
+        if (at === 0) piece.set(strToU8(header));
+      });
+    },
+    seconds: 10,
+    mb: 300,
+  },
 ];
 
 /**

@@ -58,6 +58,9 @@ export function forEachChunk(bytes: Uint8Array, fn: (text: string, last: boolean
   }
 }
 
+/** Longest line a streamed log keeps; real log lines are a few kilobytes at most. */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
 /** Whether a file starts like UTF-16 text (a BOM, or ASCII with a zero in every odd byte). */
 export function isUtf16(head: Uint8Array): boolean {
   return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16le(head);
@@ -68,18 +71,22 @@ export function isUtf16(head: Uint8Array): boolean {
  * cut at line feeds (a 0x0A byte never sits inside a multi-byte UTF-8 sequence): the line that straddles two
  * pieces is joined and decoded on its own, the rest of a piece is decoded in place, so no piece is copied.
  * A line longer than a piece waits in a list and is joined once its end arrives, so even a file without line
- * feeds is decoded in linear time. TextDecoder drops a UTF-8 BOM.
+ * feeds is decoded in linear time. TextDecoder drops a UTF-8 BOM. A line is kept to its first MAX_LINE_BYTES
+ * (issue 19: 300 MB without a line feed after a valid log header grew to one 1 GB string).
  */
 export function utf8TextPieces(source: (visit: (piece: Uint8Array) => boolean | void) => void): (visit: (text: string, last: boolean) => void) => void {
   return (visit) => {
     const decoder = new TextDecoder('utf-8');
     let waiting: Uint8Array[] = [];
+    let waitingBytes = 0;
     source((bytes) => {
       const cut = bytes.lastIndexOf(0x0a) + 1;
       if (cut === 0) {
         // The source may reuse its buffer for the next piece: what waits is copied (with the constructor:
-        // a Node Buffer's slice() is a view).
-        waiting.push(new Uint8Array(bytes));
+        // a Node Buffer's slice() is a view). Past MAX_LINE_BYTES the rest of the line is dropped.
+        const keep = bytes.subarray(0, Math.max(0, MAX_LINE_BYTES - waitingBytes));
+        if (keep.byteLength > 0) waiting.push(new Uint8Array(keep));
+        waitingBytes += keep.byteLength;
         return;
       }
       let from = 0;
@@ -88,7 +95,8 @@ export function utf8TextPieces(source: (visit: (piece: Uint8Array) => boolean | 
         visit(decoder.decode(join([...waiting, bytes.subarray(0, from)])), false);
       }
       if (from < cut) visit(decoder.decode(bytes.subarray(from, cut)), false);
-      waiting = cut < bytes.length ? [new Uint8Array(bytes.subarray(cut))] : [];
+      waiting = cut < bytes.length ? [new Uint8Array(bytes.subarray(cut, cut + MAX_LINE_BYTES))] : [];
+      waitingBytes = waiting[0]?.byteLength ?? 0;
     });
     visit(decoder.decode(join(waiting)), true);
   };
