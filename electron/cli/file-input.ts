@@ -19,7 +19,11 @@ export function deferredFile(path: string, name: string, size: number): FileInpu
     path,
     name,
     size,
-    load: async () => new Uint8Array(await readFile(path)),
+    load: async () => {
+      // A plain Uint8Array view of the Buffer, not a copy: a whole-loaded file is in memory once, not twice.
+      const buffer = await readFile(path);
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    },
     pieces: (visit) => {
       const fd = openSync(path, 'r');
       try {
