@@ -4,6 +4,7 @@ import { evidenceOfKind, type Evidence } from '../model/evidence';
 import type { CollectKey, Verdict } from '../model/verdict';
 import type { CaseFocus } from './correlate/focus';
 import type { SessionFact } from './correlate/sessions';
+import { sameServerName } from '../model/observation';
 
 /** Refusals and TLS failures: what makes "not enough evidence" still a problem to report (exit status 1). */
 export const SYMPTOMS = [
@@ -107,6 +108,13 @@ function serverOf(cause: Cause, input: VerdictInput): string | undefined {
   if (typeof named === 'string' && named !== '') return named;
   for (const ev of evidenceOfKind(input.evidence, 'events'))
     for (const r of ev.records) if (r.computer && cause.evidence.includes(`${ev.source}#record:${r.recordId}`)) return r.computer;
+  // A protocol log belongs to the server that wrote it: the collector and admins keep one folder per server.
+  const cited = new Set(cause.evidence);
+  for (const s of input.sessions) {
+    if (!s.refs.some((r) => cited.has(r))) continue;
+    const folder = s.log.split(/[\\/]/).slice(0, -1).find((part) => input.focus.servers.some((name) => sameServerName(name, part)));
+    if (folder) return input.focus.servers.find((name) => sameServerName(name, folder));
+  }
   return undefined;
 }
 

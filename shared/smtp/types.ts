@@ -80,6 +80,8 @@ export interface NdrRecipient {
 export interface NdrMessage {
   readonly index: number;
   readonly subject?: string;
+  /** When the NDR was written (its Date header, ISO-8601), when the format carries it. */
+  readonly date?: string;
   readonly reportingMta?: string;
   readonly generatingServer?: string;
   /** The server that refused, from "Remote server:" or the host line above "Remote Server returned". */

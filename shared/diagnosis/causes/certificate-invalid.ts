@@ -1,5 +1,6 @@
 import type { CauseRule } from '../cause-rule';
 import { ATTRIBUTION_FAILURE, atMost, makeCause, stringParam, thumbprintsOf, withIds } from '../support';
+import { acceptedAlike } from '../counter-evidence';
 
 /** Defects that make EOP (or Windows before it) reject the certificate outright (domain.md §1.3 C10, §2). */
 const HARD = [
@@ -33,16 +34,24 @@ const EXPIRY = ['cert.expired', 'capi2.expired', 'exchange.tlsCertificateExpired
  */
 export const certificateInvalid: CauseRule = {
   id: 'cause.certificateInvalid',
-  evaluate({ findings, answers }) {
+  evaluate({ findings, answers, sessions = [], wire = [] }) {
     const hard = withIds(findings, HARD);
     const soft = withIds(findings, SOFT);
     if (hard.length + soft.length === 0) return null;
     const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
     const expirySources = new Set(withIds(findings, EXPIRY).map((f) => f.id)).size;
+    // A defect of an exported file is a defect of what the admin has; it explains a refusal for certain only
+    // when that certificate is seen going out (send log, probe) or the server's own events report it (§11.3).
+    const onWire = new Set([
+      ...sessions.map((s) => s.certificate?.thumbprint).filter((t): t is string => Boolean(t)),
+      ...wire.map((w) => w.leaf.sha1.toUpperCase()),
+    ]);
+    const seenGoingOut = thumbprintsOf(hard).some((t) => onWire.has(t)) || hard.some((f) => f.id.startsWith('capi2.') || f.id.startsWith('exchange.'));
 
     let confidence: 'certain' | 'likely' | 'possible' = 'possible';
-    if (hard.length > 0) confidence = attribution.length > 0 || expirySources > 1 ? 'certain' : 'likely';
-    if (answers.connectorType === 'ip') confidence = atMost(confidence, 'possible');
+    if (hard.length > 0) confidence = (attribution.length > 0 && seenGoingOut) || expirySources > 1 ? 'certain' : 'likely';
+    // Accepted with the same certificate from the same source: the defect did not stop that session.
+    if (answers.connectorType === 'ip' || acceptedAlike(sessions).length > 0) confidence = atMost(confidence, 'possible');
 
     const all = [...hard, ...soft];
     return makeCause({

@@ -1,5 +1,6 @@
 import type { CauseRule } from '../cause-rule';
 import type { SmtpSession } from '../../smtp/types';
+import { endpointHost } from '../../smtp/reply';
 import type { SessionFact } from '../correlate/sessions';
 import { cnNames } from '../correlate/focus';
 import { ATTRIBUTION_FAILURE, makeCause, withIds } from '../support';
@@ -9,11 +10,13 @@ import { acceptedDomains, domainsThatAccept, outboundSessions } from '../evidenc
  * C5 — the P1 envelope sender is not an accepted domain and no accepted certificate domain is on the connection:
  * an IP-based connector, or a certificate whose domain is not accepted either (relay rules since 1 November 2023,
  * the OR rule of domain.md §11.2, §1.3 C5): null-sender NDRs, forwarded mail and applications with a
- * foreign envelope fail while normal user mail works. EOP's code for this case is not verified (§9.3), so
- * this cause is never certain.
+ * foreign envelope fail while normal user mail works. EOP's code for this case is not verified (§9.3); the
+ * OR rule itself is documented, so the contrast on one connection proves it.
  *
+ * - certain: IP-based connector, refused 5.7.64 sessions whose MAIL FROM is null or foreign, and sessions from
+ *   the same source with accepted-domain senders delivered (only the envelope differs).
  * - likely: IP-based connector, outbound sessions answered with 5.7.64 whose MAIL FROM is null (`<>`) or outside the
- *   accepted domains, and other sessions from accepted-domain senders in the same logs that were delivered.
+ *   accepted domains (known from Get-AcceptedDomain), or with accepted senders delivered from elsewhere.
  * - possible: the same without the contrast of accepted senders going through.
  * - ruled out: a certificate-based connector (an accepted certificate domain covers every envelope), an
  *   unknown connector type, or refused sessions whose senders are all in accepted domains.
@@ -38,20 +41,31 @@ export const envelopeSenderNotAccepted: CauseRule = {
       return !accepted.includes(domain);
     };
 
-    const refused: Array<{ sender: string; ref: string }> = [];
-    let acceptedWentThrough = false;
+    const refused: Array<{ sender: string; ref: string; source?: string }> = [];
+    const deliveredFrom: Array<string | undefined> = [];
     for (const s of outboundSessions(evidence)) {
       const from = mailFrom(s);
       if (!from) continue;
-      if (refusedWith5764(s)) refused.push(from);
-      else if (s.status === 'delivered' && !isForeign(from.sender)) acceptedWentThrough = true;
+      const source = endpointHost(s.localEndpoint);
+      if (refusedWith5764(s)) refused.push({ ...from, ...(source ? { source } : {}) });
+      else if (s.status === 'delivered' && !isForeign(from.sender)) deliveredFrom.push(source);
     }
+    // The contrast that proves it: from the same source, accepted senders go through while foreign ones are
+    // refused. Same connector, same IP, same TLS: only the envelope differs.
+    const sameSourceContrast = deliveredFrom.some((d) => refused.some((r) => !d || !r.source || d === r.source));
+    const acceptedWentThrough = deliveredFrom.length > 0;
     const foreign = refused.filter((r) => isForeign(r.sender));
     if (foreign.length === 0 || foreign.length < refused.length) return null;
 
     return makeCause({
       id: this.id,
-      confidence: acceptedWentThrough && !certificateConnection ? 'likely' : 'possible',
+      confidence: certificateConnection
+        ? 'possible'
+        : sameSourceContrast
+          ? 'certain'
+          : acceptedWentThrough || accepted.length > 0
+            ? 'likely'
+            : 'possible',
       support: attribution,
       remediation: ['remediation.fixEnvelopeSender'],
       params: {

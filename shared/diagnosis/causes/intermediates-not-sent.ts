@@ -57,7 +57,9 @@ export const intermediatesNotSent: CauseRule = {
     } else if (remote.length > 0) {
       confidence = 'likely';
     } else if (supplied.length > 0) {
-      if (ip) return null;
+      // A leaf-only file is what the admin has. With mail flowing (sessions to EOP accepted, none refused, or
+      // accepted with that very certificate) it proves nothing at all; on an IP connector the chain plays no part.
+      if (ip || mailFlowsWith(sessions, supplied)) return null;
       confidence = 'possible';
     } else if (!ip) {
       return unexplainedAfterCertificateSent(input, refused);
@@ -65,6 +67,9 @@ export const intermediatesNotSent: CauseRule = {
     if (confidence === null) return null;
 
     const accepted = acceptedAlike(sessions);
+    // The same certificate from the same source was accepted: only the sending side's own events or a capture
+    // can still point at the chain (a store changed in between), and then at most as a possibility.
+    if (accepted.length > 0 && leafOnlyOnWire.length === 0 && capi2.length === 0) return null;
     if (ip || accepted.length > 0) confidence = atMost(confidence, 'possible');
 
     const support = [...onWire, ...capi2, ...remote, ...supplied, ...attribution];
@@ -105,8 +110,27 @@ function otherCertificateSent(wire: readonly WireChain[], refused: readonly Sess
   });
 }
 
+/**
+ * Mail reaches EOP and is accepted: every session to EOP was accepted, or one was accepted with the certificate
+ * the supplied file holds.
+ */
+function mailFlowsWith(sessions: readonly SessionFact[], supplied: readonly Finding[]): boolean {
+  const toEop = sessions.filter((s) => s.toEop);
+  if (toEop.length > 0 && toEop.every((s) => s.outcome === 'accepted')) return true;
+  const leaves = new Set(supplied.map((f) => String(f.params['leafSha1'] ?? '').toUpperCase()).filter(Boolean));
+  return toEop.some((s) => s.outcome === 'accepted' && s.certificate?.thumbprint !== undefined && leaves.has(s.certificate.thumbprint));
+}
+
 /** Findings that cannot explain a refusal on their own: they leave the bare symptom unexplained (§10, §11.5). */
-const NOT_AN_EXPLANATION = ['cert.noClientAuthEku', 'cert.expiresSoon', 'exchange.tlsCertificateExpiresSoon', 'capi2.revocationOffline'];
+const NOT_AN_EXPLANATION = [
+  'cert.noClientAuthEku',
+  'cert.expiresSoon',
+  'exchange.tlsCertificateExpiresSoon',
+  'capi2.revocationOffline',
+  // Sessions that failed before EOP answered (no key, TLS 1.0): other sessions, other facts (§11.1 "Session").
+  'smtp.noCredentials',
+  'smtp.legacyTls',
+];
 
 /**
  * The bare KB 3212877 symptom (§1.3 C1 "How to recognise it"): a session to EOP presented a certificate and was
@@ -123,8 +147,8 @@ function unexplainedAfterCertificateSent({ findings, evidence, sessions = [] }: 
   const patterns = relayConnectors(evidence).map((c) => c.item.tlsSenderCertificateName).filter((n): n is string => Boolean(n));
   const names = withCertificate.flatMap((s) => cnNames(s.certificate?.subject));
   const nameFits = patterns.length > 0 && names.length > 0 && names.every((n) => patterns.some((p) => connectorNameCovers(p, n)));
-  const accepted = acceptedAlike(sessions);
-  const confidence: Confidence = nameFits && accepted.length === 0 ? 'likely' : 'possible';
+  if (acceptedAlike(sessions).length > 0) return null;
+  const confidence: Confidence = nameFits ? 'likely' : 'possible';
   return makeCause({
     id: 'cause.intermediatesNotSent',
     confidence,
@@ -133,7 +157,6 @@ function unexplainedAfterCertificateSent({ findings, evidence, sessions = [] }: 
     params: {
       thumbprint: withCertificate.find((s) => s.certificate?.thumbprint)?.certificate?.thumbprint,
       seenOn: 'sendLog',
-      ...counterParams(accepted),
     },
     extraEvidence: sessionRefs(withCertificate),
   });

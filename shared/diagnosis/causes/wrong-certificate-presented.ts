@@ -1,7 +1,9 @@
 import type { CauseRule } from '../cause-rule';
 import type { Evidence } from '../../model/evidence';
 import { ATTRIBUTION_FAILURE, makeCause, stringParam, withIds } from '../support';
-import { exchangeCertificates, sendConnectors } from '../evidence-facts';
+import { connectorNameCovers, exchangeCertificates, relayConnectors, sendConnectors } from '../evidence-facts';
+import { cnNames } from '../correlate/focus';
+import type { SessionFact } from '../correlate/sessions';
 
 /** Findings that on their own point at the certificate the Send connector uses (KB 4495258, §1.3 C6). */
 const STRONG = ['sendConnector.staleCertificateName', 'smtp.noCredentials'];
@@ -27,8 +29,10 @@ const WEAK = ['exchange.tlsCertificateNotFound', 'exchangeCertificate.noPrivateK
  */
 export const wrongCertificatePresented: CauseRule = {
   id: 'cause.wrongCertificatePresented',
-  evaluate({ findings, evidence, answers }) {
+  evaluate({ findings, evidence, answers, sessions = [] }) {
     const strong = withIds(findings, STRONG);
+    const presented = presentedInsteadOfIntended(evidence, sessions);
+    const usable = usableCertificate(evidence);
     // 12013 (scope `internal`) is about the internal transport certificate, not the one sent to EOP.
     // A certificate without key that nothing uses is rated medium by the settings analyzer: not a lead.
     const weak = withIds(findings, WEAK).filter((f) => f.params['scope'] !== 'internal' && f.severity !== 'medium');
@@ -36,13 +40,27 @@ export const wrongCertificatePresented: CauseRule = {
     const weakKinds = new Set(weak.map((f) => f.id)).size;
     const renewed = answers.recentRenewal === true;
 
+    const staleFindings = strong.filter((f) => f.id === 'sendConnector.staleCertificateName');
+    // The connector names only an expired certificate and nothing newer is installed: there is no right
+    // certificate to point it at, the certificate itself must be renewed (C10 leads).
+    const nothingToPointAt = staleFindings.length > 0 && staleFindings.every((f) => f.params['reason'] === 'expired') && usable === undefined;
+    // The send log shows which certificate went out: a stale name is proven on the wire when a refused session
+    // presented something else than the certificate that should be used.
+    const wrongOnWire = sessions.some(
+      (x) => x.toEop && x.outcome !== 'accepted' && x.certificate?.thumbprint !== undefined && usable !== undefined && x.certificate.thumbprint !== usable.toUpperCase(),
+    );
+
     let confidence: 'certain' | 'likely' | 'possible';
-    if (strong.length > 0) {
+    if (presented && attribution.length > 0) {
+      confidence = 'certain';
+    } else if (strong.length > 0) {
       // A NoCredentials session fails before any reply from EOP: a 5.7.64 in another session is another fact
-      // (§11.1 "Session"), so only a stale Send connector name is corroborated by a 5.7.64.
-      const stale = strong.some((f) => f.id === 'sendConnector.staleCertificateName');
-      const corroborated = (stale && attribution.length > 0) || weak.length > 0 || new Set(strong.map((f) => f.id)).size > 1;
+      // (§11.1 "Session"), so only a stale Send connector name seen on the wire is corroborated by a 5.7.64.
+      const corroborated = (staleFindings.length > 0 && attribution.length > 0 && wrongOnWire) || weak.length > 0 || new Set(strong.map((f) => f.id)).size > 1;
       confidence = corroborated ? 'certain' : 'likely';
+      if (nothingToPointAt) confidence = 'possible';
+    } else if (presented) {
+      confidence = 'likely';
     } else if (weak.length > 0) {
       confidence = attribution.length > 0 && (weakKinds > 1 || renewed) ? 'likely' : 'possible';
     } else if (answers.sendingSystem === 'exchange' && renewed && attribution.length > 0) {
@@ -58,12 +76,34 @@ export const wrongCertificatePresented: CauseRule = {
       params: {
         sendConnector: stringParam(named, 'connector') ?? eopSendConnector(evidence),
         staleName: stringParam(named, 'tlsCertificateName'),
-        thumbprint: usableCertificate(evidence),
+        thumbprint: usable,
+        presented: presented?.subject ?? presented?.thumbprint,
         unusableThumbprint: stringParam(weak, 'thumbprint'),
       },
     });
   },
 };
+
+/**
+ * A refused session presented a certificate the inbound connector's name does not cover, while
+ * Get-ExchangeCertificate lists a current, CA-issued certificate it does cover: Exchange presents the wrong one
+ * (its self-signed default, an old one). Changing the connector's name to the wrong certificate would be the
+ * wrong fix, so this is C6, not C2.
+ */
+export function presentedInsteadOfIntended(evidence: readonly Evidence[], sessions: readonly SessionFact[]) {
+  const patterns = relayConnectors(evidence).map((c) => c.item.tlsSenderCertificateName).filter((n): n is string => Boolean(n));
+  if (patterns.length === 0) return undefined;
+  const covered = (names: readonly string[]) => names.some((n) => patterns.some((p) => connectorNameCovers(p, n)));
+  const intended = exchangeCertificates(evidence)
+    .map((c) => c.item)
+    .filter((c) => c.isSelfSigned !== true && covered([...(c.certificateDomains ?? []), ...cnNames(c.subject)]));
+  if (intended.length === 0) return undefined;
+  const wrong = sessions.find(
+    (x) => x.toEop && x.outcome !== 'accepted' && x.certificate?.subject !== undefined && !covered(cnNames(x.certificate.subject)) &&
+      !intended.some((c) => c.thumbprint.toUpperCase() === x.certificate?.thumbprint),
+  );
+  return wrong?.certificate;
+}
 
 /** The Send connector that routes to Exchange Online (smart host *.mail.protection.outlook.com). */
 function eopSendConnector(evidence: readonly Evidence[]): string | undefined {

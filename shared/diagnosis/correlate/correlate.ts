@@ -36,6 +36,13 @@ export function correlate(findings: readonly Finding[], evidence: readonly Evide
   const focus = caseFocus(evidence, sessions, now, expectName);
   const records = new Map<string, RecordInfo>();
   for (const ev of evidenceOfKind(evidence, 'events')) for (const r of ev.records) records.set(`${ev.source}#record:${r.recordId}`, { record: r });
+  // NDRs are dated by their Date header: a bounce from another year is history too.
+  for (const ndr of evidenceOfKind(evidence, 'ndr'))
+    for (const m of ndr.messages) {
+      if (!m.date) continue;
+      const ref = ndr.format === 'text' && ndr.messages.length === 1 ? ndr.source : `${ndr.source}#message:${m.index}`;
+      records.set(ref, { record: ndrRecord(m.date, m.generatingServer ?? m.reportingMta ?? '') });
+    }
 
   const kept: Finding[] = [];
   const mismatches = new Map<string, { kind: MismatchKind; finding: Finding; refs: string[]; params: Record<string, string | number> }>();
@@ -70,6 +77,11 @@ export function correlate(findings: readonly Finding[], evidence: readonly Evide
   return { findings: kept, mismatches: mismatchFindings, focus, sessions };
 }
 
+/** An NDR as the one field misfit() weighs for it: its time (its server is the case's own, by definition). */
+function ndrRecord(date: string, server: string): EventRecord {
+  return { recordId: 0, eventId: 0, provider: 'ndr', channel: '', level: 0, timeCreated: date, computer: server.replace(/^\s*dns\s*;\s*/i, ''), system: {}, data: null };
+}
+
 function misfit(f: Finding, record: EventRecord, focus: CaseFocus): { kind: MismatchKind; params: Record<string, string | number> } | null {
   const at = Date.parse(record.timeCreated);
   if (!Number.isNaN(at)) {
@@ -80,6 +92,7 @@ function misfit(f: Finding, record: EventRecord, focus: CaseFocus): { kind: Mism
         params: { found: record.timeCreated.slice(0, 10), expected: focus.at.toISOString().slice(0, 10), days: Math.round(days), computer: record.computer },
       };
   }
+  if (record.provider === 'ndr') return null;
   if (focus.servers.length > 0 && record.computer && !focus.servers.some((s) => sameServerName(s, record.computer)))
     return { kind: 'evidence.otherServer', params: { found: record.computer, expected: focus.servers.join(', ') } };
   const thumbprint = typeof f.params['thumbprint'] === 'string' ? f.params['thumbprint'] : undefined;

@@ -55,17 +55,24 @@ export async function readEml(bytes: Uint8Array, index = 0): Promise<NdrMessage>
   if (facts.statusCodes.length === 0) ndrFacts(decodeText(bytes), facts);
   // Fields beyond the lines the parser saw are still read, as raw text (this fallback reads them all).
   else if (rest.length > 0) ndrFacts(decodeText(rest), facts);
-  return toMessage(facts, index, email.subject);
+  return toMessage(facts, index, email.subject, isoDate(email.date));
+}
+
+/** The Date header as ISO-8601, when it parses: how old the refusal is (domain.md §11.1 "Time"). */
+function isoDate(date: string | undefined): string | undefined {
+  const t = date ? Date.parse(date) : NaN;
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
 function rank(mime: string): number {
   return /delivery-status/i.test(mime) ? 0 : 1;
 }
 
-export function toMessage(facts: NdrFacts, index: number, subject?: string): NdrMessage {
+export function toMessage(facts: NdrFacts, index: number, subject?: string, date?: string): NdrMessage {
   return {
     index,
     ...(subject ? { subject } : {}),
+    ...(date ? { date } : {}),
     ...(facts.reportingMta ? { reportingMta: facts.reportingMta } : {}),
     ...(facts.generatingServer ? { generatingServer: facts.generatingServer } : {}),
     ...(facts.remoteServer ? { remoteServer: facts.remoteServer } : {}),

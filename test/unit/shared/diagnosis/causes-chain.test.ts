@@ -121,9 +121,12 @@ describe('cause.certificateNameMismatch (C2)', () => {
   const id = 'cause.certificateNameMismatch';
   const mismatch = finding('connector.nameMismatch', { expected: 'mail.contoso.com', names: ['relay.contoso.com'], connector: 'From on-prem' });
 
-  it('is certain when the connector name covers no certificate name and EOP answered 5.7.64', () => {
-    const cause = causeOf(id, input([mismatch, attribution]));
+  it('is certain when the certificate that went out is not covered by the connector name and EOP answered 5.7.64', () => {
+    const sent = smtpLog([{ ...session('scanner@contoso.com', REFUSED), certificateSent: { subject: 'CN=relay.contoso.com', thumbprint: LEAF_SHA1, refs: ['SEND20240514-1.LOG#L9'] } }]);
+    const cause = causeOf(id, input([mismatch, attribution], [sent]));
     expect(cause?.confidence).toBe('certain');
+    // The same mismatch from an exported file alone is likely: the file may not be what is sent (§11.3).
+    expect(causeOf(id, input([mismatch, attribution]))?.confidence).toBe('likely');
     expect(cause?.params).toMatchObject({ inboundConnector: 'From on-prem', currentName: 'mail.contoso.com', expectedName: '*.contoso.com' });
   });
 
@@ -191,8 +194,11 @@ describe('cause.certificateInvalid (C10)', () => {
   const id = 'cause.certificateInvalid';
   const expired = finding('cert.expired', { position: 'leaf', date: '2026-10-01T00:00:00Z' }, [`cert:${LEAF_SHA1}`]);
 
-  it('is certain when the leaf expired and EOP answered 5.7.64, or when two sources saw the expiry', () => {
-    expect(causeOf(id, input([expired, attribution]))?.confidence).toBe('certain');
+  it('is certain when the expired leaf is seen going out and EOP answered 5.7.64, or when two sources saw the expiry', () => {
+    const sent = smtpLog([{ ...session('scanner@contoso.com', REFUSED), certificateSent: { subject: 'CN=mail.contoso.com', thumbprint: LEAF_SHA1, refs: ['SEND20240514-1.LOG#L9'] } }]);
+    expect(causeOf(id, input([expired, attribution], [sent]))?.confidence).toBe('certain');
+    // An exported file is what the admin has: without the log it is likely, not certain (§11.3).
+    expect(causeOf(id, input([expired, attribution]))?.confidence).toBe('likely');
     expect(causeOf(id, input([expired, finding('exchange.tlsCertificateExpired')]))?.confidence).toBe('certain');
     expect(causeOf(id, input([expired]))?.params).toEqual({ thumbprint: LEAF_SHA1, notAfter: '2026-10-01T00:00:00Z', position: 'leaf' });
   });
@@ -222,12 +228,16 @@ describe('cause.clientAuthEkuMissing (§10)', () => {
   });
 
   it('stays possible even next to a cause that is itself only possible', () => {
-    expect(causeOf(id, input([noEku, finding('cert.weakKey')]))?.confidence).toBe('possible');
+    expect(causeOf(id, input([noEku, finding('cert.weakKey'), attribution]))?.confidence).toBe('possible');
+  });
+
+  it('needs a refusal: a serverAuth-only leaf alone explains nothing', () => {
+    expect(causeOf(id, input([noEku]))).toBeUndefined();
   });
 
   it('is ruled out when a certain cause explains the failure, and stays possible next to a likely one (§11.5)', () => {
     expect(causeOf(id, input([noEku, capi2, attribution]))).toBeUndefined();
-    expect(causeOf(id, input([noEku, capi2]))?.confidence).toBe('possible');
+    expect(causeOf(id, input([noEku, finding('smtp.untrustedRoot'), attribution]))?.confidence).toBe('possible');
   });
 
   it('is ruled out for an IP-based connector, which needs no client certificate', () => {

@@ -45,22 +45,27 @@ describe('cause.envelopeSenderNotAccepted (C5)', () => {
   const id = 'cause.envelopeSenderNotAccepted';
   const ipTenant = settings({ inbound: [IP_CONNECTOR], accepted: ['contoso.com'] });
 
-  it('is likely when null-sender mail is refused while accepted-domain mail goes through an IP connector', () => {
+  it('is certain when null-sender mail is refused while accepted-domain mail goes through the same IP connector from the same source', () => {
     const log = smtpLog([session('', REFUSED), session('scanner@contoso.com', ACCEPTED)]);
     const cause = causeOf(id, input([attribution], [ipTenant, log]));
-    expect(cause?.confidence).toBe('likely');
+    expect(cause?.confidence).toBe('certain');
     expect(cause?.params).toEqual({ envelopeSender: '<>', acceptedDomain: 'contoso.com' });
     expect(cause?.evidence.some((r) => /^SEND20240514-1\.LOG#L\d+$/.test(r))).toBe(true);
   });
 
-  it('is possible when only refused sessions with a foreign envelope sender are seen', () => {
+  it('is likely when only refused sessions with a sender outside the accepted domains are seen', () => {
     const log = smtpLog([session('app@vendor.example', REFUSED)]);
-    expect(causeOf(id, input([attribution], [ipTenant, log]))?.confidence).toBe('possible');
+    expect(causeOf(id, input([attribution], [ipTenant, log]))?.confidence).toBe('likely');
+  });
+
+  it('is possible when the accepted domains are unknown and only a null sender is refused', () => {
+    const log = smtpLog([session('', REFUSED)]);
+    expect(causeOf(id, input([attribution], [settings({ inbound: [IP_CONNECTOR] }), log]))?.confidence).toBe('possible');
   });
 
   it('reads IIS SMTP replies whose spaces are logged as plus signs', () => {
     const iis = smtpLog([session('', '550+5.7.64+TenantAttribution;+Relay+Access+Denied', 'ex240514.log')], 'iis', 'ex240514.log');
-    expect(causeOf(id, input([attribution], [ipTenant, iis]))?.confidence).toBe('possible');
+    expect(causeOf(id, input([attribution], [ipTenant, iis]))?.confidence).toBe('likely');
   });
 
   it('is ruled out when accepted-domain senders are refused too, or the connector is certificate-based', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../../shared/diagnosis/diagnose';
 import type { DiagnosisInput } from '../../../../shared/diagnosis/cause-rule';
-import { IP_CONNECTOR, finding, input, settings } from './builders';
+import { IP_CONNECTOR, REFUSED, finding, input, session, settings, smtpLog } from './builders';
 
 const causeOf = (id: string, i: DiagnosisInput) => diagnose(i).find((c) => c.id === id);
 const attribution = finding('smtp.tenantAttribution');
@@ -21,9 +21,12 @@ describe('cause.wrongCertificatePresented (C6)', () => {
     ],
   });
 
-  it('is certain when the Send connector names a replaced certificate and EOP answered 5.7.64', () => {
-    const cause = causeOf(id, input([stale, attribution], [exchangeSettings]));
+  it('is certain when the Send connector names a replaced certificate, the log shows the old one going out and EOP answered 5.7.64', () => {
+    const oldOut = smtpLog([{ ...session('scanner@contoso.com', REFUSED), certificateSent: { subject: 'CN=mail.contoso.com', thumbprint: 'OLD1', refs: ['SEND20240514-1.LOG#L9'] } }]);
+    const cause = causeOf(id, input([stale, attribution], [exchangeSettings, oldOut]));
     expect(cause?.confidence).toBe('certain');
+    // From the settings alone the stale name is likely: no log shows which certificate went out.
+    expect(causeOf(id, input([stale, attribution], [exchangeSettings]))?.confidence).toBe('likely');
     expect(cause?.params).toEqual({
       sendConnector: 'Outbound to Office 365',
       staleName: '<I>CN=Old CA<S>CN=mail.contoso.com',
@@ -78,8 +81,10 @@ describe('cause.noTls (C8)', () => {
     expect(causeOf(id, input([finding('smtp.legacyTls')]))?.confidence).toBe('likely');
   });
 
-  it('is only possible for an IP-based connector, which attributes without TLS', () => {
-    expect(causeOf(id, input([finding('smtp.noStartTls'), attribution], [], { connectorType: 'ip' }))?.confidence).toBe('possible');
+  it('is ruled out for an IP-based connector that does not require TLS, and only possible when it does', () => {
+    expect(causeOf(id, input([finding('smtp.noStartTls'), attribution], [], { connectorType: 'ip' }))).toBeUndefined();
+    const requiring = settings({ inbound: [{ ...IP_CONNECTOR, requireTls: true }] });
+    expect(causeOf(id, input([finding('smtp.noStartTls'), attribution], [requiring]))?.confidence).toBe('possible');
   });
 
   it('is ruled out when TLS was used', () => {

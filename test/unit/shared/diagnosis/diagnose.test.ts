@@ -53,7 +53,7 @@ const TRIGGERS: Record<string, DiagnosisInput> = {
   'cause.sharedAttribution': input([finding('smtp.tenantAttribution')], [settings({ inbound: [IP_CONNECTOR] })]),
   'cause.wrongSmartHost': input([finding('smtp.wrongRegion')]),
   'cause.certificateInvalid': input([finding('cert.expired')]),
-  'cause.clientAuthEkuMissing': input([finding('cert.noClientAuthEku')]),
+  'cause.clientAuthEkuMissing': input([finding('cert.noClientAuthEku'), finding('smtp.tenantAttribution')]),
 };
 
 describe('every cause of findings.md', () => {
@@ -128,7 +128,8 @@ describe('diagnose', () => {
   it('lets an explicit answer win over the evidence, but not "I don\'t know"', () => {
     const noStartTls = [finding('smtp.noStartTls'), attribution];
     const evidence = [settings({ inbound: [CERT_CONNECTOR] })];
-    expect(diagnose(input(noStartTls, evidence, { connectorType: 'ip' })).find((c) => c.id === 'cause.noTls')?.confidence).toBe('possible');
+    // Answered IP-based: a plain session needs no TLS there (unless RequireTls), so C8 is not raised at all.
+    expect(diagnose(input(noStartTls, evidence, { connectorType: 'ip' })).find((c) => c.id === 'cause.noTls')).toBeUndefined();
     expect(diagnose(input(noStartTls, evidence, { connectorType: 'unknown' })).find((c) => c.id === 'cause.noTls')?.confidence).toBe('certain');
   });
 });
