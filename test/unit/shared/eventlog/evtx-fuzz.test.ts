@@ -34,3 +34,21 @@ describe('readEvtxFile on damaged input', () => {
     );
   });
 });
+
+describe('records not built (keepProvider) on damaged input', () => {
+  // Only the Exchange event is kept: the three CAPI2 records take the path that checks but does not build.
+  const exchangeOnly = (provider: string) => provider.startsWith('MSExchange');
+  it('counts, keeps and reports exactly what building every record and dropping the others gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 4096 + 512, max: HOT }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {
+        const bytes = clean.slice();
+        for (const [at, v] of edits) bytes[at] = v;
+        bytes[4096 + 120] = 0x04; // no checksums: the damage reaches the BinXML parser
+        const built = readEvtxFile(bytes, { maxDepth: 64, maxRecords: 1000, keep: (r) => exchangeOnly(r.provider) });
+        const skipped = readEvtxFile(bytes, { maxDepth: 64, maxRecords: 1000, keepProvider: exchangeOnly, keep: (r) => exchangeOnly(r.provider) });
+        expect(skipped).toEqual(built);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
