@@ -21,6 +21,8 @@ export interface ChainAnalysis {
   readonly onAnyPath: ReadonlySet<string>;
 }
 
+const LEAVES_AT_ONCE = 32;
+
 /**
  * Pools all supplied certificates, finds the end entities and builds every candidate path for each,
  * against the given anchors at the given time. The result does not depend on the order of the inputs.
@@ -33,12 +35,19 @@ export async function analyzeChains(
   const anchors = indexAnchors(context.trustAnchors);
   const verdicts: ChainVerdict[] = [];
   const onAnyPath = new Set<string>();
-  for (const leaf of endEntities(pool)) {
-    const paths = await buildPaths(leaf.record, pool, anchors);
-    for (const p of paths) for (const n of p.nodes) if (!n.fromStore) onAnyPath.add(n.record.sha256);
-    const judged = new Map<CandidatePath, Violation[]>(paths.map((p) => [p, validatePath(p, context)]));
-    const chosen = choosePath(paths, context.now, (p) => judged.get(p)?.length ?? 0);
-    verdicts.push({ leaf, ...chosen, violations: judged.get(chosen.best) ?? [] });
+  const leaves = endEntities(pool);
+  // Leaves are built a batch at a time: WebCrypto verifies off the main thread, so a set of thousands of
+  // certificates keeps every core busy instead of waiting for one signature after another.
+  for (let start = 0; start < leaves.length; start += LEAVES_AT_ONCE) {
+    const batch = leaves.slice(start, start + LEAVES_AT_ONCE);
+    const built = await Promise.all(batch.map((leaf) => buildPaths(leaf.record, pool, anchors)));
+    batch.forEach((leaf, k) => {
+      const paths = built[k]!;
+      for (const p of paths) for (const n of p.nodes) if (!n.fromStore) onAnyPath.add(n.record.sha256);
+      const judged = new Map<CandidatePath, Violation[]>(paths.map((p) => [p, validatePath(p, context)]));
+      const chosen = choosePath(paths, context.now, (p) => judged.get(p)?.length ?? 0);
+      verdicts.push({ leaf, ...chosen, violations: judged.get(chosen.best) ?? [] });
+    });
   }
   return { pool, anchors, verdicts, onAnyPath };
 }

@@ -1,6 +1,6 @@
 import type { CertificateRecord } from '../types';
 import { identityOf, type AnchorIndex, type TrustStoreName } from './anchors';
-import { couldIssue, type CertificatePool } from './pool';
+import { couldIssue, namedInPool, type CertificatePool } from './pool';
 import { verifySignature, type SignatureStatus } from './verify';
 
 /** One certificate on a path; `fromStore` when it was not supplied but taken from the trust store. */
@@ -34,7 +34,7 @@ interface Candidate {
 /** Certificates whose subject is `child`'s issuer name, from the pool and the anchors (never `child` itself unless self-signed). */
 function namedIssuers(child: CertificateRecord, pool: CertificatePool, anchors: AnchorIndex): Candidate[] {
   const out = new Map<string, Candidate>();
-  for (const e of pool.bySubject.get(child.issuerKey) ?? []) {
+  for (const e of namedInPool(pool, child)) {
     if (child.selfSigned && e.record.sha256 !== child.sha256) continue;
     out.set(e.record.sha256, { record: e.record, fromStore: false });
   }

@@ -10,7 +10,17 @@ export interface CertificatePool {
   readonly entries: readonly PoolEntry[];
   readonly bySha256: ReadonlyMap<string, PoolEntry>;
   readonly bySubject: ReadonlyMap<string, readonly PoolEntry[]>;
+  /** By subject and subject key identifier (`subjectKey#SKI`): the issuer an AKI names, without scanning its name's bucket. */
+  readonly bySubjectAndKeyId: ReadonlyMap<string, readonly PoolEntry[]>;
 }
+
+/**
+ * How many same-named certificates one lookup considers. A name shared by thousands of certificates (a hostile
+ * or generated set) would otherwise make every lookup scan them all, and the whole analysis quadratic.
+ */
+export const MAX_NAMED_CANDIDATES = 32;
+
+const keyIdIndex = (subjectKey: string, keyId: string) => `${subjectKey}#${keyId}`;
 
 /** Pools the certificates of every certificate evidence; the order of inputs does not matter downstream. */
 export function buildPool(evidence: readonly CertificateEvidence[]): CertificatePool {
@@ -25,12 +35,33 @@ export function buildPool(evidence: readonly CertificateEvidence[]): Certificate
   // Sorted by thumbprint so that everything after this point is independent of input order.
   const entries = [...bySha256.values()].sort((a, b) => (a.record.sha256 < b.record.sha256 ? -1 : 1));
   const bySubject = new Map<string, PoolEntry[]>();
+  const bySubjectAndKeyId = new Map<string, PoolEntry[]>();
+  const add = (map: Map<string, PoolEntry[]>, key: string, e: PoolEntry) => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
   for (const e of entries) {
-    const list = bySubject.get(e.record.subjectKey) ?? [];
-    list.push(e);
-    bySubject.set(e.record.subjectKey, list);
+    add(bySubject, e.record.subjectKey, e);
+    if (e.record.subjectKeyId) add(bySubjectAndKeyId, keyIdIndex(e.record.subjectKey, e.record.subjectKeyId), e);
   }
-  return { entries, bySha256, bySubject };
+  return { entries, bySha256, bySubject, bySubjectAndKeyId };
+}
+
+/**
+ * The pool's certificates that carry `child`'s issuer name, those whose SKI is `child`'s AKI first, at most
+ * MAX_NAMED_CANDIDATES of them (in thumbprint order, so the choice does not depend on input order).
+ */
+export function namedInPool(pool: CertificatePool, child: CertificateRecord): readonly PoolEntry[] {
+  const byKey = child.authorityKeyId ? (pool.bySubjectAndKeyId.get(keyIdIndex(child.issuerKey, child.authorityKeyId)) ?? []) : [];
+  const byName = pool.bySubject.get(child.issuerKey) ?? [];
+  if (byKey.length === 0 && byName.length <= MAX_NAMED_CANDIDATES) return byName;
+  const out = new Set<PoolEntry>(byKey.slice(0, MAX_NAMED_CANDIDATES));
+  for (const e of byName) {
+    if (out.size >= MAX_NAMED_CANDIDATES) break;
+    out.add(e);
+  }
+  return [...out];
 }
 
 /**
@@ -64,7 +95,9 @@ function looksLikeServer(r: CertificateRecord): boolean {
 export function endEntities(pool: CertificatePool): PoolEntry[] {
   const issuers = new Set<string>();
   for (const child of pool.entries) {
-    for (const cand of pool.bySubject.get(child.record.issuerKey) ?? []) {
+    // A self-signed certificate is issued by itself only (couldIssue): no lookup.
+    if (child.record.selfSigned) continue;
+    for (const cand of namedInPool(pool, child.record)) {
       if (cand !== child && couldIssue(cand.record, child.record)) issuers.add(cand.record.sha256);
     }
   }

@@ -92,6 +92,22 @@ function plan(child: RawCertificate, issuer: RawCertificate): Check | 'mismatch'
 
 const buf = (b: Uint8Array): ArrayBuffer => b.slice().buffer;
 
+// Imported issuer keys, per walked certificate (the parsed cache hands out one object per certificate) and import
+// parameters: a CA that issued thousands of the certificates given is imported once, not once per certificate.
+const importedKeys = new WeakMap<RawCertificate, Map<string, Promise<CryptoKey | null>>>();
+
+function issuerKey(issuer: RawCertificate, importAlg: Check['importAlg']): Promise<CryptoKey | null> {
+  let byAlg = importedKeys.get(issuer);
+  if (!byAlg) importedKeys.set(issuer, (byAlg = new Map()));
+  const id = JSON.stringify(importAlg);
+  let key = byAlg.get(id);
+  if (!key) {
+    key = crypto.subtle.importKey('spki', buf(issuer.spki), importAlg, false, ['verify']).catch(() => null);
+    byAlg.set(id, key);
+  }
+  return key;
+}
+
 /**
  * RFC 5280 §6.1.3 (a)(1) with WebCrypto: was `child`'s tbsCertificate signed by `issuer`'s key? MD5, MD2,
  * SHA-224, DSA and unknown algorithms are `unsupported` (neither proven nor refuted).
@@ -100,12 +116,8 @@ export async function checkSignature(child: RawCertificate, issuer: RawCertifica
   const p = plan(child, issuer);
   if (p === 'mismatch') return 'invalid';
   if (!p) return 'unsupported';
-  let key: CryptoKey;
-  try {
-    key = await crypto.subtle.importKey('spki', buf(issuer.spki), p.importAlg, false, ['verify']);
-  } catch {
-    return 'unsupported';
-  }
+  const key = await issuerKey(issuer, p.importAlg);
+  if (!key) return 'unsupported';
   try {
     return (await crypto.subtle.verify(p.verifyAlg, key, buf(p.signature), buf(child.tbs))) ? 'valid' : 'invalid';
   } catch {

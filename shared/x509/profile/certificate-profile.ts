@@ -46,7 +46,8 @@ export interface CertificateProfile {
 type Views = Record<string, ExtensionView<unknown>>;
 
 const cache = new Map<string, CertificateProfile | null>();
-const MAX_ENTRIES = 20_000;
+// Leaves are validated once per analysis; the cache pays off for the CAs many paths share, so it stays small.
+const MAX_ENTRIES = 4_096;
 
 /** An empty Name is the DER SEQUENCE with no RDN: `30 00`. */
 const isEmptyName = (der: Uint8Array) => der.length === 2 && der[1] === 0;
