@@ -3,7 +3,8 @@ import type { CaseFiles, LimboCase } from './cases';
 
 export const opensslVersion = (): string | null => {
   const r = spawnSync('openssl', ['version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
+  // "OpenSSL 3.0.19 27 Jan 2026 (Library: …)" → "OpenSSL 3.0.19": the column header.
+  return r.status === 0 ? r.stdout.trim().split(/\s+/).slice(0, 2).join(' ') : null;
 };
 
 /**
