@@ -6,7 +6,10 @@ import type { CaseFocus } from './correlate/focus';
 import type { SessionFact } from './correlate/sessions';
 import { sameServerName } from '../model/observation';
 
-/** Refusals and TLS failures: what makes "not enough evidence" still a problem to report (exit status 1). */
+/**
+ * Refusals and TLS failures: what makes "not enough evidence" still a problem to report (exit status 1). A plain
+ * session without STARTTLS is no symptom by itself: an IP-based connector accepts it.
+ */
 export const SYMPTOMS = [
   'smtp.tenantAttribution',
   'smtp.attr36',
@@ -16,7 +19,6 @@ export const SYMPTOMS = [
   'smtp.outdatedServer',
   'smtp.noCredentials',
   'smtp.legacyTls',
-  'smtp.noStartTls',
 ];
 
 export interface VerdictInput {
@@ -36,7 +38,9 @@ export interface VerdictInput {
  */
 export function decideVerdict(input: VerdictInput): { verdict: Verdict; causes: Cause[] } {
   const causes = rankOwnSessions(input.causes, input.sessions);
-  const symptom = input.findings.some((f) => SYMPTOMS.includes(f.id) && isActionable(f));
+  const symptom =
+    input.findings.some((f) => SYMPTOMS.includes(f.id) && isActionable(f)) ||
+    input.sessions.some((s) => s.toEop && (s.outcome === 'refused' || s.outcome === 'tlsFailed'));
   const mismatches = input.findings.filter((f) => f.id.startsWith('evidence.') && f.id !== 'evidence.acceptedSession').map((f) => ({ finding: f.id, evidence: f.evidence }));
   const lead = causes[0];
   const missing = missingEvidence(input.evidence);

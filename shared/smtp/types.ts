@@ -82,6 +82,8 @@ export interface NdrMessage {
   readonly subject?: string;
   /** When the NDR was written (its Date header, ISO-8601), when the format carries it. */
   readonly date?: string;
+  /** The refused message's envelope (P1) sender: the address the NDR was returned to. */
+  readonly envelopeSender?: string;
   readonly reportingMta?: string;
   readonly generatingServer?: string;
   /** The server that refused, from "Remote server:" or the host line above "Remote Server returned". */

@@ -9,7 +9,7 @@ import {
   leafCertificates,
   suggestedAcceptedDomain,
 } from '../evidence-facts';
-import { domainOf, refusedAttribution } from '../correlate/sessions';
+import { refusedEnvelopes, senderAccepted } from '../correlate/envelopes';
 
 /**
  * C4 — the certificate's domain is not an accepted domain of the tenant (ATTR36; domain.md §1.2, §1.3 C4,
@@ -71,17 +71,12 @@ function envelopeSenders({ evidence, sessions = [] }: DiagnosisInput) {
   let refused = 0;
   let acceptedCount = 0;
   let foreign = 0;
-  for (const s of sessions) {
-    if (!s.toEop || !refusedAttribution(s) || s.mailFrom === undefined) continue;
-    const domain = domainOf(s.mailFrom);
-    if (domain === '') {
-      refused++;
-      foreign++;
-    } else if (accepted.length > 0) {
-      refused++;
-      if (accepted.includes(domain)) acceptedCount++;
-      else foreign++;
-    }
+  for (const e of refusedEnvelopes(evidence, sessions)) {
+    const ok = senderAccepted(e.sender, accepted);
+    if (ok === undefined) continue;
+    refused++;
+    if (ok) acceptedCount++;
+    else foreign++;
   }
   return { refused, accepted: acceptedCount, foreign };
 }

@@ -2,6 +2,7 @@ import type { CauseRule } from '../cause-rule';
 import { ATTRIBUTION_FAILURE, listParam, makeCause, stringParam, withIds } from '../support';
 import { acceptedDomains, outboundSessions, relayConnectors } from '../evidence-facts';
 import { domainOf, refusedAttribution, sameSource, type SessionFact } from '../correlate/sessions';
+import { refusedEnvelopes, senderAccepted } from '../correlate/envelopes';
 import type { Evidence } from '../../model/evidence';
 
 /**
@@ -76,7 +77,6 @@ function ipProvenOrOtherwiseExplained(evidence: readonly Evidence[], sessions: r
 /** Every refused message whose P1 sender is known came from an accepted domain (and at least one is known). */
 function refusedSendersAccepted(evidence: readonly Evidence[], sessions: readonly SessionFact[]): boolean {
   const accepted = acceptedDomains(evidence);
-  if (accepted.length === 0) return false;
-  const known = sessions.filter((s) => s.toEop && refusedAttribution(s) && s.mailFrom !== undefined);
-  return known.length > 0 && known.every((s) => accepted.includes(domainOf(s.mailFrom ?? '')));
+  const known = refusedEnvelopes(evidence, sessions);
+  return known.length > 0 && known.every((e) => senderAccepted(e.sender, accepted) === true);
 }

@@ -55,7 +55,10 @@ export async function readEml(bytes: Uint8Array, index = 0): Promise<NdrMessage>
   if (facts.statusCodes.length === 0) ndrFacts(decodeText(bytes), facts);
   // Fields beyond the lines the parser saw are still read, as raw text (this fallback reads them all).
   else if (rest.length > 0) ndrFacts(decodeText(rest), facts);
-  return toMessage(facts, index, email.subject, isoDate(email.date));
+  // A bounce goes back to the refused message's envelope sender (RFC 3464 §2): its To is the P1 MAIL FROM,
+  // which the relay OR rule weighs (domain.md §11.2). The returned headers' From is only the P2 sender.
+  const returnedTo = email.to?.find((a) => typeof a.address === 'string' && a.address.includes('@'))?.address;
+  return { ...toMessage(facts, index, email.subject, isoDate(email.date)), ...(returnedTo ? { envelopeSender: returnedTo.toLowerCase() } : {}) };
 }
 
 /** The Date header as ISO-8601, when it parses: how old the refusal is (domain.md §11.1 "Time"). */

@@ -280,8 +280,8 @@ add('attr36-but-p1-sender-accepted', {
   'Get-InboundConnector.txt': hostsConn, 'Get-AcceptedDomain.txt': ACCEPTED,
 });
 add('attr36-pasted-ndr-certificate-file', {
-  description: 'A pasted ATTR36 NDR, the exported certificate relay01.hosts.contoso.com and Get-AcceptedDomain without hosts.contoso.com. The P1 sender is not visible: C4 likely.',
-  ...cause(C.C4, 'likely', [C.C1, C.C2, C.C3, C.C8, C.C10, C.C12]),
+  description: 'A pasted ATTR36 NDR, the exported certificate relay01.hosts.contoso.com and Get-AcceptedDomain without hosts.contoso.com. EOP names the cause itself (ATTR36: the certificate domain is not accepted, and the refusal means the P1 domain was not either) and the settings confirm it: C4 certain.',
+  ...cause(C.C4, 'certain', [C.C1, C.C2, C.C3, C.C8, C.C10, C.C12]),
 }, { 'ndr.txt': pastedNdr({ server: 'EX01.contoso.com', reply: R_ATTR36 }), 'relay01.hosts.contoso.com.cer': der('hosts-contoso'), 'intermediate.cer': der('ca-g1'), 'Get-AcceptedDomain.txt': ACCEPTED });
 
 // ───────────── C5 envelope sender not accepted ─────────────

@@ -1,0 +1,31 @@
+import { evidenceOfKind, type Evidence } from '../../model/evidence';
+import { domainOf, refusedAttribution, type SessionFact } from './sessions';
+
+/** One message EOP refused with 5.7.64, by its P1 envelope sender ('' for the null sender). */
+export interface RefusedEnvelope {
+  readonly sender: string;
+  readonly attr36: boolean;
+}
+
+/**
+ * The refused messages whose envelope sender is known, one per message (the relay OR rule is judged per
+ * message, domain.md §11.2): from the send log's MAIL FROM, and from NDRs, which go back to the P1 sender.
+ */
+export function refusedEnvelopes(evidence: readonly Evidence[], sessions: readonly SessionFact[]): RefusedEnvelope[] {
+  const out: RefusedEnvelope[] = [];
+  for (const s of sessions)
+    if (s.toEop && refusedAttribution(s) && s.mailFrom !== undefined) out.push({ sender: s.mailFrom, attr36: s.codes.includes('ATTR36') });
+  for (const ndr of evidenceOfKind(evidence, 'ndr'))
+    for (const m of ndr.messages) {
+      if (!m.envelopeSender || !m.statusCodes.includes('5.7.64')) continue;
+      out.push({ sender: m.envelopeSender, attr36: m.replies.some((r) => /\bATTR36\b/i.test(r)) });
+    }
+  return out;
+}
+
+/** Whether a sender's domain is one of the accepted domains; undefined when they are unknown (null sender: false). */
+export function senderAccepted(sender: string, accepted: readonly string[]): boolean | undefined {
+  const domain = domainOf(sender);
+  if (domain === '') return false;
+  return accepted.length === 0 ? undefined : accepted.includes(domain);
+}
