@@ -53,7 +53,8 @@ export interface ChosenPath {
 
 /** Picks the best path and says, for each other one, on which criterion it lost. */
 export function choosePath(paths: readonly CandidatePath[], now: Date, violations?: (p: CandidatePath) => number): ChosenPath {
-  const t = now.getTime();
+  // Whole seconds, as cert-validity.ts judges validity.
+  const t = Math.floor(now.getTime() / 1000) * 1000;
   const sorted = [...paths].sort((a, b) => comparePaths(a, b, t, violations).order);
   const best = sorted[0]!;
   return { best, alternatives: sorted.slice(1).map((path) => ({ path, reason: comparePaths(path, best, t, violations).reason })) };

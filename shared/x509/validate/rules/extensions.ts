@@ -19,6 +19,9 @@ const CRITICALITY: ReadonlyArray<{
   { extension: 'authorityInfoAccess', view: (p) => p.authorityInfoAccess, must: () => false },
   // §4.2.1.6: critical when the subject is empty; BRs 7.1.2.7.12: otherwise MUST NOT be critical.
   { extension: 'subjectAltName', view: (p) => p.subjectAltName, must: (p) => p.subjectEmpty },
+  // §4.2.1.11 and §4.2.1.14: policyConstraints and inhibitAnyPolicy MUST be critical.
+  { extension: 'policyConstraints', view: (p) => p.policyConstraints, must: () => true },
+  { extension: 'inhibitAnyPolicy', view: (p) => p.inhibitAnyPolicy, must: () => true },
   // BRs 7.1.2.7.10 (subscriber certificates): extKeyUsage MUST NOT be critical.
   { extension: 'extKeyUsage', view: (p) => p.extKeyUsage, must: (_p, leaf) => (leaf ? false : undefined) },
 ];

@@ -41,3 +41,22 @@ describe('certificate policies and the maximum depth', () => {
     expect(one.verdicts[0]!.violations).toEqual([]);
   });
 });
+
+describe('validity at the granularity of the certificate (whole seconds)', () => {
+  it('treats notAfter as inclusive to the second and notBefore as the first valid second', async () => {
+    const r = root();
+    const l = leaf(r, 'relay.contoso.com', [], { notBefore: new Date('2026-03-01T00:00:01Z'), notAfter: new Date('2026-04-01T00:00:00Z') });
+    const ids = async (at: string) => (await judgeChain([l], [r], { at: new Date(at) })).critical;
+    expect(await ids('2026-04-01T00:00:00.005Z')).not.toContain('cert.expired');
+    expect(await ids('2026-04-01T00:00:01Z')).toContain('cert.expired');
+    expect(await ids('2026-03-01T00:00:00.999Z')).toContain('cert.notYetValid');
+    expect(await ids('2026-03-01T00:00:01Z')).not.toContain('cert.notYetValid');
+  });
+
+  it('wants policyConstraints marked critical (RFC 5280 §4.2.1.11)', async () => {
+    const r = root();
+    const soft = { ...ext.policyConstraints(3), critical: false };
+    const i = intermediate(r, 'Soft PC', [soft]);
+    expect((await judgeChain([leaf(i), i], [r])).path).toContain('cert.extensionCriticality@intermediate');
+  });
+});
