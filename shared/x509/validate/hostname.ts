@@ -23,7 +23,8 @@ export function isValidDnsConstraint(constraint: string): boolean {
 export function isValidEmail(value: string, options: { constraint: boolean }): boolean {
   const at = value.lastIndexOf('@');
   if (at < 0) return options.constraint && (value === '' || isValidDnsConstraint(value));
-  return at > 0 && isValidDnsName(value.slice(at + 1), { wildcard: false });
+  // One '@' only: an unquoted local part cannot hold another (RFC 5321 §4.1.2 Dot-string).
+  return at > 0 && value.indexOf('@') === at && isValidDnsName(value.slice(at + 1), { wildcard: false });
 }
 
 /** IPv4 dotted quad or IPv6 text (with `::`, and an embedded IPv4 tail) → 4 or 16 octets; null otherwise. */

@@ -65,3 +65,13 @@ describe('names, serial numbers, versions and algorithms', () => {
     expect(ctx(2, false, ia5('a'))[0]).toBe(0x82);
   });
 });
+
+describe('rfc822 names', () => {
+  it('refuses an email SAN with two @ signs and accepts a plain mailbox', async () => {
+    const r = root();
+    const two = leaf(r, 'relay.contoso.com', [], { extensions: [ext.subjectAltName([gn.dns('relay.contoso.com'), gn.email('a@b@contoso.com')])] });
+    expect((await judgeChain([two], [r])).path).toContain('cert.subjectAltNameMalformed@leaf');
+    const one = leaf(r, 'relay.contoso.com', [], { extensions: [ext.subjectAltName([gn.dns('relay.contoso.com'), gn.email('postmaster@contoso.com')])] });
+    expect((await judgeChain([one], [r])).path).toEqual([]);
+  });
+});
