@@ -1,7 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import { certificateAnalyzer, readCertificateBytes, type CertificateEvidence } from '../../../../shared/x509/index';
-import type { TrustAnchor } from '../../../../shared/engine/analyzer';
-import type { AnalyzerOutput } from '../../../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../../../shared/model/analyzer';
+import type { AnalyzerOutput } from '../../../../shared/model/analyzer';
 import { fixture } from './fixtures';
 
 /** A time inside every fixture's validity (2025–2045) except the deliberately expired ones. */

@@ -1,7 +1,7 @@
-import type { Evidence } from '../model/evidence';
-import type { Finding } from '../model/finding';
-import type { ChainReport, CertificateReport } from '../model/report';
-import type { Answers } from '../model/answers';
+import type { Evidence } from './evidence';
+import type { Finding } from './finding';
+import type { ChainReport, CertificateReport } from './report';
+import type { Answers } from './answers';
 
 /** A trust anchor: a root the chosen store trusts. */
 export interface TrustAnchor {

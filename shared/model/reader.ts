@@ -1,6 +1,6 @@
 import type { Result } from '../result';
-import type { Evidence, EvidenceKind } from '../model/evidence';
-import type { AnyInput, ByteSource, InputError, InputFile, InputWarning, Limits } from '../model/input';
+import type { Evidence, EvidenceKind } from './evidence';
+import type { AnyInput, ByteSource, InputError, InputFile, InputWarning, Limits } from './input';
 
 export interface ReadOptions {
   /** PFX/P12 password; never stored in evidence, reports or case files. */
