@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { TrustAnchor } from '../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../shared/model/analyzer';
 import { readInputs } from '../../shared/engine/read-inputs';
 import { DEFAULT_LIMITS } from '../../shared/model/input';
 import { evidenceOfKind } from '../../shared/model/evidence';

@@ -2,7 +2,7 @@ import type { Evidence } from '../model/evidence';
 import type { Finding } from '../model/finding';
 import type { Cause } from '../model/cause';
 import type { CertificateReport, ChainReport } from '../model/report';
-import type { AnalysisContext, Analyzer } from './analyzer';
+import type { AnalysisContext, Analyzer } from '../model/analyzer';
 import { ANALYZERS } from './analyzers';
 import type { CauseRule } from '../diagnosis/cause-rule';
 import { CAUSE_RULES } from '../diagnosis/causes';

@@ -1,4 +1,4 @@
-import type { Analyzer } from './analyzer';
+import type { Analyzer } from '../model/analyzer';
 import { certificateAnalyzer } from '../x509/analyzer';
 import { eventLogAnalyzer } from '../eventlog/analyze/eventlog-analyzer';
 import { smtpAnalyzer } from '../smtp/analyzer';

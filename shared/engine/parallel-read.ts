@@ -1,5 +1,5 @@
 import { readInputs, rejectedOutcome, withOwnPassword, type ReadAll, type ReadAllResult } from './read-inputs';
-import type { Reader, ReadOptions, ReadShare } from './reader';
+import type { Reader, ReadOptions, ReadShare } from '../model/reader';
 import { inputSize, type AnyInput, type DeferredInput } from '../model/input';
 import { CrossLogFolder } from '../smtp/fold-across';
 import { joinShares, readShare, sharePlan, SHARE_ABOVE_BYTES } from './read-shares';

@@ -1,5 +1,5 @@
 import { isDeferred, type AnyInput, type DeferredInput } from '../model/input';
-import type { Reader, ReadOptions, ReadShare } from './reader';
+import type { Reader, ReadOptions, ReadShare } from '../model/reader';
 import { headOf } from './pieces';
 import { READERS } from './readers';
 import { pickReader, rejectedOutcome, type ReadAllResult } from './read-inputs';

@@ -1,4 +1,4 @@
-import type { Reader } from './reader';
+import type { Reader } from '../model/reader';
 import { CERTIFICATE_READERS } from '../x509/readers';
 import { zipReader } from '../zip/zip-reader';
 import { evtxReader, eventXmlReader } from '../eventlog/readers';

@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS } from '../model/input';
 import type { Answers } from '../model/answers';
 import type { Report } from '../model/report';
 import type { Locale } from '../i18n/locales';
-import type { TrustAnchor } from './analyzer';
+import type { TrustAnchor } from '../model/analyzer';
 import { readInputs, type InputOutcome, type ReadAll } from './read-inputs';
 import { analyzeEvidence, type Analysis } from './analyze';
 import { buildReport } from './build-report';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result';
-import type { Reader, ReadOptions, ReadOutput } from '../engine/reader';
+import type { Reader, ReadOptions, ReadOutput } from '../model/reader';
 import type { InputError, InputFile } from '../model/input';
 import type { EventLogEvidence, EventRecord } from './types';
 import { hasMagic } from './evtx/bytes';

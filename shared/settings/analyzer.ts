@@ -1,4 +1,4 @@
-import type { Analyzer } from '../engine/analyzer';
+import type { Analyzer } from '../model/analyzer';
 import { buildPool, type SettingsRule } from './rules/pool';
 import { disabled, invalidName, ipNotListed, nameMismatch, notOnPremises } from './rules/connector-rules';
 import { noPrivateKey, notEnabledForSmtp, staleCertificateName } from './rules/certificate-rules';

@@ -1,4 +1,4 @@
-import type { Reader } from '../engine/reader';
+import type { Reader } from '../model/reader';
 import type { InputFile, InputWarning } from '../model/input';
 import { err, ok } from '../result';
 import { decodeText, headText } from '../smtp/text';

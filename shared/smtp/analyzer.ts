@@ -1,4 +1,4 @@
-import type { Analyzer } from '../engine/analyzer';
+import type { Analyzer } from '../model/analyzer';
 import { evidenceOfKind } from '../model/evidence';
 import type { Finding } from '../model/finding';
 import type { LoggedCertificate } from './types';

@@ -1,4 +1,4 @@
-import type { ReadOptions, ReadOutput } from '../engine/reader';
+import type { ReadOptions, ReadOutput } from '../model/reader';
 import type { InputError, InputWarning } from '../model/input';
 import { err, ok, type Result } from '../result';
 import { sessionCount } from './fold';

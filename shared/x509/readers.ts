@@ -1,5 +1,5 @@
 import { err, ok } from '../result';
-import type { Reader } from '../engine/reader';
+import type { Reader } from '../model/reader';
 import type { InputFile } from '../model/input';
 import type { CertificateFormat } from './types';
 import { detectCertificateFormat, readCertificateBytes } from './read-certificate-bytes';

@@ -1,5 +1,5 @@
 import { err, ok } from '../result';
-import type { Reader } from '../engine/reader';
+import type { Reader } from '../model/reader';
 import { listZip } from './read-zip';
 import { DamagedInputError, type DeferredInput } from '../model/input';
 

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { analyzeChains, certificateAnalyzer, readCertificateBytes, type CertificateEvidence } from '../../shared/x509/index';
-import type { TrustAnchor } from '../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../shared/model/analyzer';
 
 const ROOT = fileURLToPath(new URL('../../../shared/corpus/badssl', import.meta.url));
 const present = existsSync(join(ROOT, 'INDEX.tsv'));

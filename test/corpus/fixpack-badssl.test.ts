@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../shared/engine/run';
 import { fileBytes } from '../../shared/fixpack/build-fixpack';
 import { buildFixPackExport } from '../../electron/services/pdf';
-import type { TrustAnchor } from '../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../shared/model/analyzer';
 import { psParser } from '../unit/shared/fixpack/helpers';
 
 const ROOT = fileURLToPath(new URL('../../../shared/corpus/badssl/prod-chains', import.meta.url));

@@ -1,4 +1,4 @@
-import type { Reader } from '../../shared/engine/reader';
+import type { Reader } from '../../shared/model/reader';
 import type { InputErrorCode, Limits } from '../../shared/model/input';
 import { DEFAULT_LIMITS } from '../../shared/model/input';
 import { READERS } from '../../shared/engine/readers';

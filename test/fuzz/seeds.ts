@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { Reader } from '../../shared/engine/reader';
+import type { Reader } from '../../shared/model/reader';
 
 export interface Seed {
   readonly name: string;

@@ -12,7 +12,7 @@ import { exitStatusOf } from '../../../shared/report/exit-status';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { evidenceOfKind, type Evidence } from '../../../shared/model/evidence';
-import type { TrustAnchor } from '../../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../../shared/model/analyzer';
 import { networkEvidenceForAnalyze, networkErrorText } from '../../services/network';
 import { renderTextSummary } from '../../../shared/report/text-summary';
 import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';

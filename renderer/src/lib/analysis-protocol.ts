@@ -1,6 +1,6 @@
 import type { Answers } from '../../../shared/model/answers';
 import type { Report } from '../../../shared/model/report';
-import type { TrustAnchor } from '../../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../../shared/model/analyzer';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { AppError, Result } from '../../../shared/result';
 import type { FixPackFile } from '../../../shared/fixpack/types';

@@ -1,6 +1,6 @@
 import { err, ok } from '../../../shared/result';
 import { blobBytes } from './blob-input';
-import type { TrustAnchor } from '../../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../../shared/model/analyzer';
 import type { AppError, Result } from '../../../shared/result';
 import type {
   AnalysisRunner,

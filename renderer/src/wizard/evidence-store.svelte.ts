@@ -1,6 +1,6 @@
 import type { Report, InputReport } from '../../../shared/model/report';
 import type { Answers } from '../../../shared/model/answers';
-import type { TrustAnchor } from '../../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../../shared/model/analyzer';
 import type { AppError } from '../../../shared/result';
 import type { AnalysisInput, AnalysisOptions, AnalysisRunner } from '../lib/analysis-protocol';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';

@@ -1,4 +1,4 @@
-import type { Analyzer } from '../../engine/analyzer';
+import type { Analyzer } from '../../model/analyzer';
 import { evidenceOfKind } from '../../model/evidence';
 import type { EvidenceRef, ParamValue } from '../../model/finding';
 import { readCapi2Event, type Capi2Event } from '../capi2/capi2-event';

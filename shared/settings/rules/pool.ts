@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../engine/analyzer';
+import type { AnalysisContext } from '../../model/analyzer';
 import { evidenceOfKind, type Evidence } from '../../model/evidence';
 import type { Finding } from '../../model/finding';
 import type { SmtpSession } from '../../smtp/types';

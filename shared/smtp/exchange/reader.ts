@@ -1,4 +1,4 @@
-import type { Reader } from '../../engine/reader';
+import type { Reader } from '../../model/reader';
 import { countedPieces } from '../../engine/pieces';
 import { headText, isUtf16, utf8TextPieces } from '../text';
 import { EXCHANGE_LINE } from './fields';

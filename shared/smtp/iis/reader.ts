@@ -1,4 +1,4 @@
-import type { Reader } from '../../engine/reader';
+import type { Reader } from '../../model/reader';
 import { headText, isUtf16, utf8TextPieces } from '../text';
 import { parseIisSmtpLog, parseIisSmtpLogText } from './parse';
 import { smtpLogOutput } from '../log-output';

@@ -1,4 +1,4 @@
-import type { Reader } from '../../engine/reader';
+import type { Reader } from '../../model/reader';
 import type { InputFile } from '../../model/input';
 import { err, ok } from '../../result';
 import type { NdrEvidence, NdrMessage } from '../types';

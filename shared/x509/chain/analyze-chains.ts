@@ -1,4 +1,4 @@
-import type { TrustAnchor } from '../../engine/analyzer';
+import type { TrustAnchor } from '../../model/analyzer';
 import type { CertificateEvidence } from '../types';
 import { indexAnchors, type AnchorIndex } from './anchors';
 import { choosePath, type ChosenPath } from './choose';

@@ -1,4 +1,4 @@
-import type { TrustAnchor } from '../../engine/analyzer';
+import type { TrustAnchor } from '../../model/analyzer';
 import { fromBase64 } from '../bytes';
 import { decodeCertificate } from '../decode-certificate';
 import type { CertificateRecord } from '../types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../../shared/engine/read-inputs';
-import type { Reader } from '../../../shared/engine/reader';
+import type { Reader } from '../../../shared/model/reader';
 import { eventXmlReader } from '../../../shared/eventlog/readers';
 import { DEFAULT_LIMITS } from '../../../shared/model/input';
 import { settingsReader } from '../../../shared/settings/reader';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../../shared/engine/run';
-import type { TrustAnchor } from '../../../../shared/engine/analyzer';
+import type { TrustAnchor } from '../../../../shared/model/analyzer';
 import type { Answers } from '../../../../shared/model/answers';
 import { verdict } from '../../../../shared/diagnosis/verdict';
 

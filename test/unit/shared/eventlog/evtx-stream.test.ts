@@ -6,7 +6,7 @@ import { readFileHeader } from '../../../../shared/eventlog/evtx/file-header';
 import { EvtxTally } from '../../../../shared/eventlog/evtx/evtx-tally';
 import { evtxReader } from '../../../../shared/eventlog/readers';
 import { DEFAULT_LIMITS, type ByteSource } from '../../../../shared/model/input';
-import type { ReadOptions } from '../../../../shared/engine/reader';
+import type { ReadOptions } from '../../../../shared/model/reader';
 import { buildEvtx } from '../../../fixtures/evtx/build-evtx';
 import { CAPI2_EVENTS, capi2PolicyUntrustedRoot, exchange12014 } from '../../../fixtures/evtx/events';
 import { CHUNK0_HEADER_CRC } from '../../../fixtures/evtx/fixture-files';

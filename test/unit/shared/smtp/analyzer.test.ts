@@ -3,7 +3,7 @@ import { smtpAnalyzer } from '../../../../shared/smtp/analyzer';
 import { exchangeProtocolLogReader } from '../../../../shared/smtp/exchange/reader';
 import { iisSmtpLogReader } from '../../../../shared/smtp/iis/reader';
 import { ndrReader } from '../../../../shared/smtp/ndr/reader';
-import type { Reader } from '../../../../shared/engine/reader';
+import type { Reader } from '../../../../shared/model/reader';
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Finding } from '../../../../shared/model/finding';
 import { CONTEXT, fixture, READ_OPTIONS } from './helpers';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../../../../shared/model/input';
 import { DEFAULT_LIMITS } from '../../../../shared/model/input';
-import type { ReadOptions } from '../../../../shared/engine/reader';
+import type { ReadOptions } from '../../../../shared/model/reader';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
