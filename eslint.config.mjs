@@ -77,6 +77,16 @@ export default tseslint.config(
       { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not reach into electron/ or renderer/.' },
     ],
   }),
+  // The ground floor (issue 17 item 9): the model and the domain readers and analyzers share the contracts in
+  // shared/model and never import the engine that composes them, nor the diagnosis that reasons over them.
+  boundary(['shared/model/**', 'shared/x509/**', 'shared/eventlog/**', 'shared/smtp/**', 'shared/settings/**', 'shared/zip/**'], {
+    paths: [{ name: 'electron', message: 'shared/ is pure: no Electron.' }, ...builtinPaths('shared/ is pure: no Node built-ins.')],
+    patterns: [
+      { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' },
+      { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not reach into electron/ or renderer/.' },
+      { group: ['**/engine/*', '**/diagnosis/*'], message: 'Readers and analyzers build on shared/model only; the engine and the diagnosis build on them.' },
+    ],
+  }),
   // The renderer is a sandboxed web page: privileged work goes through window.diag.
   boundary(['renderer/**'], {
     paths: [{ name: 'electron', message: 'The renderer talks to main only through window.diag.' }, ...builtinPaths('The renderer has no Node.')],

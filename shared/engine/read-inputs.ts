@@ -2,7 +2,7 @@ import type { Evidence, EvidenceKind } from '../model/evidence';
 import { DamagedInputError, inputSize, isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
 import type { Reader, ReadOptions, ReadOutput } from '../model/reader';
 import type { Result } from '../result';
-import { headOf } from './pieces';
+import { headOf } from '../model/pieces';
 import { READERS } from './readers';
 import { CrossLogFolder } from '../smtp/fold-across';
 

@@ -1,6 +1,6 @@
 import { isDeferred, type AnyInput, type DeferredInput } from '../model/input';
 import type { Reader, ReadOptions, ReadShare } from '../model/reader';
-import { headOf } from './pieces';
+import { headOf } from '../model/pieces';
 import { READERS } from './readers';
 import { pickReader, rejectedOutcome, type ReadAllResult } from './read-inputs';
 

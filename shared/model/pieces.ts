@@ -1,4 +1,4 @@
-import type { ByteSource } from '../model/input';
+import type { ByteSource } from './input';
 
 // Working with ByteSource (DeferredInput.pieces): the head for sniffing, and counting for progress.
 

@@ -1,5 +1,5 @@
 import type { Reader } from '../../model/reader';
-import { countedPieces } from '../../engine/pieces';
+import { countedPieces } from '../../model/pieces';
 import { headText, isUtf16, utf8TextPieces } from '../text';
 import { EXCHANGE_LINE } from './fields';
 import { parseExchangeLog, parseExchangeLogText } from './parse';

@@ -2,7 +2,7 @@ import type { Reader } from '../../model/reader';
 import { headText, isUtf16, utf8TextPieces } from '../text';
 import { parseIisSmtpLog, parseIisSmtpLogText } from './parse';
 import { smtpLogOutput } from '../log-output';
-import { countedPieces } from '../../engine/pieces';
+import { countedPieces } from '../../model/pieces';
 import { isLargeAnalysis } from '../compact';
 import { NCSA_SMTP_LINE } from './ncsa';
 
