@@ -83,6 +83,9 @@ function ndrRecord(date: string, server: string): EventRecord {
 }
 
 function misfit(f: Finding, record: EventRecord, focus: CaseFocus): { kind: MismatchKind; params: Record<string, string | number> } | null {
+  // Another server first: the plainest thing to say, and what to collect instead follows from it.
+  if (record.provider !== 'ndr' && focus.servers.length > 0 && record.computer && !focus.servers.some((s) => sameServerName(s, record.computer)))
+    return { kind: 'evidence.otherServer', params: { found: record.computer, expected: focus.servers.join(', ') } };
   const at = Date.parse(record.timeCreated);
   if (!Number.isNaN(at)) {
     const days = Math.abs(focus.at.getTime() - at) / DAY;
@@ -93,8 +96,6 @@ function misfit(f: Finding, record: EventRecord, focus: CaseFocus): { kind: Mism
       };
   }
   if (record.provider === 'ndr') return null;
-  if (focus.servers.length > 0 && record.computer && !focus.servers.some((s) => sameServerName(s, record.computer)))
-    return { kind: 'evidence.otherServer', params: { found: record.computer, expected: focus.servers.join(', ') } };
   const thumbprint = typeof f.params['thumbprint'] === 'string' ? f.params['thumbprint'] : undefined;
   const subject = typeof f.params['subject'] === 'string' && f.params['subject'] !== '—' ? f.params['subject'] : undefined;
   if (certificateFits(focus, thumbprint, subject) === false)

@@ -21,7 +21,7 @@ export interface CaseFocus {
   readonly leaves: readonly CertificateRecord[];
   /** Supplied leaves nothing points at: another certificate in the bundle. */
   readonly unrelatedLeaves: readonly CertificateRecord[];
-  /** The moment of the symptom: the last refused session, else the last session, else the validation time. */
+  /** The moment of the symptom (symptomTime below). */
   readonly at: Date;
 }
 
@@ -61,7 +61,7 @@ export function caseFocus(evidence: readonly Evidence[], sessions: readonly Sess
   for (const s of sessions) for (const n of cnNames(s.certificate?.subject)) names.add(n);
   for (const subject of sendSubjects) for (const n of cnNames(subject)) names.add(n);
 
-  return { servers, thumbprints, names: [...names], leaves, unrelatedLeaves: unrelated, at: symptomTime(sessions, now) };
+  return { servers, thumbprints, names: [...names], leaves, unrelatedLeaves: unrelated, at: symptomTime(evidence, sessions, now) };
 }
 
 function pickLeaves(evidence: readonly Evidence[], wire: ReadonlySet<string>, sendSubjects: readonly string[], patterns: readonly string[]) {
@@ -90,13 +90,28 @@ export function cnNames(subject: string | undefined): string[] {
   return [...subject.matchAll(/(?:^|[,/]\s*)CN=([^,/]+)/gi)].map((m) => (m[1] ?? '').trim().toLowerCase()).filter(Boolean);
 }
 
-function symptomTime(sessions: readonly SessionFact[], now: Date): Date {
-  const latest = (list: readonly SessionFact[]) =>
-    list.map((s) => Date.parse(s.at ?? '')).filter((t) => !Number.isNaN(t)).reduce((a, b) => Math.max(a, b), Number.NaN);
-  const refused = latest(sessions.filter(refusedAttribution));
-  if (!Number.isNaN(refused)) return new Date(refused);
-  const any = latest(sessions);
-  return Number.isNaN(any) ? now : new Date(any);
+/**
+ * The moment the case is about: the last refused session, else the last session, else the last NDR, else the
+ * last event; the validation time only when nothing is dated. Evidence is judged against each other, so an NDR
+ * or an event brought alone is its own moment, not history because the analysis runs later.
+ */
+function symptomTime(evidence: readonly Evidence[], sessions: readonly SessionFact[], now: Date): Date {
+  const latest = (times: ReadonlyArray<string | undefined>) => {
+    let max = Number.NaN;
+    for (const t of times) {
+      const at = Date.parse(t ?? '');
+      if (!Number.isNaN(at) && !(at <= max)) max = at;
+    }
+    return max;
+  };
+  const candidates = [
+    latest(sessions.filter(refusedAttribution).map((s) => s.at)),
+    latest(sessions.map((s) => s.at)),
+    latest(evidenceOfKind(evidence, 'ndr').flatMap((n) => n.messages.map((m) => m.date))),
+    latest(evidenceOfKind(evidence, 'events').flatMap((e) => e.records.map((r) => r.timeCreated))),
+  ];
+  const first = candidates.find((t) => !Number.isNaN(t));
+  return first === undefined ? now : new Date(first);
 }
 
 /** Whether a certificate named by an event (thumbprint and/or subject name) is one the case is about. */

@@ -57,9 +57,10 @@ describe('diagnosis scenarios on real evidence files', () => {
     expect(r.report.verdict?.next.server).toBe('SMTP1.contoso.com');
   });
 
-  it('the same CAPI2 800B0109 half a year before the analysis is history: set apart as evidence.outdated, no cause', async () => {
-    const r = await diagnoseFiles(['evtx/capi2-and-exchange.evtx']);
-    expect(r.cause('cause.intermediatesNotSent')).toBeUndefined();
+  it('an event log brought alone is its own moment, but beside a send log two years older it is history: evidence.outdated, no cause from it', async () => {
+    expect((await diagnoseFiles(['evtx/capi2-and-exchange.evtx'])).cause('cause.intermediatesNotSent')?.confidence).toBe('likely');
+    const r = await diagnoseFiles(['evtx/capi2-and-exchange.evtx', 'smtp/exchange-send-5.7.64-cert-sent.log']);
+    expect(r.cause('cause.intermediatesNotSent')?.findings ?? []).not.toContain('capi2.untrustedRoot');
     expect(r.report.findings.map((f) => f.id)).toContain('evidence.outdated');
     expect(r.report.verdict?.mismatches.map((m) => m.finding)).toContain('evidence.outdated');
   });
