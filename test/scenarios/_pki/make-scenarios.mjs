@@ -3,6 +3,7 @@
 // then commit the folders. The suite only reads what this wrote; it never runs it.
 // Expectations are an Exchange support engineer's reading of domain.md §1.3, §10 and §11, not the code's.
 import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import forge from 'node-forge';
@@ -555,3 +556,6 @@ for (const s of scenarios) {
 }
 writeFileSync(join(ROOT, 'README.md'), README_HEAD + '| folder | what it shows | expected lead / confidence (or status) | exit |\n|---|---|---|---|\n' + rows.join('\n') + '\n');
 console.log(`${scenarios.length} scenarios written`);
+// The second set (its own generator, own process: lib.mjs keeps counters) is rewritten after the first,
+// since the loop above deletes every folder and the README is written anew.
+execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'make-more-scenarios.mjs')], { stdio: 'inherit' });
