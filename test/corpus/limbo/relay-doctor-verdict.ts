@@ -29,5 +29,10 @@ export async function relayDoctorVerdict(c: LimboCase, files: CaseFiles): Promis
     ...report.inputs.filter((i) => i.status !== 'ok').map((i) => `rejected ${i.file}`),
     ...report.findings.filter((f) => f.severity === 'critical').map((f) => f.id),
   ];
-  return { verdict: reasons.length > 0 ? 'FAILURE' : 'SUCCESS', reasons: [...new Set(reasons)] };
+  // A chain judged fine although it breaks off: say so, with the severity the diagnosis gave it (§11.3 grades a
+  // missing intermediate seen only in files as low).
+  const brokenOff = report.findings.filter((f) => f.id === 'chain.missingIntermediate' && f.severity !== 'critical')
+    .map((f) => `${f.id} (${f.severity}${f.params['seenOn'] ? `, seenOn ${String(f.params['seenOn'])}` : ''})`);
+  const verdict = reasons.length > 0 ? 'FAILURE' : 'SUCCESS';
+  return { verdict, reasons: [...new Set(verdict === 'FAILURE' ? reasons : brokenOff)] };
 }
