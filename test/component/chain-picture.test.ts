@@ -57,3 +57,55 @@ describe('ChainPicture', () => {
     expect(screen.getByRole('button', { name: 'mail.contoso.com Server certificate · expired or not yet valid' })).toBeTruthy();
   });
 });
+
+describe('ChainPicture: what was on the wire and what was supplied', () => {
+  const issuing: CertificateReport = {
+    ...leaf,
+    sha1: 'B1B2C3D4E5F60718293A4B5C6D7E8F9012345678',
+    subject: 'CN=Contoso Issuing CA 2, O=Contoso',
+    issuer: 'CN=Contoso Root, O=Contoso',
+    isCa: true,
+  };
+  const root: CertificateReport = { ...issuing, sha1: 'C1B2C3D4E5F60718293A4B5C6D7E8F9012345678', subject: 'CN=Contoso Root, O=Contoso', selfSigned: true };
+
+  it('marks each certificate as sent by the server, supplied by the admin or from the trust store', () => {
+    draw(
+      { leaf: leaf.sha1, path: [leaf.sha1, issuing.sha1, root.sha1], status: 'complete', trustStore: 'mozilla', sentByServer: [leaf.sha1], supplied: [issuing.sha1] },
+      [leaf, issuing, root],
+    );
+    expect(screen.getByRole('button', { name: 'mail.contoso.com Server certificate · valid · sent by the server' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Contoso Issuing CA 2 Intermediate CA · valid · you supplied' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Contoso Root Root CA · valid · in the trust store' })).toBeTruthy();
+    expect(screen.getByText('As the server sent it: 1 of 3 certificates came over the wire.')).toBeTruthy();
+  });
+
+  it('says a root the server sends was not needed', async () => {
+    draw({ leaf: leaf.sha1, path: [leaf.sha1, root.sha1], status: 'complete', trustStore: 'mozilla', sentByServer: [leaf.sha1, root.sha1], supplied: [] }, [leaf, root]);
+    const node = screen.getByRole('button', { name: 'Contoso Root Root CA · valid · sent by the server (not needed)' });
+    await fireEvent.click(node);
+    expect(screen.getByText(/^The server sends this root, which is not needed: Exchange Online/)).toBeTruthy();
+  });
+
+  it('never asks the server to send a root, and says Exchange Online needs a root in Microsoft’s program', async () => {
+    draw({ ...chain, sentByServer: [], supplied: [leaf.sha1] }, [leaf]);
+    expect(screen.getByText(/^From your files: this is what you have/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: /^Missing: Contoso Issuing CA 2/ }));
+    expect(screen.getByText(/^If it is an intermediate CA, the server must send it/)).toBeTruthy();
+    expect(screen.getByText(/^If it is a root CA, no server sends it: .*Microsoft Trusted Root Program/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/link your server must send/);
+  });
+
+  it('explains an untrusted root: never sent, and Exchange Online trusts only Microsoft’s program', () => {
+    draw({ leaf: leaf.sha1, path: [leaf.sha1, root.sha1], status: 'untrusted', trustStore: 'mozilla' }, [leaf, root]);
+    expect(screen.getByText(/^Contoso Root is not trusted by the Mozilla root list\. A server never sends its root: Exchange Online trusts only roots in the Microsoft Trusted Root Program/)).toBeTruthy();
+  });
+
+  it('shows validity in the user’s time zone with UTC in the tooltip, and names CN first', async () => {
+    draw(chain, [{ ...leaf, subject: 'C=CZ, O=Contoso, CN=mail.contoso.com' }]);
+    await fireEvent.click(screen.getByRole('button', { name: /Server certificate/ }));
+    expect(screen.getByText('CN=mail.contoso.com, C=CZ, O=Contoso')).toBeTruthy();
+    const validity = screen.getByText(/January 1, 2026/);
+    expect(validity.textContent).not.toMatch(/T00:00/);
+    expect(validity.getAttribute('title')).toMatch(/UTC/);
+  });
+});

@@ -6,7 +6,6 @@ import SEND_LOG from '../fixtures/smtp/exchange-send-5.7.64-cert-sent.log?raw';
 
 afterEach(cleanup);
 
-
 async function analysedFindings(files: File[]) {
   const app = renderApp();
   app.session.chooseSymptom('logLine');
@@ -21,19 +20,56 @@ async function analysedFindings(files: File[]) {
   return app;
 }
 
+function openDetails(summary: HTMLElement): HTMLDetailsElement {
+  const details = summary.closest('details')!;
+  details.open = true;
+  details.dispatchEvent(new Event('toggle'));
+  return details;
+}
+
 describe('Findings step', () => {
-  it('leads with the verdict and expands a finding to the log lines that prove it', async () => {
+  it('opens with the verdict: the lead cause, how sure, what to collect, and one button onward', async () => {
+    const app = await analysedFindings([new File([SEND_LOG], 'send.log')]);
+    const verdict = screen.getByRole('region', { name: 'The sending server does not send its intermediate certificates' });
+    expect(within(verdict).getByText(/^How sure: possible only/)).toBeTruthy();
+    // A 5.7.64 alone does not prove the cause: the one action is to collect, naming the script that does it.
+    expect(within(verdict).getByText(/^Collect more evidence: .*the CAPI2 and transport events/)).toBeTruthy();
+    expect(within(verdict).getByText(/collect-evidence\.ps1/)).toBeTruthy();
+    const onward = within(verdict).getByRole('button', { name: 'Collect more evidence' });
+    expect(screen.getAllByRole('button', { name: /Collect more evidence|Build the fix/ })).toHaveLength(1);
+    await fireEvent.click(onward);
+    await waitFor(() => screen.getByRole('heading', { level: 2, name: 'Fix and export' }));
+    expect(app.session.stepIndex).toBe(5);
+  });
+
+  it('keeps all findings below the verdict, closed, and expands one to the log lines that prove it', async () => {
     await analysedFindings([new File([SEND_LOG], 'send.log')]);
-    expect(screen.getByRole('heading', { level: 3, name: 'A problem was found' })).toBeTruthy();
-    const summary = screen.getAllByText(/TenantAttribution/, { selector: 'summary *' })[0]!;
-    const details = summary.closest('details')!;
-    await fireEvent.click(summary);
-    details.open = true;
-    details.dispatchEvent(new Event('toggle'));
+    const all = screen.getByText(/^All findings \(\d+\)$/);
+    const fold = all.closest('details')!;
+    expect(fold.open).toBe(false);
+    openDetails(all);
+    const summary = within(fold).getAllByText(/TenantAttribution/, { selector: 'summary *' })[0]!;
+    const details = openDetails(summary);
     const items = await within(details).findAllByText(/send\.log, line \d+/);
     expect(items.length).toBeGreaterThan(1);
-    // The lines themselves are shown, read from the dropped file; one of them is the 5.7.64 reply.
     await waitFor(() => expect(items.some((i) => /5\.7\.64/.test(i.closest('li')!.textContent ?? ''))).toBe(true));
+  });
+
+  it('shows no raw finding or cause ids', async () => {
+    await analysedFindings([new File([SEND_LOG], 'send.log')]);
+    for (const d of document.querySelectorAll('details')) {
+      d.open = true;
+      d.dispatchEvent(new Event('toggle'));
+    }
+    const text = screen.getByRole('region', { name: 'Findings' }).textContent ?? '';
+    expect(text).not.toMatch(/(?<![-\w])(cause|smtp|chain|cert|remediation|verdict|evidence|wizard|confidence)\.[a-z][A-Za-z]+/);
+  });
+
+  it('lists unreadable files in their own closed section', async () => {
+    await analysedFindings([new File([SEND_LOG], 'send.log'), new File(['nothing to see'], 'notes.bin')]);
+    const label = screen.getByText('Files that could not be read (1)');
+    expect(label.closest('details')!.open).toBe(false);
+    expect(within(label.closest('details')!).getByText('notes.bin')).toBeTruthy();
   });
 
   it('says the evidence is not enough when nothing decisive could be read', async () => {

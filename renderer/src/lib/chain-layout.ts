@@ -2,9 +2,23 @@ import type { CertificateReport, ChainReport } from '../../../shared/model/repor
 
 export type NodeStatus = 'ok' | 'expired' | 'untrusted' | 'unknown';
 
+/**
+ * Where a certificate of the path came from: on the wire from the server (a probe), from the admin's files, or
+ * from the trust store (neither). A root the server sends is marked as not needed: a root is never sent.
+ * null for reports written before the engine told the two apart.
+ */
+export type NodeOrigin = 'sent' | 'sentRoot' | 'supplied' | 'store' | null;
+
 /** One box of the chain picture: a certificate we have, or the gap where a missing issuer belongs. */
 export type ChainNode =
-  | { readonly type: 'certificate'; readonly role: 'leaf' | 'intermediate' | 'root'; readonly status: NodeStatus; readonly cert: CertificateReport | null; readonly sha1: string }
+  | {
+      readonly type: 'certificate';
+      readonly role: 'leaf' | 'intermediate' | 'root';
+      readonly status: NodeStatus;
+      readonly origin: NodeOrigin;
+      readonly cert: CertificateReport | null;
+      readonly sha1: string;
+    }
   | { readonly type: 'missing'; readonly issuer: string; readonly aiaUrls: readonly string[] };
 
 function statusOf(cert: CertificateReport | null, chain: ChainReport, isTop: boolean, at: Date): NodeStatus {
@@ -12,6 +26,19 @@ function statusOf(cert: CertificateReport | null, chain: ChainReport, isTop: boo
   if (new Date(cert.notAfter) < at || new Date(cert.notBefore) > at) return 'expired';
   if (chain.status === 'untrusted' && isTop) return 'untrusted';
   return 'ok';
+}
+
+function originOf(chain: ChainReport, sha1: string, role: 'leaf' | 'intermediate' | 'root'): NodeOrigin {
+  if (!chain.sentByServer && !chain.supplied) return null;
+  const has = (list: readonly string[] | undefined) => (list ?? []).some((s) => s.toUpperCase() === sha1.toUpperCase());
+  if (has(chain.sentByServer)) return role === 'root' ? 'sentRoot' : 'sent';
+  if (has(chain.supplied)) return 'supplied';
+  return 'store';
+}
+
+/** True when the chain is the one a server sent in a probe (what is on the wire), not one built from files. */
+export function isSentChain(chain: ChainReport): boolean {
+  return (chain.sentByServer?.length ?? 0) > 0;
 }
 
 /**
@@ -25,7 +52,8 @@ export function layoutChain(chain: ChainReport, certificates: readonly Certifica
     const cert = bySha1.get(sha1) ?? null;
     const isTop = i === path.length - 1;
     const role = i === 0 ? 'leaf' : isTop && cert?.selfSigned ? 'root' : 'intermediate';
-    return { type: 'certificate', role, status: statusOf(cert, chain, isTop, validationTime), cert, sha1 };
+    const status = statusOf(cert, chain, isTop, validationTime);
+    return { type: 'certificate', role, status, origin: originOf(chain, sha1, role), cert, sha1 };
   });
   if (chain.status === 'incomplete') {
     nodes.push({ type: 'missing', issuer: chain.missingIssuer ?? '', aiaUrls: chain.aiaUrls ?? [] });

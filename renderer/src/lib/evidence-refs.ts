@@ -14,6 +14,7 @@ export function describeRef(ref: string): string {
   if (line) return t('wizard.findings.ref.line', { file, line: Number(line[1]) });
   const [what, id = ''] = anchor.split(':');
   if (what === 'record') return t('wizard.findings.ref.record', { file, id });
-  if (what === 'message') return t('wizard.findings.ref.message', { file, id });
+  // Messages are stored from 0; an admin counts them from 1.
+  if (what === 'message') return t('wizard.findings.ref.message', { file, id: /^\d+$/.test(id) ? String(Number(id) + 1) : id });
   return ref;
 }

@@ -45,6 +45,13 @@ export class WizardSession {
     if (!this.isFirst) this.stepIndex -= 1;
   }
 
+  /** Goes on to a later step directly (the Findings step's one button onward to the fix). */
+  advanceTo(index: number): void {
+    if (index <= this.stepIndex || index >= this.stepCount) return;
+    this.stepIndex = index;
+    this.furthest = Math.max(this.furthest, index);
+  }
+
   goTo(index: number): void {
     if (index >= 0 && index <= this.furthest) this.stepIndex = index;
   }
