@@ -8,7 +8,7 @@ import type { CauseRule } from './cause-rule';
 import { CAUSE_RULES } from './causes';
 import { diagnose } from './diagnose';
 import { correlate } from './correlate/correlate';
-import { annotateChains, regradeCertificateFindings, wireChains, wireFindings } from './correlate/chain-origins';
+import { annotateChains, localChainFindings, regradeCertificateFindings, wireChains, wireFindings } from './correlate/chain-origins';
 import { decideVerdict } from './decide-verdict';
 import { acceptedAlike } from './counter-evidence';
 import { mergeSameFacts } from './correlate/same-fact';
@@ -37,7 +37,11 @@ export interface CaseDiagnosis {
 export function diagnoseCase(input: CaseInput, rules: readonly CauseRule[] = CAUSE_RULES): CaseDiagnosis {
   const correlation = correlate(input.findings, input.evidence, input.now, input.expectName);
   const wire = wireChains(input.evidence, input.chains);
-  const caseFindings = mergeSameFacts([...regradeCertificateFindings(correlation.findings, correlation.focus, wire), ...wireFindings(wire)]);
+  const caseFindings = mergeSameFacts([
+    ...regradeCertificateFindings(correlation.findings, correlation.focus, wire),
+    ...wireFindings(wire),
+    ...localChainFindings(input.evidence),
+  ]);
   const accepted = acceptedAlike(correlation.sessions);
   const counter: Finding[] = accepted.slice(0, 1).map((s) => ({
     id: 'evidence.acceptedSession',

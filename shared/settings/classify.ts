@@ -1,5 +1,5 @@
 import type { RawRecord, RawValue } from './record';
-import type { AcceptedDomain, ExchangeCertificate, InboundConnector, SendConnector } from './types';
+import type { AcceptedDomain, CollectorManifest, ExchangeCertificate, InboundConnector, LocalChainStatus, SendConnector } from './types';
 import { asBool, asDate, asList, asString } from './values';
 
 export interface Classified {
@@ -7,10 +7,12 @@ export interface Classified {
   sendConnectors: SendConnector[];
   exchangeCertificates: ExchangeCertificate[];
   acceptedDomains: AcceptedDomain[];
+  manifests: CollectorManifest[];
+  localChains: LocalChainStatus[];
   unknown: number;
 }
 
-type Kind = 'inbound' | 'send' | 'certificate' | 'acceptedDomain';
+type Kind = 'inbound' | 'send' | 'certificate' | 'acceptedDomain' | 'manifest' | 'iisSmtp' | 'chainStatus';
 
 /** Which cmdlet wrote a record: from the CLIXML type name when there is one, else from its properties. */
 function kindOf(r: RawRecord): Kind | undefined {
@@ -21,6 +23,10 @@ function kindOf(r: RawRecord): Kind | undefined {
   if (/ExchangeCertificate|X509Certificate/i.test(t)) return 'certificate';
   if (/AcceptedDomain/i.test(t)) return 'acceptedDomain';
   const has = (k: string) => r.props.has(k);
+  // What collect-evidence.ps1 writes beside the cmdlet output (shared/powershell/collector-script.ts).
+  if (has('tool') && has('computer') && /relay-doctor collect-evidence/i.test(String(r.props.get('tool')))) return 'manifest';
+  if (/IIsSmtpServerSetting/i.test(t) || (has('smarthost') && (has('fullyqualifieddomainname') || has('smarthosttype')))) return 'iisSmtp';
+  if (has('status') && has('statusinformation') && r.props.size <= 3) return 'chainStatus';
   if (has('tlssendercertificatename') || has('senderipaddresses') || has('restrictdomainstocertificate')) return 'inbound';
   // Receive connectors also have TlsCertificateName, but they have Bindings/RemoteIPRanges and no address spaces.
   if (has('bindings') || has('remoteipranges')) return undefined;
@@ -65,8 +71,12 @@ function opt<K extends string, V>(key: K, value: V | undefined): Partial<Record<
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-export function classify(records: readonly RawRecord[], refOf: (r: RawRecord) => string): Classified {
-  const out: Classified = { inboundConnectors: [], sendConnectors: [], exchangeCertificates: [], acceptedDomains: [], unknown: 0 };
+export function classify(records: readonly RawRecord[], refOf: (r: RawRecord) => string, sourceName = ''): Classified {
+  const out: Classified = { inboundConnectors: [], sendConnectors: [], exchangeCertificates: [], acceptedDomains: [], manifests: [], localChains: [], unknown: 0 };
+  // The collector names a chain status file after its certificate: `<SHA-1>-chain-status.txt`.
+  const chainThumbprint = /([0-9A-Fa-f]{40})-chain-status\.[a-z]+$/.exec(sourceName)?.[1]?.toUpperCase();
+  const statuses: string[] = [];
+  let chainRef: string | undefined;
   for (const r of records) {
     const p = (k: string) => r.props.get(k);
     const ref = refOf(r);
@@ -129,9 +139,39 @@ export function classify(records: readonly RawRecord[], refOf: (r: RawRecord) =>
         out.acceptedDomains.push({ ref, domainName, ...opt('domainType', asString(p('domaintype'))) });
         break;
       }
+      case 'manifest': {
+        const computer = asString(p('computer'));
+        if (!computer) {
+          out.unknown++;
+          break;
+        }
+        out.manifests.push({
+          ref,
+          computer,
+          ...opt('collectedAt', asDate(p('collectedat')) ?? asString(p('collectedat'))),
+          ...opt('frontendProxyEnabled', asBool(p('frontendproxyenabled'))),
+        });
+        break;
+      }
+      case 'iisSmtp':
+        // An IIS 6 SMTP virtual server relays like a Send connector: its smart host is the target (C12).
+        out.sendConnectors.push({
+          ref,
+          name: name || 'SMTPSVC',
+          ...opt('smartHosts', asList(p('smarthost'))?.flatMap((h) => h.split(/[;,\s]+/)).filter(Boolean)),
+          ...opt('fqdn', asString(p('fullyqualifieddomainname'))),
+        });
+        break;
+      case 'chainStatus': {
+        const status = asString(p('status'));
+        if (status) statuses.push(status);
+        chainRef ??= ref;
+        break;
+      }
       default:
         out.unknown++;
     }
   }
+  if (chainRef) out.localChains.push({ ref: chainRef, ...(chainThumbprint ? { thumbprint: chainThumbprint } : {}), statuses });
   return out;
 }

@@ -14,7 +14,7 @@ type Format = SettingsEvidence['format'];
 
 /** Property names that only the four cmdlets' output contains. */
 const SETTINGS_WORDS =
-  /\b(TlsSenderCertificateName|SenderIPAddresses|ConnectorType|RestrictDomainsToCertificate|TlsCertificateName|SmartHosts|AddressSpaces|TlsAuthLevel|Thumbprint|CertificateDomains|HasPrivateKey|DomainName|DomainType)\b/i;
+  /\b(TlsSenderCertificateName|SenderIPAddresses|ConnectorType|RestrictDomainsToCertificate|TlsCertificateName|SmartHosts|AddressSpaces|TlsAuthLevel|Thumbprint|CertificateDomains|HasPrivateKey|DomainName|DomainType|SmartHost|StatusInformation)\b|relay-doctor collect-evidence/i;
 
 function formatOf(head: string): Format | undefined {
   if (looksLikeClixml(head)) return 'clixml';
@@ -58,8 +58,10 @@ export const settingsReader: Reader = {
 
 function toOutput(input: InputFile, format: Format, records: readonly RawRecord[]) {
   // Text output points at its line; JSON and CLIXML at the object index.
-  const c = classify(records, (r) =>
-    format === 'list' || format === 'table' ? `${input.name}#L${r.position}` : `${input.name}#record:${r.position}`,
+  const c = classify(
+    records,
+    (r) => (format === 'list' || format === 'table' ? `${input.name}#L${r.position}` : `${input.name}#record:${r.position}`),
+    input.name,
   );
   const evidence: SettingsEvidence = {
     kind: 'settings',
@@ -70,6 +72,8 @@ function toOutput(input: InputFile, format: Format, records: readonly RawRecord[
     sendConnectors: c.sendConnectors,
     exchangeCertificates: c.exchangeCertificates,
     acceptedDomains: c.acceptedDomains,
+    ...(c.manifests.length ? { manifests: c.manifests } : {}),
+    ...(c.localChains.length ? { localChains: c.localChains } : {}),
   };
   const items = records.length - c.unknown;
   const warnings: InputWarning[] = [];

@@ -55,13 +55,35 @@ export interface AcceptedDomain {
   readonly domainType?: string;
 }
 
+/** collect-evidence.ps1's manifest.json: which server the evidence beside it was collected on, and when. */
+export interface CollectorManifest {
+  readonly ref: string;
+  readonly computer: string;
+  readonly collectedAt?: string;
+  readonly frontendProxyEnabled?: boolean;
+}
+
+/**
+ * The chain of one certificate as the server itself builds it from its local stores (the collector's
+ * `<thumbprint>-chain-status.txt`, X509Chain with downloads off): what Schannel can send. `PartialChain` means
+ * an intermediate is missing on that machine (KB 3212877).
+ */
+export interface LocalChainStatus {
+  readonly ref: string;
+  readonly thumbprint?: string;
+  readonly statuses: readonly string[];
+}
+
 export interface SettingsEvidence {
   readonly kind: 'settings';
   readonly id: string;
   readonly source: string;
   readonly format: 'list' | 'table' | 'json' | 'clixml';
   readonly inboundConnectors: readonly InboundConnector[];
+  /** Exchange Send connectors, and IIS SMTP virtual servers (IIsSmtpServerSetting: their smart host). */
   readonly sendConnectors: readonly SendConnector[];
   readonly exchangeCertificates: readonly ExchangeCertificate[];
   readonly acceptedDomains: readonly AcceptedDomain[];
+  readonly manifests?: readonly CollectorManifest[];
+  readonly localChains?: readonly LocalChainStatus[];
 }

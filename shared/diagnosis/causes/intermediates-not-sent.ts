@@ -5,6 +5,7 @@ import { ATTRIBUTION_FAILURE, anyWithIds, atMost, hasAny, listParam, makeCause, 
 import { connectorNameCovers, relayConnectors } from '../evidence-facts';
 import { acceptedAlike, counterParams, sessionRefs } from '../counter-evidence';
 import { cnNames } from '../correlate/focus';
+import { sameServerName } from '../../model/observation';
 import { refusedAttribution, type SessionFact } from '../correlate/sessions';
 import type { WireChain } from '../correlate/chain-origins';
 
@@ -36,7 +37,8 @@ export const intermediatesNotSent: CauseRule = {
     const leafOnlyOnWire = wire.filter((w) => w.notSent.length > 0 || w.issuerUnknown);
     const onWire = anyWithIds(findings, ['chain.notSentByServer']);
     const supplied = anyWithIds(findings, ['chain.missingIntermediate']);
-    const capi2 = withIds(findings, ['capi2.untrustedRoot', 'capi2.partialChain']);
+    // The sending side's own view of its chain: CAPI2 event 30, or the chain the collector built on the server.
+    const capi2 = withIds(findings, ['capi2.untrustedRoot', 'capi2.partialChain', 'chain.localChainIncomplete']);
     const remote = withIds(findings, ['smtp.untrustedRoot']);
     const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
     const sessions = input.sessions ?? [];
@@ -52,8 +54,12 @@ export const intermediatesNotSent: CauseRule = {
       sendLogCertificate = other?.certificate?.subject ?? other?.certificate?.thumbprint;
       confidence = attribution.length > 0 && !other ? 'certain' : 'likely';
     } else if (capi2.length > 0) {
+      // The server's own chain error, contradicted by EOP accepting that very certificate from it later: the
+      // pieces disagree (fixed in between?), so no cause rests on the event (§11.1 "Counter-evidence").
+      if (acceptedAfter(capi2, sessions)) return null;
       const explainedByC10 = hasAny(findings, ['chain.untrustedRoot', 'chain.selfSignedLeaf']);
-      confidence = explainedByC10 ? 'possible' : attribution.length + remote.length > 0 ? 'certain' : 'likely';
+      const refusal = attribution.length + remote.length > 0;
+      confidence = explainedByC10 ? 'possible' : refusal && tiedInTime(input, capi2, [...attribution, ...remote]) ? 'certain' : 'likely';
     } else if (remote.length > 0) {
       confidence = 'likely';
     } else if (supplied.length > 0) {
@@ -107,6 +113,56 @@ function otherCertificateSent(wire: readonly WireChain[], refused: readonly Sess
     if (c.thumbprint) return !leaves.some((l) => l.sha1.toUpperCase() === c.thumbprint);
     const cns = cnNames(c.subject);
     return cns.length > 0 && !leaves.some((l) => cnNames(l.subject).some((n) => cns.includes(n)));
+  });
+}
+
+/** A refusal and the server's chain error belong to one moment when they are at most a day apart (or undated). */
+const SAME_MOMENT_MS = 24 * 60 * 60 * 1000;
+
+function timesOf(findings: readonly Finding[], input: DiagnosisInput): number[] {
+  const out: number[] = [];
+  const refs = new Set(findings.flatMap((f) => f.evidence));
+  for (const ev of input.evidence) {
+    if (ev.kind === 'events') for (const r of ev.records) if (refs.has(`${ev.source}#record:${r.recordId}`)) out.push(Date.parse(r.timeCreated));
+    if (ev.kind === 'ndr')
+      for (const m of ev.messages) if (m.date && (refs.has(`${ev.source}#message:${m.index}`) || refs.has(ev.source))) out.push(Date.parse(m.date));
+  }
+  for (const s of input.sessions ?? []) if (s.at && s.refs.some((r) => refs.has(r))) out.push(Date.parse(s.at));
+  return out.filter((t) => !Number.isNaN(t));
+}
+
+/**
+ * The chain error and the refusal describe the same moment: certainty needs that tie (a week-old event beside
+ * today's NDR is the same server's history, likely but not proof). Undated on either side counts as tied.
+ */
+function tiedInTime(input: DiagnosisInput, events: readonly Finding[], refusals: readonly Finding[]): boolean {
+  const a = timesOf(events, input);
+  const b = timesOf(refusals, input);
+  if (a.length === 0 || b.length === 0) return true;
+  return a.some((x) => b.some((y) => Math.abs(x - y) <= SAME_MOMENT_MS));
+}
+
+/**
+ * EOP accepted a session presenting the certificate of the chain error, from the same server, after the error
+ * was logged. The session's server is known from its log's folder (one per server) or, when every session left
+ * from one address, from that; otherwise it is not counted (another server's success proves nothing here).
+ */
+function acceptedAfter(events: readonly Finding[], sessions: readonly SessionFact[]): boolean {
+  const thumbprints = new Set(events.map((f) => String(f.params['thumbprint'] ?? '').toUpperCase()).filter(Boolean));
+  const times = events.map((f) => Date.parse(String(f.params['time'] ?? ''))).filter((t) => !Number.isNaN(t));
+  const computers = events.map((f) => String(f.params['computer'] ?? '')).filter(Boolean);
+  if (thumbprints.size === 0) return false;
+  const sources = new Set(sessions.filter((s) => s.toEop).map((s) => s.source ?? ''));
+  const sameServer = (s: SessionFact) => {
+    const folders = s.log.split(/[\\/]/).slice(0, -1);
+    if (folders.some((d) => computers.some((c) => sameServerName(c, d)))) return true;
+    if (folders.some((d) => /^[A-Za-z][\w-]{1,14}$/.test(d) && /\d/.test(d))) return false;
+    return sources.size === 1;
+  };
+  return sessions.some((s) => {
+    if (!s.toEop || s.outcome !== 'accepted' || !s.certificate?.thumbprint || !thumbprints.has(s.certificate.thumbprint) || !sameServer(s)) return false;
+    const at = Date.parse(s.at ?? '');
+    return Number.isNaN(at) || times.length === 0 || times.some((t) => at >= t);
   });
 }
 

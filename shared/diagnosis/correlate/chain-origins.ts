@@ -131,3 +131,31 @@ export function annotateChains(chains: readonly ChainReport[], evidence: readonl
     supplied: c.path.filter((s) => supplied.has(s.toUpperCase())),
   }));
 }
+
+/**
+ * The chain as the sending server itself builds it from its local stores (the collector's chain status, X509Chain
+ * with downloads off): `PartialChain` is the KB 3212877 state on that machine, `UntrustedRoot` a root missing
+ * there (domain.md §11.4). Sending-side evidence, like CAPI2's event 30: `chain.localChainIncomplete`.
+ */
+export function localChainFindings(evidence: readonly Evidence[]): Finding[] {
+  const settings = evidenceOfKind(evidence, 'settings');
+  const computers = [...new Set(settings.flatMap((s) => (s.manifests ?? []).map((m) => m.computer)))];
+  const out: Finding[] = [];
+  for (const s of settings)
+    for (const chain of s.localChains ?? []) {
+      const status = chain.statuses.find((x) => /^(PartialChain|UntrustedRoot)$/i.test(x));
+      if (!status) continue;
+      out.push({
+        id: 'chain.localChainIncomplete',
+        severity: 'critical',
+        confidence: 'certain',
+        params: {
+          status,
+          ...(chain.thumbprint ? { thumbprint: chain.thumbprint } : {}),
+          ...(computers.length === 1 ? { computer: computers[0]! } : {}),
+        },
+        evidence: [chain.ref, ...(chain.thumbprint ? [`cert:${chain.thumbprint}`] : [])],
+      });
+    }
+  return out;
+}

@@ -37,6 +37,7 @@ export function caseFocus(evidence: readonly Evidence[], sessions: readonly Sess
   };
   for (const ndr of evidenceOfKind(evidence, 'ndr')) for (const m of ndr.messages) addServer(m.generatingServer ?? m.reportingMta);
   for (const c of sendConnectors(evidence)) for (const s of c.item.sourceTransportServers ?? []) addServer(s);
+  for (const settings of evidenceOfKind(evidence, 'settings')) for (const m of settings.manifests ?? []) addServer(m.computer);
 
   const wireThumbprints = new Set<string>();
   for (const s of sessions) if (s.certificate?.thumbprint) wireThumbprints.add(s.certificate.thumbprint);

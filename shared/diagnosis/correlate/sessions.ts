@@ -19,6 +19,8 @@ export interface SessionFact {
   /** The name the server greeted with (EHLO): the Send connector's FQDN, not always the server's name. */
   readonly ehlo?: string;
   readonly toEop: boolean;
+  /** STARTTLS was issued (and, with `tls` ok, TLS came up). */
+  readonly startTls: boolean;
   readonly certificate?: { readonly thumbprint?: string; readonly subject?: string };
   readonly at?: string;
   readonly outcome: 'accepted' | 'refused' | 'deferred' | 'tlsFailed' | 'unknown';
@@ -74,6 +76,7 @@ function fact(log: string, s: SmtpSession): SessionFact {
     ...(source ? { source } : {}),
     ...(s.ehlo ? { ehlo: s.ehlo } : {}),
     toEop,
+    startTls: s.startTls,
     ...(cert && (cert.thumbprint || cert.subject)
       ? { certificate: { ...(cert.thumbprint ? { thumbprint: cert.thumbprint.toUpperCase() } : {}), ...(cert.subject ? { subject: cert.subject } : {}) } }
       : {}),
