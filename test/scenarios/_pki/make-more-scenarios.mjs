@@ -40,7 +40,8 @@ const exOn = (day, o) => exSession({ sid: sid(), ...o, at: `${day}T${o.at}` });
 const ex = (o) => exOn('2026-11-20', o);
 const iis = (o) => iisSession({ ...o, at: `${DAY}${o.at}` });
 const sendLog = (...sessions) => exSendLog(sessions);
-const ndr = (o = {}) => ndrEml({ at: `${DAY}${o.at ?? '08:12:04'}`, ...o });
+// `at` is the time of day; it must not be overridden by the raw option (that wrote 'undefined, NaN' dates).
+const ndr = (o = {}) => ndrEml({ ...o, at: `${DAY}${o.at ?? '08:12:04'}` });
 const ev30 = (computer, time, cert, record = 4711, result) => capi2Event30({ computer, time: time.includes('T') ? time : `${DAY}${time}`, record, thumbprint: PKI[cert].thumbprint, subjectName: PKI[cert].cn, ...(result ? { result } : {}) });
 const bundle = (names) => names.map((n) => pem(n)).join('');
 const p7b = (names) => {

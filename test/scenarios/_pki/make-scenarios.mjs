@@ -96,7 +96,8 @@ const sid = () => `08DEC7A1B2C3${(sidN += 0x13).toString(16).toUpperCase().padSt
 const ex = (o) => exSession({ sid: sid(), ...o, at: `${DAY}${o.at}` });
 const iis = (o) => iisSession({ ...o, at: `${DAY}${o.at}` });
 const sendLog = (...sessions) => exSendLog(sessions);
-const ndr = (o = {}) => ndrEml({ at: `${DAY}${o.at ?? '08:12:04'}`, ...o });
+// `at` is the time of day; it must not be overridden by the raw option (that wrote 'undefined, NaN' dates).
+const ndr = (o = {}) => ndrEml({ ...o, at: `${DAY}${o.at ?? '08:12:04'}` });
 const IN_CERT = inboundConnectors([certConnector()]);
 const ACCEPTED = acceptedDomains();
 
