@@ -3,6 +3,7 @@ import type { SmtpSession } from '../../smtp/types';
 import { endpointHost } from '../../smtp/reply';
 import type { SessionFact } from '../correlate/sessions';
 import { cnNames } from '../correlate/focus';
+import { refusedEnvelopes } from '../correlate/envelopes';
 import { ATTRIBUTION_FAILURE, makeCause, withIds } from '../support';
 import { acceptedDomains, domainsThatAccept, outboundSessions } from '../evidence-facts';
 
@@ -54,6 +55,8 @@ export const envelopeSenderNotAccepted: CauseRule = {
     // refused. Same connector, same IP, same TLS: only the envelope differs.
     const sameSourceContrast = deliveredFrom.some((d) => refused.some((r) => !d || !r.source || d === r.source));
     const acceptedWentThrough = deliveredFrom.length > 0;
+    // NDRs go back to the refused message's P1 sender: the same per-message test (§11.2).
+    for (const e of refusedEnvelopes(evidence, sessions)) if (!refused.some((r) => r.sender === e.sender) && e.fromNdr) refused.push({ sender: e.sender, ref: e.ref });
     const foreign = refused.filter((r) => isForeign(r.sender));
     if (foreign.length === 0 || foreign.length < refused.length) return null;
 

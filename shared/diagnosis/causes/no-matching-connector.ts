@@ -1,6 +1,7 @@
 import type { CauseRule } from '../cause-rule';
 import { ATTRIBUTION_FAILURE, makeCause, stringParam, withIds } from '../support';
-import { inboundConnectors, isEnabled, isOnPremises, relayConnectors } from '../evidence-facts';
+import { connectorNameCovers, inboundConnectors, isEnabled, isOnPremises, relayConnectors } from '../evidence-facts';
+import type { InboundConnector } from '../../settings/types';
 
 /**
  * C7 — no OnPremises inbound connector matches: it is missing, disabled (`Enabled $false`) or was created as
@@ -20,7 +21,7 @@ import { inboundConnectors, isEnabled, isOnPremises, relayConnectors } from '../
  */
 export const noMatchingConnector: CauseRule = {
   id: 'cause.noMatchingConnector',
-  evaluate({ findings, evidence }) {
+  evaluate({ findings, evidence, focus }) {
     const broken = withIds(findings, ['connector.disabled', 'connector.notOnPremises']);
     const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);
     const listed = inboundConnectors(evidence);
@@ -31,8 +32,12 @@ export const noMatchingConnector: CauseRule = {
 
     let confidence: 'certain' | 'likely' | 'possible';
     if (noneUsable) confidence = attribution.length > 0 ? 'certain' : 'likely';
-    else if (broken.length > 0) confidence = 'possible';
-    else return null;
+    else if (broken.length > 0) {
+      // A leftover disabled or Partner connector beside an enabled OnPremises one that covers the certificate
+      // going out is noise: the usable connector is the one EOP matches.
+      if (usable.some((c) => coversCase(c.item, focus?.names ?? []))) return null;
+      confidence = 'possible';
+    } else return null;
 
     const unusable = listed.find((c) => !isEnabled(c.item) || isOnPremises(c.item) === false);
     return makeCause({
@@ -48,3 +53,12 @@ export const noMatchingConnector: CauseRule = {
     });
   },
 };
+
+/**
+ * An enabled OnPremises connector whose name covers the case's certificate names. (An IP connector is not
+ * counted: whether its list holds the source address is C3's question.)
+ */
+function coversCase(c: InboundConnector, names: readonly string[]): boolean {
+  const pattern = c.tlsSenderCertificateName;
+  return pattern !== undefined && names.some((n) => connectorNameCovers(pattern, n));
+}

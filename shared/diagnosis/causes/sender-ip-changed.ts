@@ -33,7 +33,7 @@ export const senderIpChanged: CauseRule = {
     let confidence: 'certain' | 'likely' | 'possible';
     if (notListed.length > 0) confidence = attribution.length > 0 ? 'certain' : 'likely';
     else if (answers.connectorType === 'ip' && attribution.length > 0) {
-      if (ipProvenOrOtherwiseExplained(evidence, sessions)) return null;
+      if (ipProvenOrOtherwiseExplained(evidence, sessions) || ndrEnvelopesForeign(evidence, sessions)) return null;
       // The OR rule is met by an accepted envelope domain, so the IP match is what failed (§11.2).
       confidence = refusedSendersAccepted(evidence, sessions) ? 'likely' : 'possible';
     } else return null;
@@ -72,6 +72,13 @@ function ipProvenOrOtherwiseExplained(evidence: readonly Evidence[], sessions: r
   if (sessions.some((s) => s.toEop && s.outcome === 'accepted' && refused.some((r) => sameSource(r, s)))) return true;
   const accepted = acceptedDomains(evidence);
   return refused.every((s) => s.mailFrom !== undefined && (domainOf(s.mailFrom) === '' || (accepted.length > 0 && !accepted.includes(domainOf(s.mailFrom)))));
+}
+
+/** Every refused message an NDR returned went to a sender outside the accepted domains: C5, not the IP. */
+function ndrEnvelopesForeign(evidence: readonly Evidence[], sessions: readonly SessionFact[]): boolean {
+  const accepted = acceptedDomains(evidence);
+  const known = refusedEnvelopes(evidence, sessions).filter((e) => e.fromNdr);
+  return known.length > 0 && known.every((e) => senderAccepted(e.sender, accepted) === false);
 }
 
 /** Every refused message whose P1 sender is known came from an accepted domain (and at least one is known). */

@@ -62,7 +62,11 @@ export const wrongCertificatePresented: CauseRule = {
     } else if (presented) {
       confidence = 'likely';
     } else if (weak.length > 0) {
-      confidence = attribution.length > 0 && (weakKinds > 1 || renewed) ? 'likely' : 'possible';
+      // The log shows TLS up and no certificate going out before the 5.7.64: with two certificate facts about
+      // the server (event 12014, not enabled for SMTP, no key) that is the wrong or no certificate, proven.
+      const noneSent = sessions.some((x) => x.toEop && x.startTls && !x.certificate && x.codes.includes('5.7.64'));
+      confidence =
+        attribution.length > 0 && weakKinds > 1 && noneSent ? 'certain' : attribution.length > 0 && (weakKinds > 1 || renewed) ? 'likely' : 'possible';
     } else if (answers.sendingSystem === 'exchange' && renewed && attribution.length > 0) {
       confidence = 'possible';
     } else return null;

@@ -5,6 +5,9 @@ import { domainOf, refusedAttribution, type SessionFact } from './sessions';
 export interface RefusedEnvelope {
   readonly sender: string;
   readonly attr36: boolean;
+  /** The evidence reference of the session's first line or the NDR message. */
+  readonly ref: string;
+  readonly fromNdr: boolean;
 }
 
 /**
@@ -14,11 +17,13 @@ export interface RefusedEnvelope {
 export function refusedEnvelopes(evidence: readonly Evidence[], sessions: readonly SessionFact[]): RefusedEnvelope[] {
   const out: RefusedEnvelope[] = [];
   for (const s of sessions)
-    if (s.toEop && refusedAttribution(s) && s.mailFrom !== undefined) out.push({ sender: s.mailFrom, attr36: s.codes.includes('ATTR36') });
+    if (s.toEop && refusedAttribution(s) && s.mailFrom !== undefined)
+      out.push({ sender: s.mailFrom, attr36: s.codes.includes('ATTR36'), ref: s.refs[0] ?? s.log, fromNdr: false });
   for (const ndr of evidenceOfKind(evidence, 'ndr'))
     for (const m of ndr.messages) {
       if (!m.envelopeSender || !m.statusCodes.includes('5.7.64')) continue;
-      out.push({ sender: m.envelopeSender, attr36: m.replies.some((r) => /\bATTR36\b/i.test(r)) });
+      const ref = ndr.format === 'text' && ndr.messages.length === 1 ? ndr.source : `${ndr.source}#message:${m.index}`;
+      out.push({ sender: m.envelopeSender, attr36: m.replies.some((r) => /\bATTR36\b/i.test(r)), ref, fromNdr: true });
     }
   return out;
 }
