@@ -3,6 +3,7 @@ import { profileOf, type CertificateProfile } from '../profile/certificate-profi
 import type { PathRule, PathUnderTest, Violation } from './path-rule';
 import { algorithmsRule } from './rules/algorithms';
 import { basicConstraintsRule } from './rules/basic-constraints';
+import { commonNameRule } from './rules/common-name';
 import { depthRule } from './rules/depth';
 import { extensionsRule } from './rules/extensions';
 import { keyIdentifiersRule } from './rules/key-identifiers';
@@ -24,6 +25,7 @@ export const PATH_RULES: readonly PathRule[] = [
   extensionsRule,
   keyIdentifiersRule,
   namesRule,
+  commonNameRule,
   serialVersionRule,
   algorithmsRule,
   depthRule,
@@ -33,7 +35,7 @@ export const PATH_RULES: readonly PathRule[] = [
 export const PATH_VIOLATION_IDS: readonly string[] = PATH_RULES.flatMap((r) => r.ids);
 
 /** Ids reported as `high`: a deviation from the BRs Exchange Online is not known to refuse. */
-export const HIGH_VIOLATIONS: ReadonlySet<string> = new Set(['cert.noSubjectAltName']);
+export const HIGH_VIOLATIONS: ReadonlySet<string> = new Set(['cert.noSubjectAltName', 'cert.commonNameNotInSan']);
 
 export interface PathValidationOptions {
   readonly maxIntermediates?: number;

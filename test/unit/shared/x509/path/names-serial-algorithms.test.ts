@@ -28,7 +28,7 @@ describe('names, serial numbers, versions and algorithms', () => {
 
   it('accepts wildcard and underscore SAN names real CAs still issue', async () => {
     const r = root();
-    const l = leaf(r, 'relay.contoso.com', [], { extensions: [ext.subjectAltName([gn.dns('*.contoso.com'), gn.dns('_dmarc.contoso.com')])] });
+    const l = leaf(r, 'relay.contoso.com', [], { extensions: [ext.subjectAltName([gn.dns('relay.contoso.com'), gn.dns('*.contoso.com'), gn.dns('_dmarc.contoso.com')])] });
     expect((await judgeChain([l], [r])).path).toEqual([]);
   });
 
@@ -73,5 +73,29 @@ describe('rfc822 names', () => {
     expect((await judgeChain([two], [r])).path).toContain('cert.subjectAltNameMalformed@leaf');
     const one = leaf(r, 'relay.contoso.com', [], { extensions: [ext.subjectAltName([gn.dns('relay.contoso.com'), gn.email('postmaster@contoso.com')])] });
     expect((await judgeChain([one], [r])).path).toEqual([]);
+  });
+});
+
+describe('the CN of a server certificate (BRs 7.1.4.3)', () => {
+  it('reports a CN that is not a SAN entry as high, and accepts a CN copied from the SAN', async () => {
+    const r = root();
+    const stray = makeCertificate({ subject: cn('relay.contoso.com'), issuer: r, extensions: [ext.subjectAltName([gn.dns('mail.contoso.com')])] });
+    const out = await judgeChain([stray], [r], { expectName: 'relay.contoso.com' });
+    expect(out.findings.find((f) => f.id === 'cert.commonNameNotInSan')).toMatchObject({ severity: 'high', params: { commonName: 'relay.contoso.com' } });
+    expect(out.critical).toEqual([]);
+    expect((await judgeChain([leaf(r, 'relay.contoso.com')], [r])).path).toEqual([]);
+  });
+
+  it('accepts a CN in Unicode whose A-label is the SAN (older public certificates, like badssl’s xn--n1aae7f7o)', async () => {
+    const r = root();
+    const idn = makeCertificate({ subject: cn('bücher.contoso.com'), issuer: r, extensions: [ext.subjectAltName([gn.dns('xn--bcher-kva.contoso.com')])] });
+    expect((await judgeChain([idn], [r])).path).toEqual([]);
+  });
+
+  it('accepts a CN that is the RFC 5952 text of a SAN IPv6 address', async () => {
+    const r = root();
+    const v6 = makeCertificate({ subject: cn('2001:db8::1'), issuer: r,
+      extensions: [ext.subjectAltName([gn.ip(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)])] });
+    expect((await judgeChain([v6], [r])).path).toEqual([]);
   });
 });
