@@ -136,5 +136,8 @@ function readableLines(lines: readonly string[], into: NdrFacts): void {
     if (ex2007) pushUnique(into.replies, ex2007.trim());
     const said = /\bsaid:\s*([245]\d\d[ -].*)$/i.exec(line);
     if (said?.[1]) pushUnique(into.replies, said[1].trim());
+    // Exchange Online message trace (Get-MessageTraceDetail, the EAC's trace details): `Reason: [{LED=450 4.4.317 …};…]`.
+    const led = /\{LED=([245]\d\d[ -][^}]*)\}/i.exec(line);
+    if (led?.[1]) pushUnique(into.replies, led[1].trim());
   }
 }

@@ -28,7 +28,10 @@ export function looksLikeMessage(text: string): boolean {
   return MAIL_HEADERS.test(block);
 }
 
-/** A bare SMTP failure (`550 5.7.64 …`) pasted on its own: weak evidence that this is NDR text. */
+/**
+ * A bare SMTP failure (`550 5.7.64 …`) pasted on its own, or inside a message trace's `{LED=450 4.4.317 …}`:
+ * weak evidence that this is NDR text.
+ */
 export function hasFailureReply(text: string): boolean {
-  return /(^|[\s'"#])[45]\d\d[ -]/m.test(text) && ENHANCED_STATUS.test(text);
+  return /(^|[\s'"#=])[45]\d\d[ -]/m.test(text) && ENHANCED_STATUS.test(text);
 }
