@@ -62,7 +62,7 @@ describe('Findings step', () => {
       d.dispatchEvent(new Event('toggle'));
     }
     const text = screen.getByRole('region', { name: 'Findings' }).textContent ?? '';
-    expect(text).not.toMatch(/(?<![-\w])(cause|smtp|chain|cert|remediation|verdict|evidence|wizard|confidence)\.[a-z][A-Za-z]+/);
+    expect(text).not.toMatch(/(?<![-\w.])(cause|smtp|chain|cert|connector|remediation|verdict|evidence|wizard|confidence|severity)\.[a-z]+[A-Z][A-Za-z]*/);
   });
 
   it('lists unreadable files in their own closed section', async () => {

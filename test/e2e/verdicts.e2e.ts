@@ -37,5 +37,7 @@ test('damaged and unknown files show their errors while the good file is still d
   await page.screenshot({ path: join(SHOTS, `bad-files-${testInfo.project.name}.png`), fullPage: true });
 
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { level: 4, name: /does not send its intermediate certificates/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /does not send its intermediate certificates/ })).toBeVisible();
+  // The two unreadable files are listed again below the verdict, folded away.
+  await expect(page.getByText('Files that could not be read (2)')).toBeVisible();
 });
