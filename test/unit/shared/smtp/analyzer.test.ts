@@ -94,4 +94,10 @@ describe('SMTP analyzer', () => {
     expect(attribution?.evidence).toEqual(['exchange-onprem-5.7.64.eml#message:0', 'pasted-dsn-fields.txt']);
     expect(attribution?.params.remoteHost).toBe('contoso-com.mail.protection.outlook.com');
   });
+
+  it('counts an NDR once per message, though its readable part and its DSN part both quote the 5.7.64', async () => {
+    const f = await findings(await evidenceOf(ndrReader, 'ndr/exchange-onprem-5.7.64.eml'));
+    const attribution = f.find((x) => x.id === 'smtp.tenantAttribution');
+    expect(attribution?.params.count).toBe(1);
+  });
 });
