@@ -22,8 +22,15 @@ const ALLOWED_SIGNATURES = new Set([
  * RFC 5280 §4.1.1.2: the signatureAlgorithm outside tbsCertificate MUST equal the signature field inside it;
  * the keys and signatures of the path use algorithms the BRs allow.
  */
+/**
+ * Windows refuses RSA keys under 1024 bits in any chain (KB 2661254, "Update for minimum certificate key length",
+ * https://support.microsoft.com/kb/2661254): critical. 1024 to 2047 bits stays cert.weakKey (high), which the BRs
+ * (6.1.5) also forbid but Windows still builds.
+ */
+const WINDOWS_MIN_RSA_BITS = 1024;
+
 export const algorithmsRule: PathRule = {
-  ids: ['cert.signatureAlgorithmMismatch', 'cert.keyAlgorithmNotAllowed', 'cert.signatureAlgorithmNotAllowed'],
+  ids: ['cert.signatureAlgorithmMismatch', 'cert.keyAlgorithmNotAllowed', 'cert.keyTooSmall', 'cert.signatureAlgorithmNotAllowed'],
   check(p) {
     const out: Violation[] = [];
     p.profiles.forEach((profile, i) => {
@@ -32,9 +39,16 @@ export const algorithmsRule: PathRule = {
       if (!sameBytes(raw.signatureAlgorithm, raw.tbsSignatureAlgorithm)) out.push({ id: 'cert.signatureAlgorithmMismatch', index: i });
       const curve = raw.keyParamOid ? EC_CURVE_BITS[raw.keyParamOid]?.name : undefined;
       const keyAllowed = raw.keyOid === KEY_RSA || raw.keyOid === KEY_RSA_PSS || (raw.keyOid === KEY_EC && !!curve && ALLOWED_CURVES.has(curve));
+      const rsaBits = profile.record.publicKey.algorithm === 'RSA' ? profile.record.publicKey.bits : 0;
       if (!keyAllowed) {
         out.push({ id: 'cert.keyAlgorithmNotAllowed', index: i,
           params: { algorithm: curve ?? profile.record.publicKey.name ?? profile.record.publicKey.algorithm } });
+      } else if (rsaBits > 0 && rsaBits % 8 !== 0) {
+        // BRs 6.1.5: the modulus size in bits MUST be a multiple of 8.
+        out.push({ id: 'cert.keyAlgorithmNotAllowed', index: i, params: { algorithm: `RSA ${rsaBits}-bit` } });
+      }
+      if (rsaBits > 0 && rsaBits < WINDOWS_MIN_RSA_BITS && !isRoot(p, i)) {
+        out.push({ id: 'cert.keyTooSmall', index: i, params: { bits: rsaBits, minimum: WINDOWS_MIN_RSA_BITS } });
       }
       // A root's own signature is never checked (RFC 5280 §6.1: the trust anchor is not verified), nor is a lone
       // self-signed certificate's (chain.selfSignedLeaf says what is wrong with it).

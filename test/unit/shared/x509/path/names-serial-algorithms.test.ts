@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import { ext, gn, leaf, makeCertificate, root } from './cert-factory';
 import { CN, cn, ctx, ia5, name, oid, seq } from './der-builder';
 import { judgeChain } from './judge-chain';
@@ -97,5 +98,22 @@ describe('the CN of a server certificate (BRs 7.1.4.3)', () => {
     const v6 = makeCertificate({ subject: cn('2001:db8::1'), issuer: r,
       extensions: [ext.subjectAltName([gn.ip(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)])] });
     expect((await judgeChain([v6], [r])).path).toEqual([]);
+  });
+});
+
+describe('RSA key sizes', () => {
+  const rsaKey = (bits: number) => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+    return { privateKey, spki: new Uint8Array(publicKey.export({ type: 'spki', format: 'der' })) };
+  };
+
+  it('refuses an RSA key under 1024 bits as Windows does, and a modulus that is not a whole number of bytes', async () => {
+    const r = root();
+    const tiny = leaf(r, 'relay.contoso.com', [], { key: rsaKey(512) });
+    const out = await judgeChain([tiny], [r]);
+    expect(out.findings.find((f) => f.id === 'cert.keyTooSmall')).toMatchObject({ severity: 'critical', params: { bits: 512 } });
+    const odd = leaf(r, 'relay.contoso.com', [], { key: rsaKey(2047) });
+    expect((await judgeChain([odd], [r])).findings.find((f) => f.id === 'cert.keyAlgorithmNotAllowed')?.params['algorithm']).toBe('RSA 2047-bit');
+    expect((await judgeChain([leaf(r, 'relay.contoso.com', [], { key: rsaKey(2048) })], [r])).path).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ const SAMPLE = {
   pathLength: 0, below: 2, keyUsage: ['digitalSignature'], eku: ['Client Authentication'], name: 'relay.fabrikam.com', form: 'dns',
   constrainedBy: 'CN=Contoso Root', constrainedBySha1: 'CD'.repeat(20), constraint: '*.contoso.com', budget: 250000,
   oid: '1.2.3.4', extension: 'authorityInfoAccess', marked: 'critical', authorityKeyId: '0102', issuerSubjectKeyId: '0304',
-  issuer: 'CN=Contoso CA', problem: 'negative', octets: 21, version: 1, algorithm: 'DSA', count: 3, limit: 1, commonName: 'relay.contoso.com',
+  issuer: 'CN=Contoso CA', problem: 'negative', octets: 21, version: 1, algorithm: 'DSA', count: 3, limit: 1, commonName: 'relay.contoso.com', bits: 512, minimum: 1024,
 };
 
 describe('path validation texts', () => {
