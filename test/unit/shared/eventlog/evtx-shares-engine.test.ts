@@ -13,7 +13,7 @@ const OPTIONS = { limits: { ...DEFAULT_LIMITS, streamAboveBytes: 0 } };
 /** A log of `chunks` chunks with CAPI2 and Exchange events, chunk 1's header broken, as a file read in 64 KB pieces. */
 function log(chunks: number, name = 'CAPI2.evtx'): DeferredInput {
   const bytes = buildEvtx(Array.from({ length: chunks }, (_, i) => (i % 3 === 2 ? [{ ...exchange12014, recordId: 9000 + i }] : CAPI2_EVENTS.map((e, k) => ({ ...e, recordId: 100 * i + k })))));
-  bytes[CHUNK0_HEADER_CRC + CHUNK] ^= 0xff;
+  bytes[CHUNK0_HEADER_CRC + CHUNK] = (bytes[CHUNK0_HEADER_CRC + CHUNK] as number) ^ 0xff;
   return {
     name,
     size: bytes.length,
