@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -28,7 +28,7 @@ async function addEvidence(page: Page, symptom: RegExp, next: string, zone: RegE
 }
 
 // Issue 21 item 2: Findings opens with one verdict and one way on; the rest is there, folded away.
-test('Findings opens with the verdict, one button onward, and everything else folded below it', async ({ window: page }, testInfo) => {
+test('Findings opens with the verdict, one button onward, and everything else folded below it', async ({ window: page, dialogs }, testInfo) => {
   mkdirSync(SHOTS, { recursive: true });
   await addEvidence(page, /A line in a send or protocol log/, 'Next', /Drop zone/, /Or paste text/, 'Add pasted text');
 
@@ -68,6 +68,22 @@ test('Findings opens with the verdict, one button onward, and everything else fo
   await page.getByRole('button', { name: 'Findings', exact: true }).click();
   await page.getByRole('button', { name: 'Build the fix' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Fix and export' })).toBeVisible();
+
+  // Issue 21 item 4: saving again asks (a new folder or replace) instead of ending in "File already exists".
+  await expect(page.getByRole('list', { name: 'Files in the fix pack' })).toContainText('fix.ps1', { timeout: 30_000 });
+  const save = page.getByRole('button', { name: 'Save fix pack…' });
+  await save.click();
+  await expect(page.getByText(/Saved \d+ files to/)).toBeVisible();
+  await save.click();
+  const prompt = page.getByRole('alert', { name: 'You saved here before' });
+  await expect(prompt).toBeVisible();
+  await expect(page.getByText('File already exists')).toHaveCount(0);
+  expect(await seriousViolations(page), 'save-again prompt').toEqual([]);
+  await prompt.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, `save-again-en-${testInfo.project.name}.png`) });
+  await prompt.getByRole('button', { name: 'Save to a new folder' }).click();
+  await expect(page.getByText(/Saved \d+ files to .*relay-doctor-fixpack-2/)).toBeVisible();
+  expect(existsSync(join(dialogs.exportFolder!, 'relay-doctor-fixpack-2', 'fix.ps1'))).toBe(true);
 });
 
 test.describe('in Czech', () => {
