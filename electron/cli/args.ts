@@ -12,6 +12,8 @@ export interface CliArgs {
   readonly lang?: string;
   readonly at?: Date;
   readonly expectName?: string;
+  /** --max-chain-depth: the most intermediates a chain may hold (a policy; the engine sets none). */
+  readonly maxIntermediates?: number;
   readonly trust: readonly string[];
   readonly password?: string;
   readonly passwordEnv?: string;
@@ -37,6 +39,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   at: { type: 'string' },
   'expect-name': { type: 'string' },
+  'max-chain-depth': { type: 'string' },
   trust: { type: 'string', multiple: true },
   password: { type: 'string' },
   'password-env': { type: 'string' },
@@ -98,6 +101,8 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
   if (command === 'export' && !values.out) return usage('cli.usage.reason.needsOut');
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) return usage('cli.usage.reason.badJobs', { value: values.jobs ?? '' });
+  const depth = values['max-chain-depth'] === undefined ? undefined : Number(values['max-chain-depth']);
+  if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0 && depth <= 64)) return usage('cli.usage.reason.badDepth', { value: values['max-chain-depth'] ?? '' });
   if (values.password !== undefined && values['password-env'] !== undefined) {
     return usage('cli.usage.reason.passwordTwice');
   }
@@ -107,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
     paths: rest,
     ...(at ? { at } : {}),
     ...(values['expect-name'] !== undefined ? { expectName: values['expect-name'] } : {}),
+    ...(depth !== undefined ? { maxIntermediates: depth } : {}),
     ...(values.password !== undefined ? { password: values.password } : {}),
     ...(values['password-env'] !== undefined ? { passwordEnv: values['password-env'] } : {}),
     ...(values.probe !== undefined ? { probe: values.probe } : {}),

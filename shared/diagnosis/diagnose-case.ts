@@ -12,6 +12,7 @@ import { annotateChains, localChainFindings, regradeCertificateFindings, wireCha
 import { decideVerdict } from './decide-verdict';
 import { acceptedAlike } from './counter-evidence';
 import { mergeSameFacts } from './correlate/same-fact';
+import { combineAnswers } from '../questions/infer';
 
 export interface CaseInput {
   readonly findings: readonly Finding[];
@@ -38,7 +39,10 @@ export function diagnoseCase(input: CaseInput, rules: readonly CauseRule[] = CAU
   const correlation = correlate(input.findings, input.evidence, input.now, input.expectName);
   const wire = wireChains(input.evidence, input.chains);
   const caseFindings = mergeSameFacts([
-    ...regradeCertificateFindings(correlation.findings, correlation.focus, wire),
+    ...regradeCertificateFindings(correlation.findings, correlation.focus, wire, {
+      ipConnector: combineAnswers(input.evidence, input.findings, input.answers).connectorType === 'ip',
+      mailFlows: correlation.sessions.some((s) => s.toEop && s.outcome === 'accepted'),
+    }),
     ...wireFindings(wire),
     ...localChainFindings(input.evidence),
   ]);

@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly now: Date;
   readonly trustAnchors: readonly TrustAnchor[];
   readonly expectName?: string;
+  /** The most intermediates a chain may hold (the CLI's --max-chain-depth). */
+  readonly maxIntermediates?: number;
   readonly password?: string;
   readonly answers?: Answers;
   readonly limits?: Limits;
@@ -82,6 +84,7 @@ export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptio
       trustAnchors: options.trustAnchors,
       answers,
       ...(expectName ? { expectName } : {}),
+      ...(options.maxIntermediates !== undefined ? { maxIntermediates: options.maxIntermediates } : {}),
     },
     undefined,
     undefined,

@@ -16,6 +16,8 @@ export interface AnalysisContext {
   /** The connector's TlsSenderCertificateName when the admin or the evidence gives it. */
   readonly expectName?: string;
   readonly answers: Answers;
+  /** The most intermediates a path may hold (`--max-chain-depth`): a policy of the caller, none by default. */
+  readonly maxIntermediates?: number;
 }
 
 export interface AnalyzerOutput {

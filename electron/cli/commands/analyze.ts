@@ -60,6 +60,7 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
     trustAnchors: trust.anchors,
     rejected,
     ...(args.expectName !== undefined ? { expectName: args.expectName } : {}),
+    ...(args.maxIntermediates !== undefined ? { maxIntermediates: args.maxIntermediates } : {}),
     ...(password !== undefined ? { password } : {}),
   });
 }

@@ -1,5 +1,7 @@
 import type { CauseRule } from '../cause-rule';
 import { ATTRIBUTION_FAILURE, atMost, makeCause, stringParam, thumbprintsOf, withIds } from '../support';
+import type { Finding } from '../../model/finding';
+import { PATH_VIOLATION_IDS } from '../../x509/validate/index';
 import { acceptedAlike } from '../counter-evidence';
 
 /** Defects that make EOP (or Windows before it) reject the certificate outright (domain.md §1.3 C10, §2). */
@@ -15,6 +17,15 @@ const HARD = [
 /** Weak algorithms: EOP's rule for client certificates is not documented (§2 "Key size", §9.6). */
 const SOFT = ['cert.weakSignature', 'cert.weakKey'];
 const EXPIRY = ['cert.expired', 'capi2.expired', 'exchange.tlsCertificateExpired'];
+
+/**
+ * A critical violation of RFC 5280 / the CA/B Forum rules on the path (shared/x509/validate: name constraints,
+ * basic constraints, key usage, policies, unknown critical extensions …): Windows, and so Exchange Online,
+ * refuses such a chain, so it is an invalid certificate (C10) like an expired one.
+ */
+function isPathViolation(f: Finding): boolean {
+  return f.severity === 'critical' && PATH_VIOLATION_IDS.includes(f.id) && !HARD.includes(f.id);
+}
 
 /**
  * C10 — the certificate is invalid: expired or not yet valid, self-signed, chaining to a root outside the
@@ -35,7 +46,7 @@ const EXPIRY = ['cert.expired', 'capi2.expired', 'exchange.tlsCertificateExpired
 export const certificateInvalid: CauseRule = {
   id: 'cause.certificateInvalid',
   evaluate({ findings, answers, sessions = [], wire = [] }) {
-    const hard = withIds(findings, HARD);
+    const hard = [...withIds(findings, HARD), ...findings.filter(isPathViolation)];
     const soft = withIds(findings, SOFT);
     if (hard.length + soft.length === 0) return null;
     const attribution = withIds(findings, [ATTRIBUTION_FAILURE]);

@@ -82,33 +82,50 @@ export function wireFindings(wire: readonly WireChain[]): Finding[] {
     }));
 }
 
+/** What the case says about whether a chain matters at all (domain.md §11.3). */
+export interface ChainRelevance {
+  /** The connector matches by IP: the chain plays no part in attribution. */
+  readonly ipConnector: boolean;
+  /** Sessions reach EOP and are accepted: mail flows. */
+  readonly mailFlows: boolean;
+}
+
 /**
  * Re-grades the certificate findings by what they rest on:
  * - about a leaf nothing points at (another certificate in the bundle): dropped, and the leaf is listed as
  *   `chain.unrelatedCertificate` (info) instead of a critical name mismatch (issue 17 item 7);
- * - `chain.missingIntermediate` for a chain no probe saw: the file holds the leaf only, which says nothing about
- *   what the server sends (§11.3): low, with `seenOn: supplied`.
+ * - `chain.missingIntermediate` for a chain no probe saw keeps its severity but says `seenOn: supplied` (the file
+ *   holds what the admin has, not what is sent); where the chain plays no part — an IP-based connector, or mail
+ *   flowing — it is `low`: a fact about the file, no problem of the relay.
  */
-export function regradeCertificateFindings(findings: readonly Finding[], focus: CaseFocus, wire: readonly WireChain[]): Finding[] {
+export function regradeCertificateFindings(
+  findings: readonly Finding[],
+  focus: CaseFocus,
+  wire: readonly WireChain[],
+  relevance: ChainRelevance = { ipConnector: false, mailFlows: false },
+): Finding[] {
   const unrelated = new Map(focus.unrelatedLeaves.map((l) => [`cert:${l.sha1}`, l]));
   const onWire = new Set(wire.map((w) => w.leaf.sha1.toUpperCase()));
+  const listed = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings) {
     const certRefs = f.evidence.filter((r) => r.startsWith('cert:'));
     const leafRef = typeof f.params['leafSha1'] === 'string' ? `cert:${f.params['leafSha1']}` : certRefs[0];
     const aboutUnrelated = (f.id.startsWith('chain.') || f.id.startsWith('cert.')) && leafRef !== undefined && unrelated.has(leafRef);
+    if (f.id === 'chain.unrelatedCertificate') for (const r of certRefs) listed.add(r);
     if (aboutUnrelated && f.id !== 'chain.unrelatedCertificate') continue;
     if (f.id === 'chain.missingIntermediate') {
       const leafSha1 = String(f.params['leafSha1'] ?? '').toUpperCase();
       if (!onWire.has(leafSha1)) {
-        out.push({ ...f, severity: 'low', params: { ...f.params, seenOn: 'supplied' } });
+        const irrelevant = relevance.ipConnector || relevance.mailFlows;
+        out.push({ ...f, ...(irrelevant ? { severity: 'low' as const } : {}), params: { ...f.params, seenOn: 'supplied' } });
         continue;
       }
     }
     out.push(f);
   }
   for (const leaf of focus.unrelatedLeaves) {
-    if (out.some((f) => f.id === 'chain.unrelatedCertificate' && f.evidence.includes(`cert:${leaf.sha1}`))) continue;
+    if (listed.has(`cert:${leaf.sha1}`)) continue;
     out.push({
       id: 'chain.unrelatedCertificate',
       severity: 'info',

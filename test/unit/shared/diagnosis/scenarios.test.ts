@@ -38,7 +38,8 @@ describe('diagnosis scenarios on real evidence files', () => {
   it('a leaf-only file plus a send log with 5.7.64 make intermediatesNotSent only possible: the file shows what the admin has, not what is sent', async () => {
     const r = await diagnoseFiles(['certs/leaf-only.pem', 'smtp/exchange-send-5.7.64-cert-sent.log']);
     expect(r.causes[0]).toEqual(['cause.intermediatesNotSent', 'possible']);
-    expect(r.report.findings.find((f) => f.id === 'chain.missingIntermediate')).toMatchObject({ severity: 'low', params: { seenOn: 'supplied' } });
+    // The file's chain is broken (a fact about the file, still critical), but it is marked as what was supplied.
+    expect(r.report.findings.find((f) => f.id === 'chain.missingIntermediate')).toMatchObject({ severity: 'critical', params: { seenOn: 'supplied' } });
     expect(r.report.verdict).toMatchObject({ status: 'cause', cause: 'cause.intermediatesNotSent', confidence: 'possible', next: { action: 'collect' } });
     const c1 = r.cause('cause.intermediatesNotSent');
     expect(c1?.params?.['missingIssuer']).toMatch(/CN=/);
