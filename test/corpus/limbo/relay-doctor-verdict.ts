@@ -21,6 +21,7 @@ export async function relayDoctorVerdict(c: LimboCase, files: CaseFiles): Promis
   const argv = ['analyze', files.leaf, ...(files.intermediates ? [files.intermediates] : []), '--trust', files.roots,
     '--at', files.at.toISOString(), '--json', '--lang', 'en', '--jobs', '1'];
   if (c.expected_peer_name) argv.push('--expect-name', c.expected_peer_name.value);
+  if (c.max_chain_depth !== null) argv.push('--max-chain-depth', String(c.max_chain_depth));
   const io = captureIo();
   const code = await main(argv, io);
   if (code === 2 && !io.out()) return { verdict: 'FAILURE', reasons: [`exit 2: ${io.err().trim()}`] };
