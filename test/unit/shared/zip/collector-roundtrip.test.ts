@@ -29,7 +29,10 @@ describe('collector zip through the engine', () => {
     const sha1s = run.evidence.flatMap((e) => (e.kind === 'certificates' ? e.certificates.map((c) => c.sha1) : []));
     expect(sha1s).toEqual(expect.arrayContaining([LEAF.sha1, INTERMEDIATE.sha1]));
     expect(run.report.chains.some((c) => c.leaf === LEAF.sha1)).toBe(true);
-    const settings = run.evidence.find((e) => e.kind === 'settings');
-    expect(settings?.kind === 'settings' && settings.sendConnectors.map((c) => c.name)).toEqual(['Outbound to Office 365']);
+    const sendConnectors = run.evidence.flatMap((e) => (e.kind === 'settings' ? e.sendConnectors.map((c) => c.name) : []));
+    expect(sendConnectors).toEqual(['Outbound to Office 365']);
+    // The collector's manifest names the server the zip was collected on.
+    const computers = run.evidence.flatMap((e) => (e.kind === 'settings' ? (e.manifests ?? []).map((m) => m.computer) : []));
+    expect(computers).toEqual(['RELAY01']);
   });
 });
