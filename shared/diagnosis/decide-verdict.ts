@@ -55,7 +55,7 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; causes: 
         status: 'cause',
         cause: lead.id,
         confidence: lead.confidence,
-        next: { action: sure ? 'fix' : 'collect', ...at, remediation: lead.remediation, collect: sure ? [] : missing },
+        next: { action: sure ? 'fix' : 'collect', ...at, remediation: lead.remediation, collect: sure ? [] : whatDecides(lead.id, missing) },
         alternatives: causes.slice(1).map((c) => c.id),
         mismatches,
         symptom,
@@ -122,6 +122,28 @@ function serverOf(cause: Cause, input: VerdictInput): string | undefined {
   return undefined;
 }
 
+/** The evidence that would confirm or rule out each cause, most telling first (domain.md §1.3 "How to recognise it"). */
+const DECIDES: Readonly<Record<string, readonly CollectKey[]>> = {
+  'cause.intermediatesNotSent': ['capi2Events', 'probe', 'sendProtocolLog'],
+  'cause.certificateNameMismatch': ['inboundConnector', 'sendProtocolLog'],
+  'cause.senderIpChanged': ['inboundConnector', 'sendProtocolLog'],
+  'cause.certificateDomainNotAccepted': ['acceptedDomains', 'sendProtocolLog'],
+  'cause.envelopeSenderNotAccepted': ['acceptedDomains', 'sendProtocolLog'],
+  'cause.wrongCertificatePresented': ['exchangeCertificate', 'sendConnector', 'sendProtocolLog'],
+  'cause.noMatchingConnector': ['inboundConnector'],
+  'cause.noTls': ['sendProtocolLog', 'sendConnector'],
+  'cause.sharedAttribution': ['inboundConnector', 'sendProtocolLog'],
+  'cause.certificateInvalid': ['certificateChain', 'capi2Events'],
+  'cause.clientAuthEkuMissing': ['probe', 'capi2Events', 'sendProtocolLog'],
+  'cause.wrongSmartHost': ['sendConnector', 'sendProtocolLog'],
+};
+
+/** For a lead that is only possible: the missing evidence that would decide it, else everything missing. */
+function whatDecides(cause: string, missing: readonly CollectKey[]): CollectKey[] {
+  const telling = (DECIDES[cause] ?? []).filter((k) => missing.includes(k));
+  return telling.length > 0 ? telling : [...missing];
+}
+
 /** What the evidence lacks, in the order an admin collects it (the collector script gathers them all). */
 function missingEvidence(evidence: readonly Evidence[]): CollectKey[] {
   const settings = evidenceOfKind(evidence, 'settings');
@@ -133,6 +155,7 @@ function missingEvidence(evidence: readonly Evidence[]): CollectKey[] {
     exchangeCertificate: settings.some((s) => s.exchangeCertificates.length > 0),
     acceptedDomains: settings.some((s) => s.acceptedDomains.length > 0),
     certificateChain: evidenceOfKind(evidence, 'certificates').length > 0,
+    probe: evidenceOfKind(evidence, 'certificates').some((e) => e.origin === 'probe'),
   };
   return (Object.keys(has) as Array<keyof typeof has>).filter((k) => !has[k]);
 }
