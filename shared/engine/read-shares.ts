@@ -1,6 +1,6 @@
 import { isDeferred, type AnyInput, type DeferredInput } from '../model/input';
 import type { Reader, ReadOptions, ReadShare } from '../model/reader';
-import { headOf } from '../model/pieces';
+import { HEAD_BYTES, headOf } from '../model/pieces';
 import { READERS } from './readers';
 import { pickReader, rejectedOutcome, type ReadAllResult } from './read-inputs';
 
@@ -10,17 +10,21 @@ import { pickReader, rejectedOutcome, type ReadAllResult } from './read-inputs';
 /** Files above this size whose reader can split them are read in shares; below it a thread's start-up costs more than it saves. */
 export const SHARE_ABOVE_BYTES = 16 * 1024 * 1024;
 
+/** What a reader's shares.worthIt looks at: enough for an .evtx's file header and whole first chunk. */
+export const SHARE_HEAD_BYTES = 128 * 1024;
+
 /** How to read an input in shares on `jobs` threads: its reader and the share count, or null to read it whole. */
 export function sharePlan(input: AnyInput, jobs: number, above = SHARE_ABOVE_BYTES, readers: readonly Reader[] = READERS): { reader: Reader; count: number } | null {
   if (jobs < 2 || !isDeferred(input) || !input.pieces || input.size <= above) return null;
   let head: Uint8Array;
   try {
-    head = headOf(input.pieces);
+    head = headOf(input.pieces, SHARE_HEAD_BYTES);
   } catch {
     return null; // unreadable: the whole read reports why
   }
-  const reader = pickReader({ name: input.name, bytes: head }, readers);
-  return reader?.stream?.shares && reader.stream.accepts(head) ? { reader, count: jobs } : null;
+  const reader = pickReader({ name: input.name, bytes: head.subarray(0, HEAD_BYTES) }, readers);
+  const shares = reader?.stream?.accepts(head) ? reader.stream.shares : undefined;
+  return reader && shares?.worthIt(head) ? { reader, count: jobs } : null;
 }
 
 /** A reader thread's side: reads one share of the input; null when it cannot (the input is then read whole, which reports why). */

@@ -60,6 +60,8 @@ export interface Reader {
      * exactly (the file is then read whole).
      */
     readonly shares?: {
+      /** Whether this file, by its first SHARE_HEAD_BYTES, is worth splitting (kept records cost more to send between threads than to parse). */
+      worthIt(head: Uint8Array): boolean;
       read(input: StreamInput, share: ReadShare, options: ReadOptions): Promise<unknown>;
       join(name: string, parts: readonly unknown[], options: ReadOptions): Result<ReadOutput, InputError> | null;
     };

@@ -10,9 +10,17 @@ import { CHUNK0_HEADER_CRC } from '../../../fixtures/evtx/fixture-files';
 const CHUNK = 0x10000;
 const OPTIONS = { limits: { ...DEFAULT_LIMITS, streamAboveBytes: 0 } };
 
-/** A log of `chunks` chunks with CAPI2 and Exchange events, chunk 1's header broken, as a file read in 64 KB pieces. */
-function log(chunks: number, name = 'CAPI2.evtx'): DeferredInput {
-  const bytes = buildEvtx(Array.from({ length: chunks }, (_, i) => (i % 3 === 2 ? [{ ...exchange12014, recordId: 9000 + i }] : CAPI2_EVENTS.map((e, k) => ({ ...e, recordId: 100 * i + k })))));
+/** An event of a provider Relay Doctor does not read (counted, not kept). */
+const kernel = { ...exchange12014, provider: 'Microsoft-Windows-Kernel-General', recordId: 1 };
+
+/**
+ * A log of `chunks` chunks, chunk 1's header broken, as a file read in 64 KB pieces: a System-like first chunk
+ * (`first`), then CAPI2 and Exchange events.
+ */
+function log(chunks: number, name = 'System.evtx', first = [kernel]): DeferredInput {
+  const bytes = buildEvtx(
+    Array.from({ length: chunks }, (_, i) => (i === 0 ? first : i % 3 === 2 ? [{ ...exchange12014, recordId: 9000 + i }] : CAPI2_EVENTS.map((e, k) => ({ ...e, recordId: 100 * i + k })))),
+  );
   bytes[CHUNK0_HEADER_CRC + CHUNK] = (bytes[CHUNK0_HEADER_CRC + CHUNK] as number) ^ 0xff;
   return {
     name,
@@ -51,12 +59,26 @@ describe('one large .evtx read in shares on several threads', () => {
     expect(sharePlan(loadedOnly, 2, 0)).toBeNull();
   });
 
+  it('is read whole, on the calling thread when alone, when its first chunk holds events Relay Doctor keeps (copying a CAPI2 log\'s trees between threads costs more than parsing them)', async () => {
+    const capi2 = (name = 'CAPI2.evtx') => log(3, name, [...CAPI2_EVENTS]);
+    expect(sharePlan(capi2(), 2, 0)).toBeNull();
+    const seen: string[] = [];
+    const fractions: number[] = [];
+    const alone = await parallelReadAll(localThreads(seen), 2, 0)([capi2()], OPTIONS, undefined, (_d, _t, f) => fractions.push(f));
+    expect(seen).toEqual([]);
+    expect(fractions.at(-1)).toBeCloseTo(1);
+    expect(alone).toEqual(await readInputs([capi2()], OPTIONS));
+    const two = await parallelReadAll(localThreads(seen), 2, 0)([capi2('a.evtx'), capi2('b.evtx')], OPTIONS);
+    expect(seen).toEqual(['whole a.evtx', 'whole b.evtx']);
+    expect(two).toEqual(await readInputs([capi2('a.evtx'), capi2('b.evtx')], OPTIONS));
+  });
+
   it('gives what one thread reading it whole gives, for 2 to 4 threads, beside other inputs in input order', async () => {
     const inputs = () => [log(7, 'a.evtx'), log(2, 'b.evtx'), { name: 'junk.bin', bytes: new Uint8Array([1, 2, 3]) }];
     const whole = await readInputs(inputs(), OPTIONS);
     expect(whole.outcomes.map((o) => [o.file, o.status, o.items, o.damaged])).toEqual([
-      ['a.evtx', 'ok', 14, 1],
-      ['b.evtx', 'ok', 3, 1],
+      ['a.evtx', 'ok', 12, 1],
+      ['b.evtx', 'ok', 1, 1],
       ['junk.bin', 'rejected', 0, undefined],
     ]);
     for (const jobs of [2, 3, 4]) {
@@ -72,7 +94,7 @@ describe('one large .evtx read in shares on several threads', () => {
     const seen: string[] = [];
     const threaded = await parallelReadAll(localThreads(seen, (o) => o.share?.index === 1), 2, 0)([log(5)], OPTIONS);
     expect(threaded).toEqual(whole);
-    expect(seen).toContain('whole CAPI2.evtx');
+    expect(seen).toContain('whole System.evtx');
   });
 
   it('reads the file whole when the record limit falls inside it, stopping where one reader stops', async () => {
