@@ -8,7 +8,7 @@
 // Exits 1 when a file broke its bound (CPU seconds and peak resident memory; wall time is shown, not judged,
 // as the machine is shared). The bounds are the issue's, far above an honest run.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +80,49 @@ const repeatedBlock = (piece) => {
 const zeros = (piece) => piece.fill(0);
 const random = (piece) => piece.set(randomBytes(piece.length));
 
+/** DER length at `at` (after the tag): [value, header bytes]. */
+function derLength(der, at) {
+  const first = der[at];
+  if (first < 0x80) return [first, 1];
+  const n = first & 0x7f;
+  let v = 0;
+  for (let i = 1; i <= n; i++) v = v * 256 + der[at + i];
+  return [v, 1 + n];
+}
+
+/**
+ * `count` distinct certificates in one PEM (an EC leaf, so 25,000 stay under the 32 MB certificate-file limit
+ * and reach the chain builder): a fixture leaf whose serial number is rewritten each time (the
+ * signatures no longer verify, which is what an attacker's set looks like; they still share one issuer and
+ * name, the worst case for issuer lookups).
+ */
+function manyCertificatesPem(path, count) {
+  const pem = readFileSync(`${ROOT}test/fixtures/certs/leaf-ec256.pem`, 'utf8');
+  const first = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem)?.[1] ?? '';
+  const der = Buffer.from(first.replace(/\s+/g, ''), 'base64');
+  // Certificate SEQUENCE → TBSCertificate SEQUENCE → [0] version → INTEGER serial.
+  let at = 1 + derLength(der, 1)[1];
+  at += 1 + derLength(der, at + 1)[1];
+  if (der[at] === 0xa0) at += 1 + derLength(der, at + 1)[1] + derLength(der, at + 1)[0];
+  const [serialLength, header] = derLength(der, at + 1);
+  const serialEnd = at + 1 + header + serialLength;
+  const parts = [];
+  for (let i = 0; i < count; i++) {
+    const copy = Buffer.from(der);
+    copy.writeUInt32BE(i, serialEnd - 4);
+    parts.push(`-----BEGIN CERTIFICATE-----\n${copy.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`);
+  }
+  writeFileSync(path, parts.join(''));
+}
+
 const ATTACKS = [
+  {
+    id: 'many-certificates.pem',
+    what: '25,000 distinct certificates of one issuer and name in one PEM',
+    make: (p) => manyCertificatesPem(p, 25_000),
+    seconds: 20,
+    mb: 600,
+  },
   {
     id: 'shared-stream.zip',
     what: '10,000 entries sharing one deflate stream, 4 GB declared',

@@ -64,6 +64,7 @@ export type InputErrorCode =
   | 'input.unrecognized'
   | 'input.damaged'
   | 'input.tooLarge'
+  | 'input.tooManyCertificates'
   | 'input.passwordRequired'
   | 'input.passwordWrong'
   | 'input.unsafeXml'

@@ -14,6 +14,13 @@ import { sstCertificates } from './formats/sst';
 /** Certificate files are small; anything larger is refused before any parser runs (issue 3, bad input). */
 export const MAX_CERTIFICATE_FILE_BYTES = 32 * 1024 * 1024;
 
+/**
+ * The most certificates one file may hold. A machine's whole root store exported as .sst is a few hundred;
+ * a set of tens of thousands is an attack on memory (each becomes a chain, a row, findings), refused with
+ * `input.tooManyCertificates` before anything is decoded (issue 19 item 4).
+ */
+export const MAX_CERTIFICATES_PER_FILE = 5_000;
+
 export interface CertificateReadResult {
   readonly format: CertificateFormat;
   readonly certificates: readonly CertificateRecord[];
@@ -137,6 +144,9 @@ export async function readCertificateBytes(
     collected = fromBinary(bytes, format);
   }
   if (!collected) return err({ code: 'input.damaged' });
+  if (collected.ders.length > MAX_CERTIFICATES_PER_FILE) {
+    return err({ code: 'input.tooManyCertificates', params: { count: collected.ders.length, limit: MAX_CERTIFICATES_PER_FILE } });
+  }
 
   const certificates: CertificateRecord[] = [];
   const keptDers: Uint8Array[] = [];
