@@ -14,7 +14,10 @@ import { certificatesBySha1 } from './select-intermediates';
 import type { FixPackFile, FixPackInput, FixPlan } from './types';
 
 export interface FixPack {
-  /** In this order: guide.md, guide.html, fix.ps1, rollback.ps1, collect-evidence.ps1, report.json, *.cer. */
+  /**
+   * In this order: guide.md, guide.html, fix.ps1, rollback.ps1, collect-evidence.ps1, report.json, *.cer;
+   * without fix.ps1 and rollback.ps1 when the plan holds no fix (`plan.hasFix`).
+   */
   readonly files: readonly FixPackFile[];
   /** The guide model, for the PDF renderer (electron/services/pdf) and the app's screen. */
   readonly guide: GuideDocument;
@@ -39,9 +42,10 @@ const SECRET_MARKERS = /-----BEGIN [A-Z ]*PRIVATE KEY-----|PRIVATE KEY BLOCK/;
 /**
  * Builds the fix pack from the fix-pack model: the localized guide (Markdown, HTML; the PDF is added by the
  * Node side from `guide`), fix.ps1 / rollback.ps1 / collect-evidence.ps1 (UTF-8 with BOM, CRLF),
- * report.json and each intermediate to import as DER .cer. Fails (as a value) when a value cannot be
- * quoted into PowerShell, or when an intermediate's DER does not hash to its thumbprint — the script
- * would refuse it anyway, so the pack is not produced at all.
+ * report.json and each intermediate to import as DER .cer. A value from the evidence that cannot be quoted
+ * into PowerShell was already left out by the plan (named in `plan.omitted`, the scripts and the guide), so
+ * the rest of the pack is still written. Fails (as a value) when an intermediate's DER does not hash to its
+ * thumbprint — the script would refuse it anyway, so the pack is not produced at all.
  */
 export async function buildFixPack(input: FixPackInput): Promise<Result<FixPack, AppError>> {
   const plan = buildFixPlan(input);
@@ -55,10 +59,11 @@ export async function buildFixPack(input: FixPackInput): Promise<Result<FixPack,
     packFiles.push({ file: intermediateFileName(cert, i), cert, der });
   }
 
-  const fix = generateFixScript(plan);
-  if (!fix.ok) return err(fix.error);
-  const rollback = generateRollbackScript(plan);
-  if (!rollback.ok) return err(rollback.error);
+  // Evidence that proves no fix (an NDR alone, a guide-only remediation) gets no fix.ps1 that does nothing.
+  const fix = plan.hasFix ? generateFixScript(plan) : null;
+  if (fix && !fix.ok) return err(fix.error);
+  const rollback = plan.hasFix ? generateRollbackScript(plan) : null;
+  if (rollback && !rollback.ok) return err(rollback.error);
   const collector = generateCollectorScript(plan.locale);
   if (!collector.ok) return err(collector.error);
 
@@ -71,7 +76,11 @@ export async function buildFixPack(input: FixPackInput): Promise<Result<FixPack,
     'guide.html': renderHtml(guide),
     'report.json': JSON.stringify(input.report, null, 2) + '\n',
   };
-  const scripts = { 'fix.ps1': fix.value, 'rollback.ps1': rollback.value, 'collect-evidence.ps1': collector.value };
+  const scripts: Record<string, string> = {
+    ...(fix?.ok ? { 'fix.ps1': fix.value } : {}),
+    ...(rollback?.ok ? { 'rollback.ps1': rollback.value } : {}),
+    'collect-evidence.ps1': collector.value,
+  };
   for (const [name, text] of Object.entries({ ...texts, ...scripts })) {
     if (SECRET_MARKERS.test(text)) return err({ code: 'fixpack.secretFound', params: { file: name } });
   }

@@ -54,4 +54,20 @@ export interface FixPlan {
     readonly tlsSenderCertificateName?: string;
     readonly senderIpAddresses?: readonly string[];
   };
+  /**
+   * False when no cause has a remediation with a script step (an NDR alone, a guide-only fix): the pack then
+   * holds no fix.ps1 or rollback.ps1, only the collector and the guide.
+   */
+  readonly hasFix: boolean;
+  /** What the evidence shows the relay to be: Exchange, IIS 6 SMTP, or not known. */
+  readonly platform: 'exchange' | 'iis' | 'unknown';
+  /** The server the evidence names to act or collect on (an NDR's reporting or generating server). */
+  readonly server?: string;
+  /** The evidence shows TLS 1.0/1.1-only failures (smtp.legacyTls): only then is the registry changed. */
+  readonly legacyTls: boolean;
+  /**
+   * Values from the evidence that cannot be written safely into a script (a control character such as NUL
+   * or U+2028): left out of the scripts and the guide's commands, each named with its first bad character.
+   */
+  readonly omitted: readonly { readonly field: string; readonly codePoint: string }[];
 }

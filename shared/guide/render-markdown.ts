@@ -1,12 +1,25 @@
 import type { Block, ChainPicture, GuideDocument, RichText } from './model';
 
 /**
+ * Every control character (C0 but tab, DEL, C1) and the Unicode line and paragraph separators: CommonMark
+ * ends a line at CR, LF or CRLF, so a lone CR in a certificate subject would start a new block (a heading,
+ * a fence, a list) under the attacker's control; the others have no business in a guide either.
+ */
+const CONTROLS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g;
+
+/**
  * Escapes the Markdown that could change how evidence text (subjects, file names, connector names) renders:
  * emphasis, code, links, HTML (`<` is enough), table pipes anywhere, and block markers (#, >, -, +, 1.) at
- * the start of a line.
+ * the start of a line. Control characters are spelled out as `<U+000D>` (escaped), so nothing in a value
+ * can end the line it is on.
  */
 export function escapeMarkdown(text: string): string {
-  const inline = text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<|~]/g, (c) => `\\${c}`);
+  const inline = text
+    .replace(/\r\n|\n/g, ' ')
+    .replace(CONTROLS, (c) => `\u0001U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}\u0002`)
+    .replace(/[\\`*_[\]<|~]/g, (c) => `\\${c}`)
+    .replace(/\u0001/g, '\\<')
+    .replace(/\u0002/g, '>');
   return inline.replace(/^(\s*)([#>+-]|\d+(?=[.)]))/, (_m, space: string, mark: string) =>
     /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
   );

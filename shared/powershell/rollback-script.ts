@@ -1,8 +1,8 @@
 import type { FixPlan } from '../fixpack/types';
 import { psMessages } from './messages';
-import { writeDetection, writeElevationCheck, writeHeader, writeHelpers } from './preamble';
+import { writeDetection, writeHeader, writeHelpers } from './preamble';
 import { ScriptWriter, type ScriptError } from './script-writer';
-import { planBlocks } from './fix-script';
+import { planBlocks, shellNeeds } from './fix-script';
 import type { Result } from '../result';
 import { format } from '../i18n/format';
 
@@ -17,6 +17,7 @@ export function generateRollbackScript(plan: FixPlan): Result<string, ScriptErro
   writeHeader(w, [
     m('ps.rollback.synopsis'),
     m('ps.common.generated', { at: plan.generatedAt, causes: plan.causeIds.join(', ') || '-' }),
+    m('ps.common.shell'),
     m('ps.rollback.usage'),
   ]);
   w.line`[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]`;
@@ -27,14 +28,12 @@ export function generateRollbackScript(plan: FixPlan): Result<string, ScriptErro
   w.close`)`;
   w.blank();
   writeHelpers(w, m);
-  writeElevationCheck(w, m);
+  writeDetection(w, m, shellNeeds(planBlocks(plan).filter((b) => b.rollback)));
   w.open`if (-not (Test-Path -LiteralPath $BackupPath)) {`;
-  w.line`Write-Error (${m('ps.rollback.noBackup')} -f $BackupPath)`;
-  w.line`exit 1`;
+  w.line`Stop-Script -Reasons @((${m('ps.rollback.noBackup')} -f $BackupPath))`;
   w.close`}`;
   w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'rollback-transcript.txt') -WhatIf:$false | Out-Null`;
   w.open`try {`;
-  writeDetection(w, m);
   w.line`$imported = @()`;
   w.line`$importedFile = Join-Path $BackupPath 'imported.csv'`;
   w.open`if (Test-Path -LiteralPath $importedFile) {`;
@@ -63,5 +62,7 @@ export function generateRollbackScript(plan: FixPlan): Result<string, ScriptErro
   w.line`Write-Host ${m('ps.rollback.finished')}`;
   w.line`Stop-Transcript | Out-Null`;
   w.close`}`;
+  // An explicit 0: the exit code of a run that got here does not depend on the last native command.
+  w.line`exit 0`;
   return w.finish();
 }

@@ -62,7 +62,7 @@ export const REMEDIATIONS: readonly RemediationEntry[] = [
     [],
     'https://learn.microsoft.com/en-us/powershell/module/exchange/set-inboundconnector'),
   // C8
-  entry('enableTls', 4, 'onPremises', [cause('sendConnector')], ['enableTls12'],
+  entry('enableTls', 4, 'onPremises', [cause('sendConnector')], ['enableStartTls', 'enableTls12'],
     'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/send-receive-emails-socketerror'),
   // C9, MC1226222
   entry('uniqueCertificatePerTenant', 3, 'both', [admin('certificateDomain')],

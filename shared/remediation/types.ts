@@ -13,9 +13,13 @@
  *   names taken from Get-ExchangeCertificate on the server.
  * - setInboundConnectorName: Exchange Online, `Set-InboundConnector <name> -TlsSenderCertificateName <v>`.
  * - setInboundConnectorIps: Exchange Online, `Set-InboundConnector <name> -SenderIPAddresses <list>`.
- * - enableTls12: Schannel `TLS 1.2\Client` registry values (DisabledByDefault=0, Enabled=1); reboot needed.
- * - restartTransport: restart MSExchangeTransport (Exchange) or SMTPSVC (IIS) so Schannel picks up changes.
- * - verifyChain: `certutil -verify -urlfetch` on the leaf; reports whether the chain ends in a trusted root.
+ * - enableStartTls: outbound STARTTLS: IIS SMTP's Outbound Security ▸ TLS encryption (AlwaysUseSsl), or the
+ *   Exchange Send connector's RequireTLS $true / IgnoreSTARTTLS $false.
+ * - enableTls12: Schannel `TLS 1.2` registry values (and .NET's on Exchange); only when the evidence shows
+ *   TLS 1.0/1.1 (smtp.legacyTls); reboot needed.
+ * - restartTransport: restart MSExchangeTransport (and Front End Transport) or SMTPSVC so Schannel picks up changes.
+ * - verifyChain: the intermediates in LocalMachine\CA, the chain built from local stores, certutil -verify
+ *   without -urlfetch, every source server's certificate; how to confirm on the next send.
  * Steps such as Enable-ExchangeCertificate or Retry-Queue are in the entries' localized steps; they have no
  * block yet (candidates for the fix-pack engineer).
  */
@@ -24,6 +28,7 @@ export const SCRIPT_BLOCK_IDS = [
   'setSendConnectorCertificate',
   'setInboundConnectorName',
   'setInboundConnectorIps',
+  'enableStartTls',
   'enableTls12',
   'restartTransport',
   'verifyChain',

@@ -3,6 +3,7 @@ import { importIntermediates } from './import-intermediates';
 import { setSendConnectorCertificate } from './send-connector';
 import { setInboundConnectorIps, setInboundConnectorName } from './inbound-connector';
 import { enableTls12 } from './enable-tls12';
+import { enableStartTls } from './enable-starttls';
 import { restartTransport } from './restart-transport';
 import { verifyChain } from './verify-chain';
 
@@ -16,6 +17,7 @@ export const SCRIPT_BLOCKS: readonly ScriptBlock[] = [
   setSendConnectorCertificate,
   setInboundConnectorName,
   setInboundConnectorIps,
+  enableStartTls,
   enableTls12,
   restartTransport,
   verifyChain,

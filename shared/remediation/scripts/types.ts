@@ -29,6 +29,16 @@ export interface ScriptBlock {
   readonly recordsChange?: boolean;
   /** False when the plan lacks what the block needs (no intermediates, no connector name): it is left out. */
   applies(plan: FixPlan): boolean;
+  /** The session this block needs: the Exchange Management Shell, or Connect-ExchangeOnline (checked first). */
+  readonly needs?: { readonly exchange?: boolean; readonly exchangeOnline?: boolean };
+  /** False for a block that only reads (the verification): an elevated session is not needed for it. */
+  readonly changes?: boolean;
+  /**
+   * Read-only checks that run before the backup, in a dry run too: a problem that would make the change
+   * wrong (a thumbprint that does not match, a certificate missing on a source server) is added to
+   * `$script:Problems`, and the script stops before any change when there is one.
+   */
+  check?(ctx: BlockContext): void;
   backup?(ctx: BlockContext): void;
   fix(ctx: BlockContext): void;
   rollback?(ctx: BlockContext): void;

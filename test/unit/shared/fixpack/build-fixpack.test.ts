@@ -72,8 +72,19 @@ describe('buildFixPack', { timeout: 30_000 }, () => {
   it('imports nothing but still verifies when the causes need no certificate', async () => {
     const r = await buildFixPack({ report: report([cause('cause.noTls', ['remediation.enableTls'])]), evidence: [pfxEvidence()], locale: 'en' });
     if (!r.ok) throw new Error(r.error.code);
-    expect(r.value.plan.blocks).toEqual(['enableTls12', 'restartTransport', 'verifyChain']);
+    // No STARTTLS is fixed by the relay's own setting; the registry only when the logs show TLS 1.0/1.1.
+    expect(r.value.plan.blocks).toEqual(['enableStartTls', 'restartTransport', 'verifyChain']);
     expect(r.value.files.some((f) => f.name.endsWith('.cer'))).toBe(false);
+    const legacy = await buildFixPack({
+      report: { ...report([cause('cause.noTls', ['remediation.enableTls'])]), findings: [{ id: 'smtp.legacyTls', severity: 'high', confidence: 'certain', params: {}, evidence: ['SEND.LOG#L3'], title: 't', detail: 'd' }] },
+      evidence: [pfxEvidence()],
+      locale: 'en',
+    });
+    if (!legacy.ok) throw new Error(legacy.error.code);
+    expect(legacy.value.plan.blocks).toEqual(['enableStartTls', 'enableTls12', 'restartTransport', 'verifyChain']);
+    const fix = new TextDecoder().decode(fileBytes(legacy.value.files.find((f) => f.name === 'fix.ps1')!));
+    // Exchange's TLS 1.2 needs .NET's keys too (Microsoft's Exchange Server TLS guidance).
+    for (const s of ['SystemDefaultTlsVersions', 'SchUseStrongCrypto', 'v4.0.30319', 'WOW6432Node', 'TLS 1.2\\Client', 'TLS 1.2\\Server']) expect(fix).toContain(s);
   });
 
   it('skips the import with a warning and keeps the manual steps when the evidence lacks the intermediate', async () => {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Parser } from 'web-tree-sitter';
 import { buildFixPack, fileBytes } from '../../../../shared/fixpack/build-fixpack';
 import { LOCALES } from '../../../../shared/i18n/locales';
-import { CAUSE_CASES, cause, pfxEvidence, psParser, report, syntaxProblems } from './helpers';
+import { remediationById } from '../../../../shared/remediation/catalog';
+import { CAUSE_CASES, LEAF, cause, pfxEvidence, psParser, report, syntaxProblems } from './helpers';
 
 const EXPECTED = fileURLToPath(new URL('../../../fixtures/expected/', import.meta.url));
 
@@ -32,7 +33,9 @@ describe('generated PowerShell', { timeout: 30_000 }, () => {
       it(`parses without ERROR or MISSING nodes, starts with a BOM and uses CRLF only: ${c.id} in ${locale}`, async () => {
         const { files } = await pack(i, locale);
         const scripts = files.filter((f) => f.name.endsWith('.ps1'));
-        expect(scripts.map((f) => f.name)).toEqual(['fix.ps1', 'rollback.ps1', 'collect-evidence.ps1']);
+        // A guide-only remediation (no script step) gets the collector and the guide, no empty fix.ps1.
+        const scripted = c.remediation.some((id) => (remediationById(id)?.scriptBlocks.length ?? 0) > 0);
+        expect(scripts.map((f) => f.name)).toEqual(scripted ? ['fix.ps1', 'rollback.ps1', 'collect-evidence.ps1'] : ['collect-evidence.ps1']);
         for (const file of scripts) {
           const bytes = fileBytes(file);
           expect([...bytes.slice(0, 3)], file.name).toEqual([0xef, 0xbb, 0xbf]);
@@ -85,7 +88,11 @@ describe('fix.ps1 content', () => {
     expect(plan.intermediates.map((c) => c.subject)).toEqual(['CN=Relay Doctor Test Issuing CA 1, O=Relay Doctor Test, C=CZ']);
     expect(fix.match(/Base64 = '/g)).toHaveLength(1);
     expect(fix).toContain(`Thumbprint = '${plan.intermediates[0]!.sha1}'`);
-    expect(fix).toContain('if ($cert.Thumbprint -ne $item.Thumbprint) {');
+    expect(fix).toContain('$actual = Get-Sha1Hex -Bytes ([System.Convert]::FromBase64String($item.Base64))');
+    expect(fix).toContain('if ($actual -ne $item.Thumbprint) {');
+    // The check runs before the backup, the backup before the first change.
+    expect(fix.indexOf('if ($actual -ne $item.Thumbprint)')).toBeLessThan(fix.indexOf('Stop-Script -Reasons $script:Problems'));
+    expect(fix.indexOf('Stop-Script -Reasons $script:Problems')).toBeLessThan(fix.indexOf('Import-Certificate -FilePath'));
     expect(fix).toContain("[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]");
     expect(fix).toContain('Start-Transcript');
   });
@@ -102,13 +109,33 @@ describe('fix.ps1 content', () => {
     expect(fix).toContain('Zprostředkující certifikační autority');
   });
 
-  it('refuses to build a pack when a connector name holds NUL', async () => {
-    const r = await buildFixPack({
-      report: report([cause('cause.certificateNameMismatch', ['remediation.fixConnectorName'], { inboundConnector: 'a\u0000b', expectedName: 'x.contoso.com' })]),
-      evidence: [pfxEvidence()],
-      locale: 'en',
+  for (const [label, bad] of [['NUL', 'a\u0000b'], ['U+2028', 'a\u2028b'], ['a lone CR', 'a\rb'], ['ESC', 'a\u001b[2Jb'], ['NEL', 'a\u0085b']] as const) {
+    it(`leaves out a connector name holding ${label} with a note and still writes the rest of the pack`, async () => {
+      const r = await buildFixPack({
+        report: report([
+          cause('cause.certificateNameMismatch', ['remediation.fixConnectorName'], { inboundConnector: bad, expectedName: 'x.contoso.com' }),
+          cause('cause.intermediatesNotSent', ['remediation.importIntermediates'], { thumbprint: LEAF.sha1 }),
+        ]),
+        evidence: [pfxEvidence()],
+        locale: 'en',
+      });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.plan.omitted).toEqual([{ field: 'inboundConnector', codePoint: label === 'NUL' ? 'U+0000' : label === 'U+2028' ? 'U+2028' : label === 'ESC' ? 'U+001B' : label === 'NEL' ? 'U+0085' : 'U+000D' }]);
+      const names = r.value.files.map((f) => f.name);
+      expect(names).toContain('fix.ps1');
+      expect(names).toContain('intermediate-1-Relay-Doctor-Test-Issuing-CA-1.cer');
+      const fix = new TextDecoder().decode(fileBytes(r.value.files.find((f) => f.name === 'fix.ps1')!));
+      // The import still happens; the connector change is named as not done, and why.
+      expect(fix).toContain('Import-Certificate -FilePath');
+      expect(fix).not.toContain('Set-InboundConnector -Identity');
+      expect(fix).toContain("-f 'inboundConnector', '");
+      for (const f of r.value.files) {
+        if (!f.name.endsWith('.ps1') && !f.name.endsWith('.md') && !f.name.endsWith('.html')) continue;
+        const text = new TextDecoder().decode(fileBytes(f));
+        expect(text.replace(/\r\n/g, '\n'), f.name).not.toMatch(/[\u0000\u0085\u2028\u2029\u001b\r]/);
+      }
+      const md = r.value.files.find((f) => f.name === 'guide.md')!;
+      expect(fileBytes(md).length).toBeGreaterThan(1000);
     });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('ps.quote.controlCharacter');
-  });
+  }
 });

@@ -5,13 +5,13 @@ import { psMessages } from '../../../../shared/powershell/messages';
 
 describe('psMessages', () => {
   for (const locale of LOCALES) {
-    it(`leaves only {0}…{3} braces in every ${locale} script message, so PowerShell's -f cannot throw`, () => {
+    it(`leaves only {0}…{5} braces in every ${locale} script message, so PowerShell's -f cannot throw`, () => {
       const m = psMessages(locale);
       const keys = Object.keys(catalog(locale)).filter((k) => k.startsWith('ps.') && !k.endsWith('.title') && !k.endsWith('.detail'));
       expect(keys.length).toBeGreaterThan(50);
       for (const key of keys) {
         const text = m(key, { at: '2026-11-28T12:00:00Z', causes: 'cause.x' });
-        expect(text.replace(/\{[0-3]\}/g, ''), key).not.toMatch(/[{}]/);
+        expect(text.replace(/\{[0-5]\}/g, ''), key).not.toMatch(/[{}]/);
         expect(text, key).not.toMatch(/[\r\n\u0000]/);
       }
     });

@@ -51,7 +51,8 @@ describe('the remediation catalog', () => {
       const declared = r.parameters.map((p) => p.name);
       for (const key of [r.titleKey, r.detailKey, ...r.stepsKeys]) {
         const used = [...argumentsOf(parse(source[key] ?? '', { ignoreTag: true }))];
-        for (const name of used) expect(declared, `${key} uses {${name}}`).toContain(name);
+        // {ps_<name>} is the same parameter quoted for a command (catalog-params.ts).
+        for (const name of used) expect(declared, `${key} uses {${name}}`).toContain(name.replace(/^ps_/, ''));
       }
     }
   });
@@ -89,8 +90,11 @@ describe('the remediation catalog', () => {
     const entry = remediationById(c1?.remediation[0] ?? '');
     expect(entry && remediationParams(entry, c1?.params)).toEqual({
       missingIssuer: 'CN=Contoso Issuing CA 1',
+      ps_missingIssuer: "'CN=Contoso Issuing CA 1'",
       aiaUrls: 'http://aia/ca.crt',
+      ps_aiaUrls: "'http://aia/ca.crt'",
       thumbprint: 'AB',
+      ps_thumbprint: "'AB'",
     });
   });
 });
