@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
 
-export type Command = 'analyze' | 'export' | 'probe' | 'help' | 'version';
+export type Command = 'analyze' | 'export' | 'probe' | 'preflight' | 'help' | 'version';
 
 /** The command line of findings.md "The command line", parsed. */
 export interface CliArgs {
@@ -53,7 +53,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const COMMANDS: readonly Command[] = ['analyze', 'export', 'probe'];
+const COMMANDS: readonly Command[] = ['analyze', 'export', 'probe', 'preflight'];
 
 const usage = (reason: UsageError['reason'], params: UsageError['params'] = {}) => err<UsageError>({ code: 'cli.usage', reason, params });
 

@@ -3,6 +3,7 @@ import type { CliIo } from './context';
 import { analyzeCommand, EXIT_USAGE } from './commands/analyze';
 import { runProbeCommand } from '../services/network';
 import { exportCommand } from './commands/export';
+import { preflightCommand } from './commands/preflight';
 import { terminalSafeIo } from './terminal-io';
 import { format } from '../../shared/i18n/format';
 import { resolveLocale, type Locale } from '../../shared/i18n/locales';
@@ -51,5 +52,6 @@ const COMMANDS: Record<Command, CommandRunner> = {
   },
   analyze: analyzeCommand,
   export: exportCommand,
+  preflight: preflightCommand,
   probe: (args, io, locale) => runProbeCommand(args.paths[0] ?? '', { json: args.json }, io, locale),
 };
