@@ -172,6 +172,8 @@ describe('renewal pre-flight checks', () => {
       expect(check(run([file([cert({ publicKey: { algorithm: 'EC', bits: 256, name: 'P-256' } })])], []), 'preflight.keyStrength').outcome).toBe('pass');
       expect(check(run([file([cert({ signatureHash: 'MD5', signatureAlgorithm: 'md5RSA' })])], []), 'preflight.signature').outcome).toBe('fail');
       expect(check(run([file([LEAF, cert({ ...INTERMEDIATE, signatureHash: 'SHA-1', signatureAlgorithm: 'sha1RSA' })])]), 'preflight.signature')).toMatchObject({ outcome: 'warn', reason: 'sha1' });
+      // A root's own signature plays no part.
+      expect(check(run([file([LEAF, INTERMEDIATE, { ...ROOT, signatureHash: 'MD5' }])]), 'preflight.signature').outcome).toBe('pass');
     });
   });
 
