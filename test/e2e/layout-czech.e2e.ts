@@ -23,13 +23,13 @@ test('no step scrolls sideways in Czech at 720 px', async ({ window: page }) => 
         [join(FIXTURES, 'certs', 'leaf-only.cer'), join(FIXTURES, 'smtp', 'exchange-send-5.7.64-cert-sent.log')],
         /Oblast pro přetažení/,
       );
-      await expect(page.getByRole('button', { name: 'Další' })).toBeEnabled({ timeout: 30_000 });
+      await expect(page.getByRole('button', { name: 'Další', exact: true })).toBeEnabled({ timeout: 30_000 });
     }
     if (heading === 'Zjištění') for (const s of await page.locator('details > summary').all()) await s.click();
     if (heading === 'Oprava a export') {
       await expect(page.getByRole('list', { name: 'Soubory v balíčku opravy' })).toBeVisible({ timeout: 30_000 });
     }
     expect(await overflow(page), `step "${heading}" overflows sideways`).toBeLessThanOrEqual(0);
-    if (i < STEPS.length - 1) await page.getByRole('button', { name: 'Další' }).click();
+    if (i < STEPS.length - 1) await page.getByRole('button', { name: 'Další', exact: true }).click();
   }
 });
