@@ -25,9 +25,9 @@ test('loads, switches to Czech, and lists two dropped files with Czech labels', 
   await expect(page.locator('html')).toHaveAttribute('lang', 'cs');
 
   await page.getByRole('radio', { name: /Jen zkontrolovat řetěz certifikátů/ }).check();
-  await page.getByRole('button', { name: 'Další' }).click();
+  await page.getByRole('button', { name: 'Další', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Vaše prostředí' })).toBeVisible();
-  await page.getByRole('button', { name: 'Další' }).click();
+  await page.getByRole('button', { name: 'Další', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Podklady' })).toBeVisible();
 
   const dropStarted = Date.now();
@@ -46,7 +46,7 @@ test('loads, switches to Czech, and lists two dropped files with Czech labels', 
     await expect(row.getByText(/^(Načteno|Nenačteno)$/)).toBeVisible();
   }
   testInfo.annotations.push({ type: 'drop-to-listed-ms', description: String(Date.now() - dropStarted) });
-  await expect(page.getByRole('button', { name: 'Další' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Další', exact: true })).toBeEnabled();
 
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `evidence-cs-${testInfo.project.name}.png`), fullPage: true });
