@@ -1,5 +1,5 @@
 import { evidenceOfKind, type Evidence } from '../../model/evidence';
-import type { Finding } from '../../model/finding';
+import { isActionable, type Finding } from '../../model/finding';
 import { sameServerName } from '../../model/observation';
 import type { EventRecord } from '../../eventlog/types';
 import { caseFocus, certificateFits, type CaseFocus } from './focus';
@@ -48,7 +48,9 @@ export function correlate(findings: readonly Finding[], evidence: readonly Evide
   const mismatches = new Map<string, { kind: MismatchKind; finding: Finding; refs: string[]; params: Record<string, string | number> }>();
   for (const f of findings) {
     const recordRefs = f.evidence.filter((r) => records.has(r));
-    if (recordRefs.length === 0) {
+    // Only what could support a cause is weighed: a low or info fact (a CRL unreachable during code signing)
+    // stays as it is, whatever it is about.
+    if (recordRefs.length === 0 || !isActionable(f)) {
       kept.push(f);
       continue;
     }
