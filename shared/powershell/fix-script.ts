@@ -20,7 +20,8 @@ export function skippedBlocks(plan: FixPlan): ScriptBlock[] {
 /** What the blocks need from the session: elevation for a change, the Exchange or Exchange Online shell. */
 export function shellNeeds(blocks: readonly ScriptBlock[]): ShellNeeds {
   return {
-    changes: blocks.some((b) => b.changes !== false),
+    changes: blocks.some((b) => b.changes !== false && b.id !== 'restartTransport'),
+    restart: blocks.some((b) => b.id === 'restartTransport'),
     exchange: blocks.some((b) => b.needs?.exchange),
     exchangeOnline: blocks.some((b) => b.needs?.exchangeOnline),
   };

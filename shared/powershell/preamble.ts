@@ -66,8 +66,10 @@ export function writeHelpers(w: ScriptWriter, m: PsMessages): void {
 
 /** What a script needs from the session it runs in, decided by its blocks at generation. */
 export interface ShellNeeds {
-  /** A change: -Apply must run elevated. */
+  /** A change to this machine: -Apply must run elevated. */
   readonly changes: boolean;
+  /** The transport restart: elevated only when -Apply -RestartTransport asks for it. */
+  readonly restart?: boolean;
   /** Exchange cmdlets (Get-SendConnector …): the Exchange Management Shell. */
   readonly exchange: boolean;
   /** Exchange Online cmdlets: a session opened with Connect-ExchangeOnline. */
@@ -99,6 +101,10 @@ export function writeDetection(w: ScriptWriter, m: PsMessages, needs: ShellNeeds
     w.open`if ($Apply -and -not $Elevated) {`;
     w.line`$missingShell += ${m('ps.common.notElevated')}`;
     w.close`}`;
+  } else if (needs.restart) {
+    w.open`if ($Apply -and $RestartTransport -and -not $Elevated) {`;
+    w.line`$missingShell += ${m('ps.common.notElevated')}`;
+    w.close`}`;
   }
   if (needs.exchange) {
     w.open`if (-not $IsExchange) {`;
@@ -119,7 +125,7 @@ export function writeDetection(w: ScriptWriter, m: PsMessages, needs: ShellNeeds
   w.close`}`;
   w.open`if (-not $Apply) {`;
   w.line`Write-Host ${m('ps.common.dryRunBanner')} -ForegroundColor Yellow`;
-  if (needs.changes) {
+  if (needs.changes || needs.restart) {
     w.open`if (-not $Elevated) {`;
     w.line`Write-Host ${m('ps.common.dryRunNotElevated')} -ForegroundColor Yellow`;
     w.close`}`;

@@ -222,6 +222,13 @@ Describe 'Exchange Online inbound connector with a hostile name from the evidenc
         $r.Output | Should -Match 'Hybrid Configuration Wizard'
     }
 
+    It 'needs no elevation on this machine for a change to the tenant' {
+        $global:Sim.Elevated = $false
+        $r = Invoke-SimScript -Path $pack.Fix -Arguments @{ Apply = $true; Confirm = $false }
+        $r.ExitCode | Should -Be 0
+        Get-SimChanges | Should -Be @('Set-InboundConnector|' + $script:Manifest.hostile + '|TlsSenderCertificateName=relay.contoso.com')
+    }
+
     It 'stops without Connect-ExchangeOnline, naming it' {
         Disable-SimExchangeOnline
         $r = Invoke-SimScript -Path $pack.Fix -Arguments @{ Apply = $true; Confirm = $false }

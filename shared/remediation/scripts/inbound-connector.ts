@@ -62,7 +62,8 @@ export const setInboundConnectorName: ScriptBlock = {
   id: 'setInboundConnectorName',
   titleKey: 'guide.inboundName.title',
   recordsChange: true,
-  changes: true,
+  // A change to the tenant, not to this machine: no elevation needed (Connect-ExchangeOnline is).
+  changes: false,
   needs: { exchangeOnline: true },
   applies: (plan) => !!plan.inboundConnector?.name && !!plan.inboundConnector.tlsSenderCertificateName,
   check,
@@ -87,7 +88,8 @@ export const setInboundConnectorIps: ScriptBlock = {
   id: 'setInboundConnectorIps',
   titleKey: 'guide.inboundIps.title',
   recordsChange: true,
-  changes: true,
+  // A change to the tenant, not to this machine: no elevation needed (Connect-ExchangeOnline is).
+  changes: false,
   needs: { exchangeOnline: true },
   applies: (plan) => !!plan.inboundConnector?.name && (plan.inboundConnector.senderIpAddresses?.length ?? 0) > 0,
   check,

@@ -31,7 +31,7 @@ export interface ScriptBlock {
   applies(plan: FixPlan): boolean;
   /** The session this block needs: the Exchange Management Shell, or Connect-ExchangeOnline (checked first). */
   readonly needs?: { readonly exchange?: boolean; readonly exchangeOnline?: boolean };
-  /** False for a block that only reads (the verification): an elevated session is not needed for it. */
+  /** False for a block that changes nothing on this machine (the verification, Exchange Online): no elevation. */
   readonly changes?: boolean;
   /**
    * Read-only checks that run before the backup, in a dry run too: a problem that would make the change
