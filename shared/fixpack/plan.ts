@@ -129,8 +129,9 @@ export function buildFixPlan(input: FixPackInput): FixPlan {
 
   return {
     locale: input.locale,
-    generatedAt: report.generatedAt,
-    causeIds: report.causes.map((c) => c.id),
+    // From a saved report these are data like any other: spelled out if they hold a control character.
+    generatedAt: safeDisplay(report.generatedAt),
+    causeIds: report.causes.map((c) => safeDisplay(c.id)),
     blocks: hasFix ? blocks : [],
     // Only a pack that imports carries intermediates: a .cer nobody is told to import would only confuse.
     intermediates: hasFix ? intermediates : [],

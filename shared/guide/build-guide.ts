@@ -6,6 +6,11 @@ import { chains, evidence, manualOnlySteps, summary, type GuideInput } from './s
 
 export type { GuideInput } from './sections';
 
+/** A code block only when it holds a command (a pack that knows no certificate has nothing to check by hand). */
+function nonEmpty(block: Block): Block[] {
+  return block.type === 'code' && block.code.trim() === '' ? [] : [block];
+}
+
 /** Which window to open for the pack's scripts, from what the evidence shows the relay to be. */
 function shellKey(plan: GuideInput['plan']): string {
   return plan.platform === 'exchange' ? 'guide.prepare.shellExchange' : plan.platform === 'iis' ? 'guide.prepare.shellIis' : 'guide.prepare.shellUnknown';
@@ -71,13 +76,13 @@ export function buildGuide(input: GuideInput): GuideDocument {
     title: t('guide.section.verify'),
     blocks: [
       { type: 'paragraph', text: r('guide.verify.script') },
-      psCode((w) => {
+      ...nonEmpty(psCode((w) => {
         for (const c of plan.intermediates) w.line`Test-Path -LiteralPath ${'Cert:\\LocalMachine\\CA\\' + c.sha1.toUpperCase()}`;
         if (leafThumbprint) {
           w.line`$leaf = Get-Item -LiteralPath ${'Cert:\\LocalMachine\\My\\' + leafThumbprint} -ErrorAction SilentlyContinue`;
           w.line`if (-not $leaf) { Write-Error ${t('guide.verify.leafMissing', { thumbprint: leafThumbprint })} } else { [System.IO.File]::WriteAllBytes(${'C:\\Windows\\Temp\\leaf.cer'}, $leaf.RawData); certutil.exe -verify ${'C:\\Windows\\Temp\\leaf.cer'} }`;
         }
-      }),
+      })),
       { type: 'note', tone: 'info', text: r('guide.verify.noUrlfetch') },
       { type: 'heading', text: t('guide.path.manual') },
       { type: 'steps', items: [r('guide.verify.manual1'), r('guide.verify.manual2'), r('guide.verify.manual3')] },

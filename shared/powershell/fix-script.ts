@@ -115,7 +115,12 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
   w.line`$script:Changed | Select-Object -Unique | ForEach-Object { [pscustomobject]@{ Block = $_ } } | Export-Csv -LiteralPath (Join-Path $BackupPath 'changed.csv') -NoTypeInformation -Encoding UTF8 -WhatIf:$false`;
   w.close`}`;
   w.line`Write-Host ''`;
+  // The way back is offered only after a run that changed something; otherwise the backup folder is named.
+  w.open`if ($script:Changed.Count -gt 0 -or $script:Imported.Count -gt 0) {`;
   w.line`Write-Host (${m('ps.fix.rollbackHint')} -f $BackupPath)`;
+  w.mid`} else {`;
+  w.line`Write-Host (${m('ps.backup.done')} -f $BackupPath)`;
+  w.close`}`;
   w.line`Stop-Transcript | Out-Null`;
   w.close`}`;
   // An explicit 0: the exit code of a run that got here does not depend on the last native command.

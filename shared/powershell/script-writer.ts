@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result';
-import { quotePs, type QuoteError } from './quote';
+import { quotePs, safeDisplay, type QuoteError } from './quote';
 
 export type ScriptError = QuoteError | { readonly code: 'ps.value.notInteger'; readonly params: { readonly value: string } };
 
@@ -51,10 +51,13 @@ export class ScriptWriter {
     return this;
   }
 
-  /** A `#` comment; the text is ours or translated, never code, and a line break in it is refused. */
+  /**
+   * A `#` comment; the text is ours or translated, never code. A control character in it (a report's
+   * timestamp from a case file could hold one) is spelled out as `<U+XXXX>`, so it can neither end the
+   * comment nor stop the pack from being written.
+   */
   comment(text: string): this {
-    if (/[\r\n]/.test(text)) this.#fail({ code: 'ps.quote.controlCharacter', params: { position: text.search(/[\r\n]/), codePoint: 'U+000A' } });
-    return this.line([`# ${text}`] as unknown as TemplateStringsArray);
+    return this.line([`# ${safeDisplay(text)}`] as unknown as TemplateStringsArray);
   }
 
   /** The script text with CRLF line ends, or the first value that could not be quoted. */

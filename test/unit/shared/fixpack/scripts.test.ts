@@ -109,6 +109,18 @@ describe('fix.ps1 content', () => {
     expect(fix).toContain('Zprostředkující certifikační autority');
   });
 
+  it('spells out a control character in a saved report\'s timestamp instead of failing the pack', async () => {
+    const r = await buildFixPack({
+      report: { ...report([cause('cause.intermediatesNotSent', ['remediation.importIntermediates'])]), generatedAt: '2026-11-28T12:00:00Z\r\nWrite-Host pwned' },
+      evidence: [pfxEvidence()],
+      locale: 'en',
+    });
+    if (!r.ok) throw new Error(r.error.code);
+    const fix = new TextDecoder().decode(fileBytes(r.value.files.find((f) => f.name === 'fix.ps1')!));
+    expect(fix).toContain('# Generated 2026-11-28T12:00:00Z<U+000D><U+000A>Write-Host pwned for: cause.intermediatesNotSent');
+    expect(fix).not.toMatch(/^Write-Host pwned/m);
+  });
+
   for (const [label, bad] of [['NUL', 'a\u0000b'], ['U+2028', 'a\u2028b'], ['a lone CR', 'a\rb'], ['ESC', 'a\u001b[2Jb'], ['NEL', 'a\u0085b']] as const) {
     it(`leaves out a connector name holding ${label} with a note and still writes the rest of the pack`, async () => {
       const r = await buildFixPack({

@@ -30,10 +30,11 @@ describe('ScriptWriter', () => {
     expect(w.finish().ok).toBe(false);
   });
 
-  it('refuses a comment with a line break', () => {
+  it('keeps a line break in a comment from ending it: spelled out, one line', () => {
     const w = new ScriptWriter();
-    w.comment('one\nRemove-Item x');
-    expect(w.finish().ok).toBe(false);
+    w.comment('one\nRemove-Item x\u2028y\rz');
+    const r = w.finish();
+    expect(r.ok && r.value).toBe('# one<U+000A>Remove-Item x<U+2028>y<U+000D>z\r\n');
   });
 });
 
