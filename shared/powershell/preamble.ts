@@ -18,9 +18,9 @@ export function writeHeader(w: ScriptWriter, lines: readonly string[]): void {
  * -WhatIf and -Confirm behave as in any cmdlet. `-HighImpact` (Exchange Online changes) goes through an
  * advanced function of ConfirmImpact High, which asks even without -Confirm unless the script was run
  * with -Confirm:$false. `$PSCmdlet` is captured because a plain function has none.
- * `Test-Elevated` reads the token's integrity level from whoami.exe (High S-1-16-12288, System
- * S-1-16-16384): the same answer as WindowsPrincipal.IsInRole(Administrator) on a UAC token, from a
- * command that exists on every Windows since Server 2003.
+ * `Test-Elevated` asks WindowsPrincipal.IsInRole(Administrator), which is false on a UAC-filtered token;
+ * where that .NET call is not available it reads the token's integrity level from whoami.exe (High
+ * S-1-16-12288, System S-1-16-16384): the same answer. Unknown counts as not elevated.
  */
 export function writeHelpers(w: ScriptWriter, m: PsMessages): void {
   w.line`$ErrorActionPreference = 'Stop'`;
@@ -49,8 +49,18 @@ export function writeHelpers(w: ScriptWriter, m: PsMessages): void {
   w.close`}`;
   w.blank();
   w.open`function Test-Elevated {`;
+  w.open`try {`;
+  w.line`$principal = New-Object -TypeName 'System.Security.Principal.WindowsPrincipal' -ArgumentList ([System.Security.Principal.WindowsIdentity]::GetCurrent())`;
+  w.line`return [bool]$principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)`;
+  w.mid`} catch {`;
+  // Where the .NET principal is not available, the token's integrity level answers the same question.
+  w.open`try {`;
   w.line`$groups = @(& whoami.exe /groups /fo csv /nh 2>$null)`;
   w.line`return [bool](@($groups | Where-Object { $_ -match 'S-1-16-(12288|16384)' }).Count -gt 0)`;
+  w.mid`} catch {`;
+  w.line`return $false`;
+  w.close`}`;
+  w.close`}`;
   w.close`}`;
   w.blank();
   // Stops the script with each reason on the error stream (red in every console) and exit code 1.

@@ -19,6 +19,8 @@ export const verifyChain: ScriptBlock = {
   fix({ w, plan, m }) {
     w.line`Write-Step ${m('ps.verify.heading')}`;
     w.line`$verified = $true`;
+    // A check that cannot run (a store or tool that answers unexpectedly) says so; it never undoes the fix.
+    w.open`try {`;
     if (plan.intermediates.length) {
       w.line`$packIntermediates = @(`;
       // One hashtable a line: inside @( ) each line is an element, no commas needed.
@@ -105,6 +107,10 @@ export const verifyChain: ScriptBlock = {
       w.close`}`;
       w.close`}`;
     }
+    w.mid`} catch {`;
+    w.line`Write-Warning (${m('ps.verify.failed')} -f $_.Exception.Message)`;
+    w.line`$verified = $false`;
+    w.close`}`;
     w.open`if ($verified) {`;
     w.line`Write-Host ${m('ps.verify.ok')} -ForegroundColor Green`;
     w.mid`} else {`;
