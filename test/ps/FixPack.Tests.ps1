@@ -105,6 +105,17 @@ Describe 'KB 3212877: importing the intermediate (<_>)' -ForEach @('en', 'cs', '
     }
 }
 
+Describe 'A step the pack cannot script' {
+    It 'is named as not done, with the reason, never skipped silently' {
+        Server -Exchange
+        $r = Invoke-SimScript -Path (Pack 'c1-noder-en').Fix -Arguments @{ Apply = $true }
+        $r.ExitCode | Should -Be 0
+        $r.Output | Should -Match 'Not done by this script: Import the missing intermediate certificates'
+        Get-SimChanges | Should -BeNullOrEmpty
+        $r.Output | Should -Match 'The issuer .* is in none of this server''s stores'
+    }
+}
+
 Describe 'KB 3212877 on IIS SMTP, where Import-Certificate is missing (certutil -addstore)' {
     It 'imports with certutil and verifies from the local stores' {
         Server -Iis

@@ -68,6 +68,18 @@ function named(locale: Locale): PackCase[] {
       meta: { kind: 'import' },
     },
     {
+      // The evidence lacks the intermediate's DER: the import cannot be scripted and must be said so.
+      name: `c1-noder-${locale}`,
+      input: {
+        report: report([cause('cause.intermediatesNotSent', ['remediation.importIntermediates'], { thumbprint: LEAF.sha1 })], [
+          { leaf: LEAF.sha1, path: [LEAF.sha1], status: 'incomplete', trustStore: 'mozilla', missingIssuer: INTERMEDIATE.subject },
+        ]),
+        evidence: [{ ...pfxEvidence(), certificates: [LEAF], privateKeyFor: undefined } as Evidence, exchangeSettings()],
+        locale,
+      },
+      meta: { kind: 'importWithoutDer' },
+    },
+    {
       name: `send-${locale}`,
       input: {
         report: report([cause('cause.wrongCertificatePresented', ['remediation.fixSendConnectorCertificate'], { sendConnector: SEND_CONNECTOR, thumbprint: LEAF.sha1 })]),
