@@ -1,11 +1,9 @@
 import type { CauseRule } from '../cause-rule';
-import type { SmtpSession } from '../../smtp/types';
-import { endpointHost } from '../../smtp/reply';
-import type { SessionFact } from '../correlate/sessions';
+import { refusedAttribution, type SessionFact } from '../correlate/sessions';
 import { cnNames } from '../correlate/focus';
-import { refusedEnvelopes } from '../correlate/envelopes';
+import { refusedEnvelopes, senderAccepted } from '../correlate/envelopes';
 import { ATTRIBUTION_FAILURE, makeCause, withIds } from '../support';
-import { acceptedDomains, domainsThatAccept, outboundSessions } from '../evidence-facts';
+import { acceptedDomains, domainsThatAccept } from '../evidence-facts';
 
 /**
  * C5 — the P1 envelope sender is not an accepted domain and no accepted certificate domain is on the connection:
@@ -35,21 +33,15 @@ export const envelopeSenderNotAccepted: CauseRule = {
     // to one only when the certificate that went out has no accepted domain either (then C4's fix covers it too).
     const certificateConnection = answers.connectorType === 'certificate';
     if (answers.connectorType !== 'ip' && !(certificateConnection && certificateDomainsNotAccepted(sessions, accepted))) return null;
-    const isForeign = (sender: string) => {
-      if (sender === '') return true;
-      if (accepted.length === 0) return false;
-      const domain = sender.slice(sender.lastIndexOf('@') + 1).toLowerCase();
-      return !accepted.includes(domain);
-    };
+    // The null sender is foreign; others only against known accepted domains (envelopes.ts).
+    const isForeign = (sender: string) => senderAccepted(sender, accepted) === false;
 
     const refused: Array<{ sender: string; ref: string; source?: string }> = [];
     const deliveredFrom: Array<string | undefined> = [];
-    for (const s of outboundSessions(evidence)) {
-      const from = mailFrom(s);
-      if (!from) continue;
-      const source = endpointHost(s.localEndpoint);
-      if (refusedWith5764(s)) refused.push({ ...from, ...(source ? { source } : {}) });
-      else if (s.status === 'delivered' && !isForeign(from.sender)) deliveredFrom.push(source);
+    for (const s of sessions) {
+      if (s.mailFrom === undefined) continue;
+      if (refusedAttribution(s)) refused.push({ sender: s.mailFrom, ref: s.refs[0] ?? s.log, ...(s.source ? { source: s.source } : {}) });
+      else if (s.outcome === 'accepted' && !isForeign(s.mailFrom)) deliveredFrom.push(s.source);
     }
     // The contrast that proves it: from the same source, accepted senders go through while foreign ones are
     // refused. Same connector, same IP, same TLS: only the envelope differs.
@@ -88,18 +80,3 @@ function certificateDomainsNotAccepted(sessions: readonly SessionFact[], accepte
   return refused.every((s) => !cnNames(s.certificate?.subject).some((n) => domainsThatAccept(n).some((d) => accepted.includes(d))));
 }
 
-/** IIS logs keep `+` for spaces and may split the verb from its argument (`MAIL` … `FROM:<…>`). */
-const MAIL_FROM = /MAIL\b.{0,4}?FROM:\s*<([^>]*)>/i;
-
-function mailFrom(s: SmtpSession): { sender: string; ref: string } | null {
-  for (const line of s.lines) {
-    const m = MAIL_FROM.exec(line.text);
-    if (m && line.direction === 'sent') return { sender: (m[1] ?? '').trim(), ref: line.ref };
-  }
-  return null;
-}
-
-function refusedWith5764(s: SmtpSession): boolean {
-  const replies = s.lines.filter((l) => l.direction === 'received').map((l) => l.text);
-  return [s.finalReply ?? '', ...replies].some((t) => /\b5\.7\.64\b/.test(t));
-}

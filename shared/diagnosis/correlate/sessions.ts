@@ -57,10 +57,12 @@ function fact(log: string, s: SmtpSession): SessionFact {
     }
     if (/TLS negotiation failed with error NoCredentials/i.test(line.text)) noCredentials = true;
     if (line.kind !== 'reply') continue;
-    const code = replyCode(line.text);
+    // IIS W3C logs write spaces as `+` (`550+5.7.64+TenantAttribution`).
+    const text = /^\d{3}\+/.test(line.text) ? line.text.replace(/\+/g, ' ') : line.text;
+    const code = replyCode(text);
     if (code === undefined || code < 400) continue;
-    for (const c of enhancedCodes(line.text)) if (!codes.includes(c)) codes.push(c);
-    for (const m of line.text.matchAll(ATTR)) if (!codes.includes(`ATTR${m[1]}`)) codes.push(`ATTR${m[1]}`);
+    for (const c of enhancedCodes(text)) if (!codes.includes(c)) codes.push(c);
+    for (const m of text.matchAll(ATTR)) if (!codes.includes(`ATTR${m[1]}`)) codes.push(`ATTR${m[1]}`);
   }
   const toEop =
     (s.remoteHost !== undefined && mentionsExchangeOnline(s.remoteHost)) ||
