@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
 import type { Translate } from '../../shared/i18n/format';
 import { EVIDENCE_EXTENSIONS } from '../../shared/model/evidence-extensions';
@@ -50,6 +50,8 @@ export function electronHandlerDeps(getWindow: () => BrowserWindow | null, t: Tr
       return path ?? null;
     },
     osLocale: () => app.getLocale(),
+    // The handler has checked that main wrote this folder; services/open-folder.ts checks it is a folder.
+    openPath: (folder) => shell.openPath(folder),
     confirmConnection: confirmConnection(getWindow, t),
   };
 }

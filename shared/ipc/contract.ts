@@ -63,6 +63,11 @@ export interface IpcContract {
   'case:save': { req: CaseSaveRequest; res: CaseSaveResponse };
   /** A case file the admin picks, read and schema-checked; a foreign or damaged file is `case.invalid`. */
   'case:open': { req: Record<string, never>; res: CaseOpenResponse };
+  /**
+   * "Open folder" after a save: main opens the folder in the file manager only when it is the folder main's
+   * latest export wrote in this run (`folder.notWritten` otherwise); the page's path is never trusted.
+   */
+  'folder:open': { req: { folder: string }; res: Result<null, AppError> };
 }
 
 export type Channel = keyof IpcContract;
@@ -80,6 +85,7 @@ const channelNames = {
   'network:testRelay': true,
   'case:save': true,
   'case:open': true,
+  'folder:open': true,
 } satisfies Record<Channel, true>;
 export const CHANNELS = Object.keys(channelNames) as Channel[];
 export type RequestOf<C extends Channel> = IpcContract[C]['req'];

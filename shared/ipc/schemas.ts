@@ -36,6 +36,8 @@ export const requestSchemas = {
   ...networkIpcSchemas,
   ...fixPackIpcSchemas,
   ...caseIpcSchemas,
+  // Only compared with the folder main wrote (electron/main/written-folders.ts); bounded, nothing more.
+  'folder:open': z.object({ folder: z.string().min(1).max(4096) }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 // The channel list lives in contract.ts (the preload needs it without zod); re-exported for existing imports.

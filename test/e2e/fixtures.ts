@@ -55,6 +55,8 @@ interface TestFixtures {
   connectionConsent: ConsentAnswer;
   /** Every consent main asked for in this test, in order (harness only: Electron's dialog is answered in main). */
   consentAsked: ConnectionConsentRequest[];
+  /** Every folder main's "Open folder" handed to the file manager (harness only: shell.openPath's stand-in). */
+  foldersOpened: string[];
 }
 
 interface WorkerFixtures {
@@ -69,6 +71,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   osLocale: ['en-US', { option: true }],
   connectionConsent: ['cancel', { option: true }],
   consentAsked: async ({}, use) => use([]),
+  foldersOpened: async ({}, use) => use([]),
 
   rendererUrl: [
     async ({ mode }, use) => {
@@ -96,7 +99,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(folder, { recursive: true, force: true });
   },
 
-  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked }, use, testInfo) => {
+  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked, foldersOpened }, use, testInfo) => {
     if (mode === 'electron') {
       const binary = electronBinary(ROOT);
       if (!binary.ok) {
@@ -143,6 +146,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       pickSavePath: async () => dialogs.caseSavePath,
       pickCasePath: async () => dialogs.caseOpenPath,
       osLocale: () => osLocale,
+      openPath: async (folder) => {
+        foldersOpened.push(folder);
+        return '';
+      },
       confirmConnection: async (request) => {
         consentAsked.push(request);
         return connectionConsent === 'connect';

@@ -3,6 +3,7 @@ import type { GuideDocument } from '../../../shared/guide/model';
 import { exportFiles } from '../../services/export';
 import { completeFixPack } from '../../services/fixpack-export';
 import type { WriteGrants } from '../write-grants';
+import type { WrittenFolders } from '../written-folders';
 import { chosenExportFolder } from './export-target';
 
 export interface FixPackHandlerDeps {
@@ -15,7 +16,7 @@ export interface FixPackHandlerDeps {
  * CLI uses) and writes everything atomically into `<picked>/<suggestedFolderName>/` (./export-target.ts), never replacing files
  * unless the renderer asks again with `overwrite` after the user agreed.
  */
-export function createFixPackHandlers(deps: FixPackHandlerDeps, grants: WriteGrants): {
+export function createFixPackHandlers(deps: FixPackHandlerDeps, grants: WriteGrants, written: WrittenFolders): {
   'export:fixPack': (req: RequestOf<'export:fixPack'>) => Promise<ResponseOf<'export:fixPack'>>;
 } {
   return {
@@ -28,7 +29,10 @@ export function createFixPackHandlers(deps: FixPackHandlerDeps, grants: WriteGra
         new Date(req.generatedAt),
         req.pageSize ? { pageSize: req.pageSize } : {},
       );
-      return exportFiles(folder.value, files, { overwrite: req.overwrite });
+      const saved = await exportFiles(folder.value, files, { overwrite: req.overwrite });
+      // "Open folder" may open this folder, and only this one, until the next export (../written-folders.ts).
+      if (saved.ok) written.wrote(saved.value.folder);
+      return saved;
     },
   };
 }

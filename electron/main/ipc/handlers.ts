@@ -19,7 +19,7 @@
  */
 import type { Channel, RequestOf, ResponseOf, TrustAnchorInfo } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/i18n/locales';
-import { ok } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
 import { appInfo } from '../../services/app-info';
 import { exportFiles } from '../../services/export';
 import { runtimeTrustAnchors } from '../../services/trust-store';
@@ -29,6 +29,8 @@ import { createCaseHandlers, type CaseHandlerDeps } from './case-handlers';
 import { chosenExportFolder } from './export-target';
 import { oneConsentAtATime, type ConfirmConnection } from '../consent/connection-consent';
 import { createWriteGrants, type WriteGrants } from '../write-grants';
+import { createWrittenFolders, type WrittenFolders } from '../written-folders';
+import { openFolder, type OpenPath } from '../../services/open-folder';
 
 export interface HandlerDeps extends CaseHandlerDeps {
   /** Native folder picker; resolves to the chosen parent folder, `null` when cancelled. */
@@ -47,12 +49,17 @@ export interface HandlerDeps extends CaseHandlerDeps {
   confirmConnection: ConfirmConnection;
   /** Folders the user chose in main's dialogs; one set per handler set unless a test shares its own. */
   writeGrants?: WriteGrants;
+  /** Electron's shell.openPath in the app; absent (every `folder:open` refused) where there is no file manager. */
+  openPath?: OpenPath;
+  /** The folder main's latest export wrote; one per handler set unless a test shares its own. */
+  writtenFolders?: WrittenFolders;
 }
 
 export type Handlers = { readonly [C in Channel]: (req: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const grants = deps.writeGrants ?? createWriteGrants();
+  const written = deps.writtenFolders ?? createWrittenFolders();
   return {
     'app:info': async () => ok(appInfo(deps.osLocale())),
 
@@ -65,14 +72,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // Cancelling returns `export.cancelled` so the renderer can tell it apart from a finished export.
     'export:save': async ({ suggestedFolderName, files, overwrite }) => {
       const folder = await chosenExportFolder(deps.pickExportFolder, grants, suggestedFolderName);
-      return folder.ok ? exportFiles(folder.value, files, { overwrite }) : folder;
+      if (!folder.ok) return folder;
+      const saved = await exportFiles(folder.value, files, { overwrite });
+      if (saved.ok) written.wrote(saved.value.folder);
+      return saved;
     },
 
     'trust:anchors': async () => ok((deps.trustAnchors ?? runtimeTrustAnchors)()),
 
     ...createNetworkHandlers(deps.network ?? liveNetworkServices, oneConsentAtATime(deps.confirmConnection)),
 
-    ...createFixPackHandlers(deps, grants),
+    ...createFixPackHandlers(deps, grants, written),
+
+    // Only the folder main's own latest export wrote; anything else the page names is refused unopened.
+    'folder:open': async ({ folder }) => {
+      if (!deps.openPath || !written.isLatest(folder)) return err({ code: 'folder.notWritten' });
+      return openFolder(folder, deps.openPath);
+    },
 
     ...createCaseHandlers(deps, grants),
   };

@@ -118,7 +118,7 @@ export const dialog = {
   showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
 };
 
-export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+export const shell = { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') };
 
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
@@ -150,7 +150,7 @@ export function resetElectronMock(): void {
   session.defaultSession = new FakeSession();
   const fns = [
     app.requestSingleInstanceLock, app.enableSandbox, app.quit, app.whenReady, app.getLocale, app.getPath, ipcMain.handle,
-    dialog.showOpenDialog, dialog.showMessageBox, dialog.showSaveDialog, shell.openExternal, Menu.buildFromTemplate,
+    dialog.showOpenDialog, dialog.showMessageBox, dialog.showSaveDialog, shell.openExternal, shell.openPath, Menu.buildFromTemplate,
     Menu.setApplicationMenu, screen.getAllDisplays, contextBridge.exposeInMainWorld, ipcRenderer.invoke,
     protocol.registerSchemesAsPrivileged, protocol.handle,
   ];
