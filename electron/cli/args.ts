@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
+import { parsePaperSize, type PaperSize } from '../../shared/fixpack/paper';
 
 export type Command = 'analyze' | 'export' | 'probe' | 'preflight' | 'help' | 'version';
 
@@ -23,6 +24,8 @@ export interface CliArgs {
   readonly probe?: string;
   readonly out?: string;
   readonly overwrite: boolean;
+  /** --paper a4|letter: guide.pdf's page size; undefined: from the locale (export.ts). */
+  readonly paper?: PaperSize;
   /** Files read at once (--jobs); undefined: the number of cores, at most 4. */
   readonly jobs?: number;
 }
@@ -48,6 +51,7 @@ const OPTIONS = {
   probe: { type: 'string' },
   out: { type: 'string' },
   overwrite: { type: 'boolean' },
+  paper: { type: 'string' },
   jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -103,6 +107,8 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) return usage('cli.usage.reason.badJobs', { value: values.jobs ?? '' });
   const depth = values['max-chain-depth'] === undefined ? undefined : Number(values['max-chain-depth']);
   if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0 && depth <= 64)) return usage('cli.usage.reason.badDepth', { value: values['max-chain-depth'] ?? '' });
+  const paper = values.paper === undefined ? undefined : parsePaperSize(values.paper);
+  if (values.paper !== undefined && paper === undefined) return usage('cli.usage.reason.badPaper', { value: values.paper });
   if (values.password !== undefined && values['password-env'] !== undefined) {
     return usage('cli.usage.reason.passwordTwice');
   }
@@ -118,5 +124,6 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
     ...(values.probe !== undefined ? { probe: values.probe } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
+    ...(paper !== undefined ? { paper } : {}),
   });
 }

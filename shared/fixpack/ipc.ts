@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppError, Result } from '../result';
 import type { ExportFile } from '../ipc/contract';
 import type { GuideDocument } from '../guide/model';
+import type { PaperSize } from './paper';
 
 /**
  * `export:fixPack`: the renderer's worker has built the fix pack (shared/fixpack) next to the evidence; main
@@ -14,7 +15,7 @@ export interface FixPackExportRequest {
   readonly guide: GuideDocument;
   /** The report's generatedAt: the PDF's and zip's timestamps, so the same pack gives the same bytes. */
   readonly generatedAt: string;
-  readonly pageSize?: 'A4' | 'LETTER';
+  readonly pageSize?: PaperSize;
   readonly overwrite: boolean;
 }
 

@@ -9,11 +9,12 @@ import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { renderTextSummary } from '../../../shared/report/text-summary';
 import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';
+import { paperForLocale } from '../../../shared/fixpack/paper';
 
 /**
  * `relay-doctor export … --out <dir>`: analyses like `analyze`, then writes the fix pack (guide.pdf/.md/.html,
  * fix.ps1, rollback.ps1, collect-evidence.ps1, report.json, the missing intermediates as .cer) and
- * fixpack.zip into <dir>, atomically, refusing to replace existing files unless --overwrite is given.
+ * fixpack.zip into <dir> (guide.pdf on --paper a4|letter, by default the locale's paper), atomically, refusing to replace existing files unless --overwrite is given.
  * The exit status follows the analysis (0 / 1), or 2 when nothing was read or nothing could be written.
  */
 export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
@@ -25,7 +26,10 @@ export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): P
     io.stderr.write(format(locale, 'cli.noInput') + '\n');
     return EXIT_USAGE;
   }
-  const built = await fixPackExportFiles({ report, evidence, locale });
+  // --paper wins; else the paper the user's locale prints on (LC_PAPER as POSIX tools read it, then the usual chain).
+  const env = io.env;
+  const pageSize = args.paper ?? paperForLocale(env.LC_PAPER ?? env.LC_ALL ?? env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale);
+  const built = await fixPackExportFiles({ report, evidence, locale }, { pageSize });
   if (!built.ok) {
     io.stderr.write(format(locale, 'cli.export.failed', { reason: format(locale, `${built.error.code}.detail`, built.error.params ?? {}) }) + '\n');
     return EXIT_USAGE;
