@@ -129,6 +129,7 @@ export function buildFixPlan(input: FixPackInput): FixPlan {
 
   return {
     locale: input.locale,
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
     // From a saved report these are data like any other: spelled out if they hold a control character.
     generatedAt: safeDisplay(report.generatedAt),
     causeIds: report.causes.map((c) => safeDisplay(c.id)),

@@ -26,6 +26,8 @@ export interface FixPackInput {
   readonly report: Report;
   readonly evidence: readonly Evidence[];
   readonly locale: Locale;
+  /** Zone the guide shows dates in (IANA name); absent: the zone of the machine that builds the pack. */
+  readonly timeZone?: string;
   /** Intermediates to import; when absent they are taken from the evidence along the reported chains. */
   readonly intermediates?: readonly CertificateRecord[];
   readonly options?: FixPackOptions;
@@ -39,6 +41,8 @@ export type FixPackFile =
 /** The decisions the generators share, made once from the model (shared/fixpack/plan.ts). */
 export interface FixPlan {
   readonly locale: Locale;
+  /** FixPackInput.timeZone: the zone the guide's dates are shown in. */
+  readonly timeZone?: string;
   readonly generatedAt: string;
   readonly causeIds: readonly string[];
   /** Script block ids, in execution order. */

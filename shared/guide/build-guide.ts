@@ -1,4 +1,6 @@
-import { format } from '../i18n/format';
+import { format, type MessageParams } from '../i18n/format';
+import { formatLocal } from '../i18n/dates';
+import { entryText } from '../report/entry-text';
 import type { Block, GuideDocument, GuideSection, GuideStep } from './model';
 import { richText } from './rich';
 import { GUIDE_STEPS, psCode } from './steps';
@@ -25,7 +27,7 @@ function shellKey(plan: GuideInput['plan']): string {
 export function buildGuide(input: GuideInput): GuideDocument {
   const { plan, report } = input;
   const locale = plan.locale;
-  const t = (key: string, params: Record<string, string> = {}) => format(locale, key, params);
+  const t = (key: string, params: MessageParams = {}) => format(locale, key, params);
   const r = (key: string, params: Record<string, string> = {}) => richText(locale, key, params);
   const ctx = { plan, locale, packFiles: input.packFiles };
   const server = plan.server;
@@ -107,9 +109,11 @@ export function buildGuide(input: GuideInput): GuideDocument {
     title: t('guide.title'),
     subtitle: t('guide.subtitle'),
     meta: [
-      { label: t('guide.meta.generatedAt'), value: report.generatedAt },
-      { label: t('guide.meta.validationTime'), value: report.validationTime },
-      { label: t('guide.meta.diagnosis'), value: report.causes.map((c) => c.id).join(', ') || '-' },
+      // In the reader's zone, named (a printed page cannot show a tooltip); report.json keeps UTC.
+      { label: t('guide.meta.generatedAt'), value: formatLocal(report.generatedAt, locale, plan.timeZone) },
+      { label: t('guide.meta.validationTime'), value: formatLocal(report.validationTime, locale, plan.timeZone) },
+      // The causes by their titles: the ids are for report.json, the title page is for the admin.
+      { label: t('guide.meta.diagnosis'), value: report.causes.map((c) => entryText(locale, c, 'title', plan.timeZone)).join('; ') || '-' },
       ...(server ? [{ label: t('guide.meta.server'), value: server }] : []),
     ],
     sections: [

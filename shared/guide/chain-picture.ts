@@ -2,6 +2,8 @@ import { format } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import type { ChainReport } from '../model/report';
 import type { CertificateRecord } from '../x509/types';
+import { cnFirst } from '../x509/cn-first';
+import { formatLocalDate, type TimeZone } from '../i18n/dates';
 import type { ChainNode, ChainPicture } from './model';
 
 export interface ChainPictureInput {
@@ -10,13 +12,14 @@ export interface ChainPictureInput {
   /** sha1 → file name in the fix pack, for the intermediates it carries. */
   readonly packFiles: ReadonlyMap<string, string>;
   readonly locale: Locale;
+  readonly timeZone?: TimeZone;
 }
 
 /**
  * One reported chain as a picture: leaf first, then each issuer; when the chain stops at a missing issuer a
  * "missing" node shows its name and where the CA publishes it (AIA), which is what the admin must fetch.
  */
-export function chainPicture({ chain, certificates, packFiles, locale }: ChainPictureInput): ChainPicture {
+export function chainPicture({ chain, certificates, packFiles, locale, timeZone }: ChainPictureInput): ChainPicture {
   const t = (key: string, params: Record<string, string> = {}) => format(locale, key, params);
   const nodes: ChainNode[] = chain.path.map((sha1, i) => {
     const cert = certificates.get(sha1.toUpperCase());
@@ -25,9 +28,9 @@ export function chainPicture({ chain, certificates, packFiles, locale }: ChainPi
     return {
       role,
       label: t(`guide.chain.role.${role}`),
-      subject: cert?.subject ?? sha1,
+      subject: cert ? cnFirst(cert.subject) : sha1,
       thumbprint: sha1.toUpperCase(),
-      ...(cert ? { notAfter: t('guide.chain.validUntil', { date: cert.notAfter.slice(0, 10) }) } : {}),
+      ...(cert ? { notAfter: t('guide.chain.validUntil', { date: formatLocalDate(cert.notAfter, locale, timeZone) }) } : {}),
       ...(file ? { note: t('guide.chain.inPack', { file }) } : {}),
     };
   });
@@ -38,7 +41,7 @@ export function chainPicture({ chain, certificates, packFiles, locale }: ChainPi
     nodes.push({
       role: 'missing',
       label: t('guide.chain.role.missing'),
-      subject: chain.missingIssuer,
+      subject: cnFirst(chain.missingIssuer),
       ...(carried ? { thumbprint: carried.sha1.toUpperCase() } : {}),
       note: carried
         ? t('guide.chain.inPack', { file: packFiles.get(carried.sha1.toUpperCase()) ?? '' })
@@ -50,7 +53,7 @@ export function chainPicture({ chain, certificates, packFiles, locale }: ChainPi
   const leaf = certificates.get(chain.leaf.toUpperCase());
   return {
     caption: t('guide.chain.caption', {
-      subject: leaf?.subject ?? chain.leaf,
+      subject: leaf ? cnFirst(leaf.subject) : chain.leaf,
       store: t(`guide.chain.store.${chain.trustStore}`),
       status: t(`guide.chain.status.${chain.status}`),
     }),

@@ -1,4 +1,4 @@
-import { format, has } from '../i18n/format';
+import { format, has, type Translate } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import type { Report } from '../model/report';
 import type { FixPlan } from '../fixpack/types';
@@ -7,6 +7,9 @@ import { chainPicture } from './chain-picture';
 import type { Block, GuideSection, GuideStep } from './model';
 import { remediationById } from '../remediation/catalog';
 import { remediationParams } from '../remediation/catalog-params';
+import { entryText } from '../report/entry-text';
+import { describeRef } from '../report/evidence-ref';
+import { cnFirst } from '../x509/cn-first';
 
 export interface GuideInput {
   readonly report: Report;
@@ -35,26 +38,36 @@ export function summary(input: GuideInput, t: (k: string, p?: Record<string, str
   const blocks: Block[] = [];
   if (report.causes.length === 0) blocks.push({ type: 'paragraph', text: [t('guide.summary.none')] });
   for (const c of report.causes) {
-    blocks.push({ type: 'heading', text: textOr(plan.locale, `${c.id}.title`, c.params, c.title) });
-    blocks.push({ type: 'paragraph', text: [textOr(plan.locale, `${c.id}.detail`, c.params, c.detail)] });
+    blocks.push({ type: 'heading', text: entryText(plan.locale, c, 'title', plan.timeZone) });
+    blocks.push({ type: 'paragraph', text: [entryText(plan.locale, c, 'detail', plan.timeZone)] });
     blocks.push({ type: 'paragraph', text: [t('guide.summary.confidence', { confidence: t(`confidence.${c.confidence}`) })] });
   }
   blocks.push({ type: 'paragraph', text: [t('guide.summary.kb')] });
   return { id: 'summary', title: t('guide.section.summary'), blocks };
 }
 
-export function evidence(input: GuideInput, t: (k: string, p?: Record<string, string>) => string): GuideSection {
+/** Why a file was not read, as the catalog says it ("Wrong password"), not its code. */
+function rejection(locale: Locale, code: string | undefined): string {
+  if (!code) return '';
+  return has(locale, `${code}.title`) ? format(locale, `${code}.title`) : code;
+}
+
+export function evidence(input: GuideInput, t: Translate): GuideSection {
   const { report, plan } = input;
   const findings: Block = report.findings.length
     ? {
         type: 'table',
         header: [t('guide.col.severity'), t('guide.col.finding'), t('guide.col.evidence')],
-        rows: report.findings.map((f) => [
-          t(`severity.${f.severity}`),
-          textOr(plan.locale, `${f.id}.title`, f.params, f.title),
+        rows: report.findings.map((f) => {
+          // Where, in words ("server.log, line 12", "message 1"): the raw references stay in report.json.
           // A log can support a finding with hundreds of lines: the first few identify it, report.json has all.
-          f.evidence.length > 5 ? `${f.evidence.slice(0, 5).join(', ')} … (+${f.evidence.length - 5})` : f.evidence.join(', '),
-        ]),
+          const refs = f.evidence.slice(0, 5).map((ref) => describeRef(ref, t));
+          return [
+            t(`severity.${f.severity}`),
+            entryText(plan.locale, f, 'title', plan.timeZone),
+            f.evidence.length > 5 ? `${refs.join('; ')} … (+${f.evidence.length - 5})` : refs.join('; '),
+          ];
+        }),
       }
     : { type: 'paragraph', text: [t('guide.evidence.noFindings')] };
   const inputs: Block = {
@@ -63,7 +76,7 @@ export function evidence(input: GuideInput, t: (k: string, p?: Record<string, st
     rows: report.inputs.map((i) => [
       i.file,
       t(`kind.${i.kind ?? 'unknown'}`),
-      i.status === 'ok' ? t('guide.status.ok') : t('guide.status.rejected', { reason: i.error?.code ?? '' }),
+      i.status === 'ok' ? t('guide.status.ok') : t('guide.status.rejected', { reason: rejection(plan.locale, i.error?.code) }),
     ]),
   };
   return {
@@ -77,7 +90,7 @@ export function chains(input: GuideInput, t: (k: string) => string): GuideSectio
   const packFiles = new Map(input.packFiles.map((p) => [p.cert.sha1.toUpperCase(), p.file]));
   const blocks: Block[] = input.report.chains.map((chain) => ({
     type: 'chain',
-    chain: chainPicture({ chain, certificates: input.certificates, packFiles, locale: input.plan.locale }),
+    chain: chainPicture({ chain, certificates: input.certificates, packFiles, locale: input.plan.locale, timeZone: input.plan.timeZone }),
   }));
   if (blocks.length === 0) blocks.push({ type: 'paragraph', text: [t('guide.chain.none')] });
   if (input.packFiles.length) {
@@ -85,7 +98,7 @@ export function chains(input: GuideInput, t: (k: string) => string): GuideSectio
     blocks.push({
       type: 'table',
       header: [t('guide.col.file'), t('guide.col.subject'), t('guide.col.thumbprint')],
-      rows: input.packFiles.map((p) => [p.file, p.cert.subject, p.cert.sha1.toUpperCase()]),
+      rows: input.packFiles.map((p) => [p.file, cnFirst(p.cert.subject), p.cert.sha1.toUpperCase()]),
     });
   }
   return { id: 'chain', title: t('guide.section.chain'), blocks };

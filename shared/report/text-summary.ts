@@ -1,15 +1,20 @@
 import type { Report } from '../model/report';
 import { format } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
+import { formatLocal, type TimeZone } from '../i18n/dates';
+import { cnFirst } from '../x509/cn-first';
+import { entryText } from './entry-text';
 
 /**
  * The readable summary `relay-doctor analyze` prints without --json: inputs, the diagnosis, findings (most
- * severe first) and chains, all in the report's locale.
+ * severe first) and chains, all in the report's locale: titles, not ids; dates in the reader's zone (the
+ * machine's own unless `timeZone` says otherwise; --json keeps UTC); certificate names CN first.
  */
-export function renderTextSummary(report: Report, locale: Locale): string {
+export function renderTextSummary(report: Report, locale: Locale, timeZone?: TimeZone): string {
   const t = (key: string, params?: Record<string, string | number | readonly string[]>) => format(locale, key, params);
-  const out: string[] = [t('cli.summary.heading', { time: report.validationTime }), ''];
-  if (report.verdict) out.push(...verdictLines(report, t), '');
+  const title = (entry: Report['causes'][number] | Report['findings'][number]) => entryText(locale, entry, 'title', timeZone);
+  const out: string[] = [t('cli.summary.heading', { time: formatLocal(report.validationTime, locale, timeZone) }), ''];
+  if (report.verdict) out.push(...verdictLines(report, t, title), '');
 
   out.push(t('cli.summary.inputs', { count: report.inputs.length }));
   for (const input of report.inputs) {
@@ -24,20 +29,21 @@ export function renderTextSummary(report: Report, locale: Locale): string {
   out.push('', t('cli.summary.causes'));
   if (report.causes.length === 0) out.push(t('cli.summary.noCause'));
   for (const cause of report.causes) {
-    out.push(t('cli.summary.cause', { confidence: t(`confidence.${cause.confidence}`), title: cause.title }));
+    out.push(t('cli.summary.cause', { confidence: t(`confidence.${cause.confidence}`), title: title(cause) }));
   }
 
   out.push('', t('cli.summary.findings', { count: report.findings.length }));
   if (report.findings.length === 0) out.push(t('cli.summary.noFindings'));
   for (const finding of report.findings) {
-    out.push(t('cli.summary.finding', { severity: t(`severity.${finding.severity}`), title: finding.title }));
-    out.push(t('cli.summary.findingDetail', { detail: finding.detail }));
+    out.push(t('cli.summary.finding', { severity: t(`severity.${finding.severity}`), title: title(finding) }));
+    out.push(t('cli.summary.findingDetail', { detail: entryText(locale, finding, 'detail', timeZone) }));
   }
 
   if (report.chains.length > 0) {
     out.push('', t('cli.summary.chains'));
     for (const chain of report.chains) {
-      const leaf = report.certificates.find((c) => c.sha1 === chain.leaf)?.subject ?? chain.leaf;
+      const subject = report.certificates.find((c) => c.sha1 === chain.leaf)?.subject;
+      const leaf = subject ? cnFirst(subject) : chain.leaf;
       out.push(
         t('cli.summary.chain', {
           leaf,
@@ -48,7 +54,7 @@ export function renderTextSummary(report: Report, locale: Locale): string {
       );
       if (chain.sentByServer && chain.sentByServer.length > 0)
         out.push(t('verdict.chainSeen', { sent: chain.sentByServer.length, supplied: chain.supplied?.length ?? 0, length: chain.path.length }));
-      if (chain.missingIssuer) out.push(t('cli.summary.chainMissing', { issuer: chain.missingIssuer }));
+      if (chain.missingIssuer) out.push(t('cli.summary.chainMissing', { issuer: cnFirst(chain.missingIssuer) }));
       for (const url of chain.aiaUrls ?? []) out.push(t('cli.summary.chainAia', { url }));
     }
     out.push('', t('cli.summary.trustNote'));
@@ -59,11 +65,11 @@ export function renderTextSummary(report: Report, locale: Locale): string {
 type Translate = (key: string, params?: Record<string, string | number | readonly string[]>) => string;
 
 /** The verdict first (issue 17 item 5): the lead cause and how sure, the one next action, the alternatives. */
-function verdictLines(report: Report, t: Translate): string[] {
+function verdictLines(report: Report, t: Translate, title: (entry: Report['causes'][number]) => string): string[] {
   const v = report.verdict!;
   const out: string[] = [];
   const lead = report.causes.find((c) => c.id === v.cause);
-  if (v.status === 'cause' && lead) out.push(t('verdict.headline.cause', { title: lead.title, confidence: t(`confidence.${lead.confidence}`) }));
+  if (v.status === 'cause' && lead) out.push(t('verdict.headline.cause', { title: title(lead), confidence: t(`confidence.${lead.confidence}`) }));
   else out.push(t(`verdict.headline.${v.status === 'cause' ? 'insufficientEvidence' : v.status}`));
   const server = v.next.server;
   if (v.next.action === 'fix') {
@@ -77,7 +83,7 @@ function verdictLines(report: Report, t: Translate): string[] {
     out.push(t('verdict.alternatives'));
     for (const id of v.alternatives) {
       const c = report.causes.find((x) => x.id === id);
-      if (c) out.push(t('cli.summary.cause', { confidence: t(`confidence.${c.confidence}`), title: c.title }));
+      if (c) out.push(t('cli.summary.cause', { confidence: t(`confidence.${c.confidence}`), title: title(c) }));
     }
   }
   if (v.mismatches.length > 0) out.push(t('verdict.mismatches', { count: v.mismatches.length }));

@@ -1,5 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import type { Block, ChainPicture, RichText } from '../../../shared/guide/model';
+import { wrapLine } from './code-wrap';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -40,15 +41,48 @@ export function heading(doc: Doc, text: string, size: number): void {
   doc.moveDown(0.25);
 }
 
-function code(doc: Doc, text: string): void {
+/** The smallest code font for a whole block; below it print is hard to read. */
+const CODE_MIN = 6.5;
+
+/**
+ * A code block, never broken inside a word or a quoted value (issue 21 item 6): the font shrinks until the
+ * longest line fits (down to CODE_MIN); PowerShell lines still too long wrap with a continuation mark at a
+ * space outside strings (code-wrap.ts). A line that still does not fit (one huge quoted string) is printed
+ * smaller on its own. Each line is drawn with line breaking off, so pdfkit cannot break one either.
+ */
+function code(doc: Doc, text: string, language: 'powershell' | 'text'): void {
   const width = contentWidth(doc) - 12;
-  doc.font('mono').fontSize(SIZE.code);
-  const height = doc.heightOfString(text, { width }) + 10;
+  // Measured against a little less than the box: glyph widths are rounded when drawn.
+  const fit = width - 2;
+  const at = (size: number) => (t: string) => doc.font('mono').fontSize(size).widthOfString(t);
+  const lines = text.split('\n');
+  const longest = Math.max(...lines.map(at(SIZE.code)));
+  const size = longest <= fit ? SIZE.code : Math.max(CODE_MIN, (SIZE.code * fit) / longest);
+  const printed = (language === 'powershell' ? lines.flatMap((l) => wrapLine(l, fit, at(size))) : lines).map((line) => {
+    const w = at(size)(line);
+    return { line, size: w <= fit ? size : (size * fit) / w };
+  });
+  doc.font('mono').fontSize(size);
+  const lineHeight = doc.currentLineHeight(true);
+  const height = printed.length * lineHeight + 10;
   ensureSpace(doc, Math.min(height, 200));
-  const top = doc.y;
+  let top = doc.y;
   if (top + height <= bottom(doc)) doc.save().rect(doc.page.margins.left, top, contentWidth(doc), height).fill('#f1f1f1').restore();
-  doc.fillColor('#000').text(text, doc.page.margins.left + 6, top + 5, { width });
-  doc.y = Math.max(doc.y, top + height);
+  let y = top + 5;
+  doc.fillColor('#000');
+  for (const { line, size: lineSize } of printed) {
+    if (y + lineHeight > bottom(doc)) {
+      doc.addPage();
+      top = doc.y;
+      y = top;
+    }
+    // A smaller line sits on the same baseline grid: centred in the block's line height.
+    doc.font('mono').fontSize(lineSize).text(line, doc.page.margins.left + 6, y + (lineHeight - doc.currentLineHeight(true)) / 2, { lineBreak: false });
+    y += lineHeight;
+  }
+  doc.fontSize(size);
+  doc.x = doc.page.margins.left;
+  doc.y = y + 5;
 }
 
 function numbered(doc: Doc, items: readonly RichText[], ordered: boolean): void {
@@ -150,7 +184,7 @@ export function drawBlock(doc: Doc, block: Block): void {
       numbered(doc, block.items, false);
       break;
     case 'code':
-      code(doc, block.code);
+      code(doc, block.code, block.language);
       break;
     case 'table':
       table(doc, block.header, block.rows);

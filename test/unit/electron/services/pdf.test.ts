@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildFixPack } from '../../../../shared/fixpack/build-fixpack';
 import { buildFixPackExport, renderGuidePdf, withGuidePdf } from '../../../../electron/services/pdf';
 import { readZip } from '../../../../shared/zip/read-zip';
 import { DEFAULT_LIMITS } from '../../../../shared/model/input';
 import { cause, INTERMEDIATE, LEAF, pfxEvidence, report } from '../../shared/fixpack/helpers';
 import { LOCALES, type Locale } from '../../../../shared/i18n/locales';
-
-function has(tool: string): boolean {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const POPPLER = has('pdftotext') && has('pdfinfo') && has('pdffonts');
-if (!POPPLER) console.warn('SKIPPED pdf tests: pdftotext/pdfinfo/pdffonts (poppler-utils) are not installed');
+import { POPPLER, poppler } from './poppler';
 
 async function guide(locale: Locale) {
   const r = await buildFixPack({
@@ -29,17 +15,6 @@ async function guide(locale: Locale) {
   });
   if (!r.ok) throw new Error(r.error.code);
   return r.value;
-}
-
-function poppler(pdf: Uint8Array): { text: string; info: string; fonts: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'rd-pdf-'));
-  const file = join(dir, 'guide.pdf');
-  writeFileSync(file, pdf);
-  return {
-    text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
-    info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
-    fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
-  };
 }
 
 // Rendering embeds and subsets three fonts: seconds on a loaded CI machine, hence the longer timeout.
