@@ -78,7 +78,7 @@ describe('VerdictBlock', () => {
   it('speaks the user’s language', () => {
     draw(report({ status: 'cause', cause: c1.id, confidence: 'likely', next: { action: 'fix', remediation: c1.remediation, collect: [] }, alternatives: [], mismatches: [], symptom: true }, [c1]), 'de');
     expect(screen.getByRole('button', { name: 'Behebung erstellen' })).toBeTruthy();
-    expect(screen.getByText(/^Wie sicher: wahrscheinlich/)).toBeTruthy();
+    expect(screen.getByText(/^Einschätzung: wahrscheinlich/)).toBeTruthy();
     setLocale('en');
   });
 });

@@ -78,7 +78,7 @@ describe('runAnalysis with event logs', () => {
     const { report } = await runAnalysis([{ name: 'capi2.xml', bytes: fixture('xml/wevtutil-qe-capi2-run.xml') }], { locale: 'cs', now: context.now, trustAnchors: [] });
     expect(report.inputs).toEqual([{ file: 'capi2.xml', kind: 'events', status: 'ok', items: 2 }]);
     const f = report.findings.find((x) => x.id === 'capi2.untrustedRoot');
-    expect(f?.title).toBe('Windows nedůvěřuje kořeni řetězce certifikátu mail.contoso.com');
+    expect(f?.title).toBe('Windows nedůvěřuje kořeni řetězu certifikátu mail.contoso.com');
     expect(f?.detail).toContain('KB 3212877');
   });
 
