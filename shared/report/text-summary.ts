@@ -1,11 +1,12 @@
 import type { Report } from '../model/report';
-import { format, type DisplayLocale } from '../i18n/format';
+import { format } from '../i18n/format';
+import type { Locale } from '../i18n/locales';
 
 /**
  * The readable summary `relay-doctor analyze` prints without --json: inputs, the diagnosis, findings (most
  * severe first) and chains, all in the report's locale.
  */
-export function renderTextSummary(report: Report, locale: DisplayLocale): string {
+export function renderTextSummary(report: Report, locale: Locale): string {
   const t = (key: string, params?: Record<string, string | number | readonly string[]>) => format(locale, key, params);
   const out: string[] = [t('cli.summary.heading', { time: report.validationTime }), ''];
   if (report.verdict) out.push(...verdictLines(report, t), '');
