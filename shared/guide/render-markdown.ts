@@ -1,4 +1,5 @@
 import type { Block, ChainPicture, GuideDocument, RichText } from './model';
+import { metaLine } from './meta-line';
 
 /**
  * Every control character (C0 but tab, DEL, C1) and the Unicode line and paragraph separators: CommonMark
@@ -81,7 +82,7 @@ function block(b: Block): string[] {
 /** guide.md: the document model as CommonMark + GFM tables. */
 export function renderMarkdown(doc: GuideDocument): string {
   const out: string[] = [`# ${escapeMarkdown(doc.title)}`, '', `**${escapeMarkdown(doc.subtitle)}**`, ''];
-  for (const m of doc.meta) out.push(`- ${escapeMarkdown(m.label)}: ${escapeMarkdown(m.value)}`);
+  for (const m of doc.meta) out.push(`- ${metaLine(doc.lang, escapeMarkdown(m.label), escapeMarkdown(m.value))}`);
   for (const section of doc.sections) {
     out.push('', `## ${escapeMarkdown(section.title)}`);
     for (const b of section.blocks) out.push('', ...block(b));

@@ -18,7 +18,8 @@ export interface WriteIo {
 export function networkErrorText(locale: Locale, e: NetworkError): string {
   // Hosts, URLs, details and transcripts come from certificates and servers: one line each, no controls.
   const params = terminalSafeValues({ stage: '', detail: '', host: '', port: '', ...e.params });
-  const lines = [`${format(locale, `${e.code}.title`, params)}: ${format(locale, `${e.code}.detail`, params)}`];
+  // The separator is the catalog's: French puts a no-break space before the colon.
+  const lines = [format(locale, 'cli.networkError', { title: format(locale, `${e.code}.title`, params), detail: format(locale, `${e.code}.detail`, params) })];
   for (const l of e.transcript ?? []) lines.push(`    ${terminalSafe(l)}`);
   return lines.join('\n');
 }

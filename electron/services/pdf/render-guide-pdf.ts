@@ -1,4 +1,5 @@
 import type { GuideDocument } from '../../../shared/guide/model';
+import { metaLine } from '../../../shared/guide/meta-line';
 import { drawBlock, heading, SIZE } from './layout';
 import { loadDejaVuFonts, type PdfFonts } from './fonts';
 
@@ -46,7 +47,7 @@ export async function renderGuidePdf(guide: GuideDocument, options: PdfOptions =
   heading(doc, guide.title, SIZE.h1);
   doc.font('bold').fontSize(SIZE.h3).text(guide.subtitle);
   doc.moveDown(0.5);
-  for (const m of guide.meta) doc.font('regular').fontSize(SIZE.small).text(`${m.label}: ${m.value}`);
+  for (const m of guide.meta) doc.font('regular').fontSize(SIZE.small).text(metaLine(guide.lang, m.label, m.value));
   for (const section of guide.sections) {
     heading(doc, section.title, SIZE.h2);
     // PDF bookmarks: the reader's outline pane jumps to each section (pdfkit points them at the current page).

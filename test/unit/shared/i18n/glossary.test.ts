@@ -6,13 +6,16 @@ import { LOCALES } from '../../../../shared/i18n/locales';
 /**
  * docs/glossary/forbidden.json: per language, the variants a translator must not use for a concept the
  * glossary (docs/glossary/<lang>.md) gives one term. A `pattern` is a regular expression matched as a whole
- * word, case-insensitively; `allow` lists keys where the same word legitimately means something else.
+ * word (unless `word` is false), case-insensitively; `allow` lists keys where the same word legitimately
+ * means something else.
  */
 interface Forbidden {
   readonly pattern: string;
   readonly use: string;
   readonly why: string;
   readonly allow?: readonly string[];
+  /** false for a pattern about punctuation or spacing, which no word boundary surrounds. */
+  readonly word?: boolean;
 }
 type ForbiddenList = Readonly<Record<string, readonly Forbidden[]>>;
 
@@ -23,6 +26,10 @@ function wholeWord(pattern: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${pattern})(?![\\p{L}\\p{N}_])`, 'iu');
 }
 
+function matcher(f: Forbidden): RegExp {
+  return f.word === false ? new RegExp(f.pattern, 'iu') : wholeWord(f.pattern);
+}
+
 describe('glossary: forbidden variants', () => {
   it('has a list for every shipped language, each entry saying what to use and why', () => {
     for (const locale of LOCALES) {
@@ -30,7 +37,7 @@ describe('glossary: forbidden variants', () => {
       for (const f of forbidden[locale] ?? []) {
         expect(f.use.length, `${locale}: ${f.pattern}`).toBeGreaterThan(0);
         expect(f.why.length, `${locale}: ${f.pattern}`).toBeGreaterThan(0);
-        expect(() => wholeWord(f.pattern)).not.toThrow();
+        expect(() => matcher(f)).not.toThrow();
       }
     }
   });
@@ -42,12 +49,23 @@ describe('glossary: forbidden variants', () => {
     expect(wholeWord('dossier').test('dossiers')).toBe(false);
   });
 
+  it('finds an ordinary space before French punctuation, not a no-break one', () => {
+    const rule = forbidden.fr?.find((f) => f.word === false);
+    expect(rule).toBeDefined();
+    if (!rule) return;
+    const re = matcher(rule);
+    expect(re.test('Certitude : certaine')).toBe(true);
+    expect(re.test('Pourquoi ?')).toBe(true);
+    expect(re.test('Certitude\u00a0: certaine')).toBe(false);
+    expect(re.test('Pourquoi\u202f?')).toBe(false);
+  });
+
   for (const locale of LOCALES) {
     it(`finds no forbidden variant in the ${locale} catalog`, () => {
       const messages = catalog(locale);
       const hits: string[] = [];
       for (const f of forbidden[locale] ?? []) {
-        const re = wholeWord(f.pattern);
+        const re = matcher(f);
         for (const [key, value] of Object.entries(messages)) {
           if (f.allow?.includes(key)) continue;
           const m = re.exec(value);

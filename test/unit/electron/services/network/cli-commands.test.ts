@@ -65,6 +65,11 @@ describe('networkErrorText', () => {
       for (const r of failures) {
         if (r.ok) throw new Error('expected a failure');
         for (const locale of ['en', 'cs'] as const) expect(networkErrorText(locale, r.error)).not.toMatch(/network\.[a-zA-Z]|\{/);
+        // Title and detail are joined by the catalog, so French gets its no-break space before the colon.
+        const firstLine = (locale: 'en' | 'fr') => networkErrorText(locale, r.error).split('\n')[0] ?? '';
+        expect(firstLine('fr')).toContain('\u00a0: ');
+        expect(firstLine('fr')).not.toMatch(/[^\s\u00a0]: /);
+        expect(firstLine('en')).toMatch(/[^\s]: /);
       }
     } finally {
       await silent.close();
