@@ -55,7 +55,8 @@ if (small > 0) smallFiles(small, folder);
 const files = readdirSync(folder).filter((f) => f.endsWith('.LOG'));
 const bytes = files.reduce((sum, f) => sum + statSync(join(folder, f)).size, 0);
 
-spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+// Builds share the machine's two cores with other jobs: one at a time.
+spawnSync('flock', ['/tmp/relay-build.lock', 'npm', 'run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 const { serveStatic } = await createJiti(import.meta.url).import(`${ROOT}test/e2e/harness/static-server.ts`);
 
 /**

@@ -38,7 +38,7 @@ let handlersModule: Promise<typeof import('../../electron/main/ipc/handlers')> |
  * Main's real handlers, loaded natively. They are written for a bundler (JSON named imports, Vite's
  * import.meta.glob), so module hooks give those imports the bundler's shape first (harness/bundler-imports.ts).
  */
-async function createHandlers(deps: HandlerDeps): Promise<Handlers> {
+export async function createHandlers(deps: HandlerDeps): Promise<Handlers> {
   handlersModule ??= (async () => {
     installBundlerImports();
     return import('../../electron/main/ipc/handlers');
