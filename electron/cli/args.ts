@@ -26,6 +26,8 @@ export interface CliArgs {
   readonly overwrite: boolean;
   /** --paper a4|letter: guide.pdf's page size; undefined: from the locale (export.ts). */
   readonly paper?: PaperSize;
+  /** analyze --before <report.json>: an earlier report to compare with (issue 22 item 3). */
+  readonly before?: string;
   /** Files read at once (--jobs); undefined: the number of cores, at most 4. */
   readonly jobs?: number;
 }
@@ -52,6 +54,7 @@ const OPTIONS = {
   out: { type: 'string' },
   overwrite: { type: 'boolean' },
   paper: { type: 'string' },
+  before: { type: 'string' },
   jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -123,6 +126,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
     ...(values['password-env'] !== undefined ? { passwordEnv: values['password-env'] } : {}),
     ...(values.probe !== undefined ? { probe: values.probe } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.before !== undefined ? { before: values.before } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     ...(paper !== undefined ? { paper } : {}),
   });
