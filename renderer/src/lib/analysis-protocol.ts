@@ -1,5 +1,5 @@
 import type { Answers } from '../../../shared/model/answers';
-import type { Report } from '../../../shared/model/report';
+import type { InputReport, Report } from '../../../shared/model/report';
 import type { TrustAnchor } from '../../../shared/model/analyzer';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { AppError, Result } from '../../../shared/result';
@@ -46,6 +46,8 @@ export interface AnalysisOutcome {
   readonly aiaChildren?: readonly AiaChild[];
   /** With `newCertificate`: its pre-flight; the report is then of the current state (every other input). */
   readonly preflight?: PreflightOutcome;
+  /** With `newCertificate`: how its file was read (status, a password asked for), as the report says of the others. */
+  readonly newCertificateInput?: InputReport;
 }
 
 /**

@@ -38,7 +38,7 @@ export function createInlineRunner(): AnalysisRunner {
         if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
         last = { report, evidence };
         const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) };
-        return ok(renewal ? { ...outcome, preflight: renewal.preflight } : outcome);
+        return ok(renewal ? { ...outcome, preflight: renewal.preflight, ...(renewal.input ? { newCertificateInput: renewal.input } : {}) } : outcome);
       } catch {
         return err({ code: 'ui.analysis.failed' });
       }

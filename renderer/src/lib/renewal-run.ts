@@ -4,6 +4,7 @@ import { decodeText } from '../../../shared/smtp/text';
 import type { AnyInput } from '../../../shared/model/input';
 import type { BlobInput } from './blob-input';
 import type { PreflightOutcome } from './analysis-protocol';
+import type { InputReport } from '../../../shared/model/report';
 
 /** Cmdlet output large enough to scan for the hybrid facts the settings readers do not keep (as the CLI does). */
 const TEXT_LIMIT = 8 * 1024 * 1024;
@@ -19,6 +20,8 @@ export interface RenewalRun {
   /** The current state: every input but the new certificate (the findings, the fix pack, the baseline). */
   readonly current: RunResult;
   readonly preflight: PreflightOutcome;
+  /** How the new certificate's file was read (the current state's report does not list it). */
+  readonly input?: InputReport;
 }
 
 /**
@@ -36,9 +39,10 @@ export async function runRenewal(inputs: readonly BlobInput[], newCertificate: s
     { newSource: newCertificate, evidence: all.evidence, analysis: all.analysis, now: options.now, hybrid: await hybridFacts(inputs.filter((i) => i.name !== newCertificate)) },
     { locale: options.locale, generatedAt: options.generatedAt ?? new Date(), inputs: all.report.inputs },
   );
-  const reason = all.report.inputs.find((i) => i.file === newCertificate)?.error;
+  const input = all.report.inputs.find((i) => i.file === newCertificate);
+  const reason = input?.error;
   const preflight: PreflightOutcome = outcome.ok
     ? { ok: true, value: outcome.value }
     : { ok: false, error: { ...outcome.error, ...(reason ? { reason: reason.code } : {}) } };
-  return { current, preflight };
+  return { current, preflight, ...(input ? { input } : {}) };
 }

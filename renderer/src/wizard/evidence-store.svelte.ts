@@ -68,6 +68,8 @@ export class EvidenceStore {
   newCertificate = $state.raw<EvidenceItem | null>(null);
   /** The pre-flight of `newCertificate` from the latest analysis (null without one). */
   preflight = $state.raw<PreflightOutcome | null>(null);
+  /** How `newCertificate`'s file was read: the report is of the current state and does not list it. */
+  #newInput = $state.raw<InputReport | null>(null);
 
   #runner: AnalysisRunner;
   #context: () => Omit<AnalysisOptions, 'trustAnchors' | 'nowIso'>;
@@ -122,6 +124,7 @@ export class EvidenceStore {
     this.#passwords.delete(this.newCertificate.id);
     this.newCertificate = null;
     this.preflight = null;
+    this.#newInput = null;
     return this.items.length > 0 ? this.analyze() : (this.#forgetAnalysis(), Promise.resolve());
   }
 
@@ -131,6 +134,7 @@ export class EvidenceStore {
     this.inferred = {};
     this.aiaChildren = [];
     this.preflight = null;
+    this.#newInput = null;
     this.phase = 'idle';
   }
 
@@ -179,6 +183,7 @@ export class EvidenceStore {
     this.items = [];
     this.newCertificate = null;
     this.preflight = null;
+    this.#newInput = null;
     this.#passwords.clear();
     this.#pastes = 0;
     this.#lines.clear();
@@ -209,6 +214,7 @@ export class EvidenceStore {
 
   /** What the latest finished analysis says of this item's file (not of its entries). */
   inputOf(item: EvidenceItem): InputReport | undefined {
+    if (item === this.newCertificate) return this.#newInput ?? undefined;
     return inputIndex(this.report).byName.get(item.name);
   }
 
@@ -262,6 +268,7 @@ export class EvidenceStore {
       this.inferred = result.value.inferred;
       this.aiaChildren = result.value.aiaChildren ?? [];
       this.preflight = result.value.preflight ?? null;
+      this.#newInput = result.value.newCertificateInput ?? null;
       this.phase = 'idle';
     } else {
       this.failure = result.error.code;
@@ -298,7 +305,7 @@ export class EvidenceStore {
   /** Status, kind and error of one item in the latest report (waiting while it is being analysed). */
   stateOf(item: EvidenceItem): ItemState {
     const index = inputIndex(this.report);
-    const own = index.byName.get(item.name);
+    const own = this.inputOf(item);
     const entries = index.entries.get(item.name) ?? [];
     if (!own || this.busy) return { status: 'waiting', kind: undefined, entries: [] };
     // A reader that sniffed the file and then found it was not its format names a kind the file is not.

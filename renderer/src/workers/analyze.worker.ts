@@ -66,7 +66,7 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
     const { report, evidence, analysis } = renewal?.current ?? (await runAnalysis(deferred, runOptions));
     last = { report, evidence };
     const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) };
-    post({ type: 'done', id, outcome: renewal ? { ...outcome, preflight: renewal.preflight } : outcome });
+    post({ type: 'done', id, outcome: renewal ? { ...outcome, preflight: renewal.preflight, ...(renewal.input ? { newCertificateInput: renewal.input } : {}) } : outcome });
   } catch {
     // Readers return errors as values; reaching here means an engine bug. The UI shows a generic failure
     // and keeps the evidence list so the user can retry or export what they have.
