@@ -1,5 +1,6 @@
 import { test as base, expect, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { pemToDerBase64, runtimeTrustAnchors } from '../../electron/services/trust-store';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { HandlerDeps, Handlers } from '../../electron/main/ipc/handlers';
@@ -55,6 +56,11 @@ interface TestFixtures {
   connectionConsent: ConsentAnswer;
   /** Every consent main asked for in this test, in order (harness only: Electron's dialog is answered in main). */
   consentAsked: ConnectionConsentRequest[];
+  /**
+   * PEM roots main's trust:anchors answer adds to the runtime's (harness only): a scenario's private root
+   * standing for a root of Microsoft's program, as the CLI's --trust does.
+   */
+  trustedRoots: string[];
 }
 
 interface WorkerFixtures {
@@ -69,6 +75,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   osLocale: ['en-US', { option: true }],
   connectionConsent: ['cancel', { option: true }],
   consentAsked: async ({}, use) => use([]),
+  trustedRoots: [[], { option: true }],
 
   rendererUrl: [
     async ({ mode }, use) => {
@@ -96,7 +103,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(folder, { recursive: true, force: true });
   },
 
-  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked }, use, testInfo) => {
+  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked, trustedRoots }, use, testInfo) => {
     if (mode === 'electron') {
       const binary = electronBinary(ROOT);
       if (!binary.ok) {
@@ -143,6 +150,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       pickSavePath: async () => dialogs.caseSavePath,
       pickCasePath: async () => dialogs.caseOpenPath,
       osLocale: () => osLocale,
+      ...(trustedRoots.length > 0
+        ? {
+            trustAnchors: () => [
+              ...runtimeTrustAnchors(),
+              // As this computer's store: the contract's anchors are the runtime's (mozilla) or the OS's (system).
+              ...trustedRoots.flatMap((path) => pemToDerBase64(readFileSync(path, 'utf8')).map((derBase64) => ({ derBase64, store: 'system' as const }))),
+            ],
+          }
+        : {}),
       confirmConnection: async (request) => {
         consentAsked.push(request);
         return connectionConsent === 'connect';
