@@ -23,6 +23,8 @@ export interface CliArgs {
   readonly probe?: string;
   readonly out?: string;
   readonly overwrite: boolean;
+  /** analyze --before <report.json>: an earlier report to compare with (issue 22 item 3). */
+  readonly before?: string;
   /** Files read at once (--jobs); undefined: the number of cores, at most 4. */
   readonly jobs?: number;
 }
@@ -48,6 +50,7 @@ const OPTIONS = {
   probe: { type: 'string' },
   out: { type: 'string' },
   overwrite: { type: 'boolean' },
+  before: { type: 'string' },
   jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -117,6 +120,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliArgs, UsageErro
     ...(values['password-env'] !== undefined ? { passwordEnv: values['password-env'] } : {}),
     ...(values.probe !== undefined ? { probe: values.probe } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.before !== undefined ? { before: values.before } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
   });
 }

@@ -8,7 +8,7 @@ import { certificatesBySha1, selectIntermediates } from './select-intermediates'
 import type { FixPackInput, FixPlan } from './types';
 
 /** Exchange Online's inbound endpoint: a Send connector that smart-hosts here is the one that relays. */
-const EOP_HOST = /\.mail\.protection\.outlook\.com$/i;
+export const EOP_HOST = /\.mail\.protection\.outlook\.com$/i;
 
 function firstString(values: readonly (ParamValue | undefined)[]): string | undefined {
   for (const v of values) if (typeof v === 'string' && v.length) return v;
@@ -35,9 +35,9 @@ function blockIds(input: FixPackInput, legacyTls: boolean): string[] {
 }
 
 /** Exchange or IIS SMTP, from what the evidence holds: protocol logs and Exchange settings say which. */
-function platformOf(input: FixPackInput): FixPlan['platform'] {
-  const logs = evidenceOfKind(input.evidence, 'smtpLog');
-  const settings = evidenceOfKind(input.evidence, 'settings');
+export function relayPlatform(evidence: FixPackInput['evidence']): FixPlan['platform'] {
+  const logs = evidenceOfKind(evidence, 'smtpLog');
+  const settings = evidenceOfKind(evidence, 'settings');
   if (logs.some((l) => l.format === 'exchangeSend' || l.format === 'exchangeReceive')) return 'exchange';
   if (settings.some((s) => s.sendConnectors.length > 0 || s.exchangeCertificates.length > 0)) return 'exchange';
   if (logs.some((l) => l.format === 'iis')) return 'iis';
@@ -65,7 +65,7 @@ function serverOf(input: FixPackInput): string | undefined {
  * A value from the evidence that is to be written into a script is checked here, once: one that PowerShell
  * quoting cannot hold (NUL, line breaks, U+2028 …) is left out and named, so the rest of the pack is built.
  */
-class Omissions {
+export class Omissions {
   readonly list: { field: string; codePoint: string }[] = [];
   keep(field: string, value: string | undefined): string | undefined {
     if (value === undefined) return undefined;
@@ -148,7 +148,7 @@ export function buildFixPlan(input: FixPackInput): FixPlan {
         }
       : {}),
     hasFix,
-    platform: platformOf(input),
+    platform: relayPlatform(input.evidence),
     ...(server ? { server } : {}),
     legacyTls,
     omitted: omissions.list,

@@ -4,6 +4,7 @@ import type { ScriptBlock } from '../remediation/scripts/types';
 import { psMessages } from './messages';
 import { writeDetection, writeHeader, writeHelpers, type ShellNeeds } from './preamble';
 import { ScriptWriter, type ScriptError } from './script-writer';
+import { writeBackupFolder, writeRunRecords, writeStateBackup } from './run-folder';
 import type { Result } from '../result';
 import { format } from '../i18n/format';
 
@@ -62,18 +63,7 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
   blocks.forEach((b, i) => {
     w.line`Write-Host (${`  ${i + 1}. `} + ${format(plan.locale, b.titleKey)})`;
   });
-  // One folder per run, never shared: a second run in the same second must not overwrite the first's backup.
-  w.open`if (-not $BackupPath) {`;
-  w.line`$stamp = Get-Date -Format 'yyyyMMdd-HHmmss'`;
-  w.line`$BackupPath = Join-Path -Path $PSScriptRoot -ChildPath ('backup-' + $stamp)`;
-  w.line`$run = 1`;
-  w.open`while (Test-Path -LiteralPath $BackupPath) {`;
-  w.line`$run++`;
-  w.line`$BackupPath = Join-Path -Path $PSScriptRoot -ChildPath ('backup-' + $stamp + '-' + $run)`;
-  w.close`}`;
-  w.close`}`;
-  w.line`New-Item -ItemType Directory -Path $BackupPath -Force -WhatIf:$false | Out-Null`;
-  w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'fix-transcript.txt') -WhatIf:$false | Out-Null`;
+  writeBackupFolder(w, 'fix-transcript.txt');
   w.line`$script:Imported = @()`;
   w.line`$script:Changed = @()`;
   w.line`$script:Problems = @()`;
@@ -90,17 +80,7 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
   w.open`if ($script:Problems.Count -gt 0) {`;
   w.line`Stop-Script -Reasons $script:Problems`;
   w.close`}`;
-  w.line`Write-Step ${m('ps.backup.heading')}`;
-  w.open`foreach ($storeName in @('CA', 'My')) {`;
-  w.line`Get-ChildItem -LiteralPath ('Cert:\\LocalMachine\\' + $storeName) | Select-Object -Property ${['Thumbprint', 'Subject', 'Issuer', 'NotBefore', 'NotAfter']} | Export-Csv -LiteralPath (Join-Path $BackupPath ('store-LocalMachine-' + $storeName + '.csv')) -NoTypeInformation -Encoding UTF8 -WhatIf:$false`;
-  w.close`}`;
-  // The Send connectors are saved whenever Exchange is present: cheap, and the first thing an admin asks for.
-  w.open`if ($IsExchange) {`;
-  w.line`Write-Host ${m('ps.backup.sendConnectors')}`;
-  // One flat list for -Property: names and the calculated property side by side (an array inside the list
-  // would not bind).
-  w.line`Get-SendConnector | Select-Object -Property 'Identity', 'Name', 'TlsCertificateName', 'RequireTLS', 'IgnoreSTARTTLS', 'TlsAuthLevel', 'SmartHosts', 'Fqdn', 'FrontendProxyEnabled', 'ProtocolLoggingLevel', @{ Name = 'SourceTransportServers'; Expression = { @($_.SourceTransportServers | ForEach-Object { [string]$_ }) } } | Export-Clixml -LiteralPath (Join-Path $BackupPath 'send-connectors.xml') -WhatIf:$false`;
-  w.close`}`;
+  writeStateBackup(w, m);
   for (const b of blocks) b.backup?.({ w, plan, m });
   w.line`Write-Host (${m('ps.backup.done')} -f $BackupPath)`;
   for (const b of blocks) {
@@ -108,12 +88,7 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
     b.fix({ w, plan, m });
   }
   w.mid`} finally {`;
-  w.open`if ($script:Imported.Count -gt 0) {`;
-  w.line`$script:Imported | ForEach-Object { [pscustomobject]@{ Thumbprint = $_ } } | Export-Csv -LiteralPath (Join-Path $BackupPath 'imported.csv') -NoTypeInformation -Encoding UTF8 -WhatIf:$false`;
-  w.close`}`;
-  w.open`if ($script:Changed.Count -gt 0) {`;
-  w.line`$script:Changed | Select-Object -Unique | ForEach-Object { [pscustomobject]@{ Block = $_ } } | Export-Csv -LiteralPath (Join-Path $BackupPath 'changed.csv') -NoTypeInformation -Encoding UTF8 -WhatIf:$false`;
-  w.close`}`;
+  writeRunRecords(w);
   w.line`Write-Host ''`;
   // The way back is offered only after a run that changed something; otherwise the backup folder is named.
   w.open`if ($script:Changed.Count -gt 0 -or $script:Imported.Count -gt 0) {`;

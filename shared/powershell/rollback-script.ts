@@ -4,6 +4,7 @@ import { writeDetection, writeHeader, writeHelpers } from './preamble';
 import { ScriptWriter, type ScriptError } from './script-writer';
 import { planBlocks, shellNeeds } from './fix-script';
 import type { Result } from '../result';
+import { writeReadRunRecords } from './run-folder';
 import { format } from '../i18n/format';
 
 /**
@@ -34,16 +35,7 @@ export function generateRollbackScript(plan: FixPlan): Result<string, ScriptErro
   w.close`}`;
   w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'rollback-transcript.txt') -WhatIf:$false | Out-Null`;
   w.open`try {`;
-  w.line`$imported = @()`;
-  w.line`$importedFile = Join-Path $BackupPath 'imported.csv'`;
-  w.open`if (Test-Path -LiteralPath $importedFile) {`;
-  w.line`$imported = @(Import-Csv -LiteralPath $importedFile | ForEach-Object { $_.Thumbprint })`;
-  w.close`}`;
-  w.line`$changed = @()`;
-  w.line`$changedFile = Join-Path $BackupPath 'changed.csv'`;
-  w.open`if (Test-Path -LiteralPath $changedFile) {`;
-  w.line`$changed = @(Import-Csv -LiteralPath $changedFile | ForEach-Object { $_.Block })`;
-  w.close`}`;
+  writeReadRunRecords(w);
   for (const b of [...planBlocks(plan)].reverse()) {
     if (!b.rollback) continue;
     w.blank();

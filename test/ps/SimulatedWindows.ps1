@@ -76,6 +76,10 @@ function global:Reset-SimWindows {
         Capi2Enabled   = $false
         EvtxFixture    = $null
         Computer       = $Computer
+        # Each server's default SMTP certificate (Get-TransportService InternalTransportCertificateThumbprint),
+        # and the answer the admin gives when Enable-ExchangeCertificate asks to overwrite it.
+        DefaultSmtp    = @{}
+        OverwriteAnswer = 'N'
     }
     if ($Exchange) {
         $global:Sim.Services += @('MSExchangeTransport', 'MSExchangeFrontEndTransport')
@@ -96,7 +100,10 @@ function global:Reset-SimWindows {
                 Identity = 'Internet'; Name = 'Internet'; SmartHosts = @(); TlsCertificateName = $null; RequireTLS = $false; IgnoreSTARTTLS = $false
                 TlsAuthLevel = $null; Fqdn = $null; FrontendProxyEnabled = $false; ProtocolLoggingLevel = 'Verbose'; SourceTransportServers = @($SourceServers)
             }) | Out-Null
-        foreach ($server in $SourceServers) { $global:Sim.ExCerts[$server] = New-Object -TypeName 'System.Collections.ArrayList' }
+        foreach ($server in $SourceServers) {
+            $global:Sim.ExCerts[$server] = New-Object -TypeName 'System.Collections.ArrayList'
+            $global:Sim.DefaultSmtp[$server] = 'D0D0D0D0D0D0D0D0D0D0D0D0D0D0D0D0D0D0D0D0'
+        }
         Enable-SimExchange
     } else {
         Disable-SimExchange
@@ -133,6 +140,28 @@ function global:Import-Certificate {
     $thumb = Add-SimCertificate -Store $store -Path $FilePath
     Write-SimLog ('Import-Certificate|' + $store + '|' + $thumb)
     return (New-SimCertificate -Path $FilePath)
+}
+
+function global:Read-SimPfx([byte[]]$Bytes, [System.Security.SecureString]$Password) {
+    <# The key-holding certificate of a PFX, opened with its password as Windows would; throws on a wrong one. #>
+    $collection = New-Object -TypeName 'System.Security.Cryptography.X509Certificates.X509Certificate2Collection'
+    $plain = (New-Object -TypeName 'System.Net.NetworkCredential' -ArgumentList '', $Password).Password
+    $collection.Import($Bytes, $plain, [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::DefaultKeySet)
+    $leaf = @($collection | Where-Object { $_.HasPrivateKey })[0]
+    $file = Join-Path (Join-Path $global:Sim.Root 'temp') ($leaf.Thumbprint + '.cer')
+    [System.IO.File]::WriteAllBytes($file, $leaf.RawData)
+    return @{ Thumbprint = $leaf.Thumbprint; Path = $file }
+}
+
+function global:Import-PfxCertificate {
+    [CmdletBinding()]
+    param([string]$FilePath, [string]$CertStoreLocation, [System.Security.SecureString]$Password)
+    if (-not $global:Sim.Elevated) { throw 'Access is denied. (simulated: not elevated)' }
+    $pfx = Read-SimPfx -Bytes ([System.IO.File]::ReadAllBytes($FilePath)) -Password $Password
+    $store = Split-Path -Leaf ($CertStoreLocation -replace '\\', '/')
+    Add-SimCertificate -Store $store -Path $pfx.Path | Out-Null
+    Write-SimLog ('Import-PfxCertificate|' + $store + '|' + $pfx.Thumbprint)
+    return (New-SimCertificate -Path $pfx.Path)
 }
 
 function global:whoami.exe {
@@ -329,14 +358,56 @@ $script:ExchangeFunctions = @{
         foreach ($c in $found) { $c | Select-Object -Property * }
     }
     'Enable-ExchangeCertificate'   = {
+        # Services are added to those the certificate has. Enabling SMTP asks whether to overwrite the default
+        # SMTP certificate (the admin's answer: $global:Sim.OverwriteAnswer); -Force would replace it unasked.
         [CmdletBinding()]
-        param([string]$Server, [string]$Thumbprint, [string]$Services)
-        Write-SimLog ('Enable-ExchangeCertificate|' + $Thumbprint + '|' + $Services)
+        param([string]$Server, [string]$Thumbprint, [string]$Services, [switch]$Force)
+        if (-not $Server) { $Server = $global:Sim.Computer }
+        $c = @($global:Sim.ExCerts[$Server] | Where-Object { $_.Thumbprint -eq $Thumbprint })[0]
+        if (-not $c) { throw ('The certificate with thumbprint {0} was not found on server {1}.' -f $Thumbprint, $Server) }
+        if ([string]$Services -match 'SMTP') {
+            $default = $global:Sim.DefaultSmtp[$Server]
+            if ($default -and $default -ne $Thumbprint) {
+                $answer = if ($Force) { 'Y' } else { $global:Sim.OverwriteAnswer }
+                Write-SimLog ('Prompt|overwrite default SMTP certificate ' + $default + '|' + $answer)
+                if ($answer -eq 'Y') { $global:Sim.DefaultSmtp[$Server] = $Thumbprint }
+            } elseif (-not $default) {
+                $global:Sim.DefaultSmtp[$Server] = $Thumbprint
+            }
+        }
+        $have = @(([string]$c.Services -split ',\s*') | Where-Object { $_ -and $_ -ne 'None' })
+        $c.Services = (@($have + @(([string]$Services -split ',\s*'))) | Select-Object -Unique) -join ', '
+        Write-SimLog ('Enable-ExchangeCertificate|' + $Server + '|' + $Thumbprint + '|' + $Services)
+    }
+    'Import-ExchangeCertificate'   = {
+        # Into the server's Personal store; Get-ExchangeCertificate lists it with no services yet.
+        [CmdletBinding()]
+        param([string]$Server, [byte[]]$FileData, [System.Security.SecureString]$Password)
+        if (-not $global:Sim.Elevated) { throw 'Access is denied. (simulated: not elevated)' }
+        if (-not $Server) { $Server = $global:Sim.Computer }
+        $pfx = Read-SimPfx -Bytes $FileData -Password $Password
+        Add-SimExchangeCertificate -Server $Server -Path $pfx.Path -Services 'None'
+        if ($Server -eq $global:Sim.Computer) { Add-SimCertificate -Store 'My' -Path $pfx.Path | Out-Null }
+        Write-SimLog ('Import-ExchangeCertificate|' + $Server + '|' + $pfx.Thumbprint)
+        return (@($global:Sim.ExCerts[$Server] | Where-Object { $_.Thumbprint -eq $pfx.Thumbprint })[0])
+    }
+    'Remove-ExchangeCertificate'   = {
+        [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+        param([string]$Server, [string]$Thumbprint)
+        if (-not $Server) { $Server = $global:Sim.Computer }
+        $c = @($global:Sim.ExCerts[$Server] | Where-Object { $_.Thumbprint -eq $Thumbprint })[0]
+        if (-not $c) { throw ('The certificate with thumbprint {0} was not found on server {1}.' -f $Thumbprint, $Server) }
+        if ($PSCmdlet.ShouldProcess($Thumbprint, 'Remove-ExchangeCertificate')) {
+            $global:Sim.ExCerts[$Server].Remove($c)
+            $local = 'Cert:\LocalMachine\My\' + $Thumbprint
+            if ($Server -eq $global:Sim.Computer -and (Test-Path -LiteralPath $local)) { Remove-Item -LiteralPath $local }
+            Write-SimLog ('Remove-ExchangeCertificate|' + $Server + '|' + $Thumbprint)
+        }
     }
     'Get-TransportService'         = {
         [CmdletBinding()]
         param([Parameter(Position = 0)][string]$Identity)
-        [pscustomobject]@{ Identity = $Identity; SendProtocolLogPath = (Join-Path $global:Sim.Root 'logs/hub') }
+        [pscustomobject]@{ Identity = $Identity; SendProtocolLogPath = (Join-Path $global:Sim.Root 'logs/hub'); InternalTransportCertificateThumbprint = $global:Sim.DefaultSmtp[$Identity] }
     }
     'Get-FrontendTransportService' = {
         [CmdletBinding()]
@@ -405,6 +476,12 @@ function global:Get-SimState {
         iis      = @($global:Sim.Iis | ForEach-Object { [ordered]@{ Name = $_.Name; AlwaysUseSsl = $_.AlwaysUseSsl } })
         registry = $registry
         capi2    = $global:Sim.Capi2Enabled
+        excerts  = [ordered]@{}
+        defaults = [ordered]@{}
+    }
+    foreach ($server in @($global:Sim.ExCerts.Keys | Sort-Object)) {
+        $state.excerts[$server] = @($global:Sim.ExCerts[$server] | ForEach-Object { $_.Thumbprint + '=' + $_.Services } | Sort-Object)
+        $state.defaults[$server] = $global:Sim.DefaultSmtp[$server]
     }
     return (ConvertTo-Json -InputObject $state -Depth 6 -Compress)
 }

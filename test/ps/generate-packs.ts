@@ -1,14 +1,16 @@
 // Writes fix packs from the real generator (shared/fixpack) into a folder for the Pester suite: one pack per
 // cause, language and relay kind (Exchange or IIS SMTP evidence) for the parser and Windows PowerShell 5.1
 // checks, plus named packs the simulated-Windows tests run. Run through jiti by test/ps/run.mjs.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFixPack, fileBytes } from '../../shared/fixpack/build-fixpack';
 import type { FixPackInput } from '../../shared/fixpack/types';
 import { LOCALES, type Locale } from '../../shared/i18n/locales';
 import type { Evidence } from '../../shared/model/evidence';
 import type { FindingReport, Report } from '../../shared/model/report';
-import { CAUSE_CASES, INTERMEDIATE, LEAF, ROOT, cause, pfxEvidence, report } from '../unit/shared/fixpack/helpers';
+import { CAUSE_CASES, INTERMEDIATE, LEAF, ROOT, cause, fixturePath, pfxEvidence, report } from '../unit/shared/fixpack/helpers';
+import { buildSwitchOverPack, type SwitchOverInput } from '../../shared/switchover';
+import { iisLog as switchIisLog, pfxEvidence as switchPfx, preflightReport, sendConnectorSettings, switchOverInput } from '../unit/shared/switchover/helpers';
 
 /** A connector name as hostile as cmdlet output can make it: quotes, smart quotes, $( ), backticks, $env. */
 export const HOSTILE = 'Relay $(Start-Process calc.exe)"; Remove-Item -Recurse C:\\Data; " O\u2019Brien\u2018s \u201Crelay\u201D `$(Remove-Item C:\\Data) $env:USERNAME \'; exit; \'';
@@ -149,6 +151,55 @@ function matrix(): PackCase[] {
   return out;
 }
 
+/** A PFX file name as hostile as a file name can be and still be written into a script. */
+export const HOSTILE_PFX = "new $(Start-Process calc.exe) O'Brien.pfx";
+
+interface SwitchCase {
+  readonly name: string;
+  readonly input: SwitchOverInput;
+  readonly meta: Record<string, unknown>;
+}
+
+/** Switch-over packs (shared/switchover) the SwitchOver suite runs, and every language of both relays for the parser. */
+function switchCases(): SwitchCase[] {
+  const out: SwitchCase[] = [];
+  for (const locale of LOCALES) {
+    out.push({ name: `switch-exchange-${locale}`, input: switchOverInput(locale), meta: { kind: 'switchExchange', sendConnector: 'Outbound to Office 365' } });
+    out.push({ name: `switch-iis-${locale}`, input: switchOverInput(locale, [switchPfx(), switchIisLog()]), meta: { kind: 'switchIis' } });
+  }
+  out.push({
+    name: 'switch-exchange-two-servers',
+    input: switchOverInput('en', [switchPfx(), sendConnectorSettings('Outbound to Office 365', ['EX01', 'EX02'])]),
+    meta: { kind: 'switchExchange', sendConnector: 'Outbound to Office 365', servers: ['EX01', 'EX02'] },
+  });
+  out.push({
+    name: 'switch-exchange-hostile',
+    input: switchOverInput('en', [{ ...switchPfx(), source: HOSTILE_PFX }, sendConnectorSettings(HOSTILE)], {
+      preflight: { ...preflightReport(), certificate: { ...preflightReport().certificate, file: HOSTILE_PFX } },
+    }),
+    meta: { kind: 'switchExchange', sendConnector: HOSTILE, pfxFile: HOSTILE_PFX },
+  });
+  out.push({
+    name: 'switch-exchange-willbreak',
+    input: switchOverInput('en', undefined, { preflight: preflightReport({ verdict: 'willBreak', failed: ['preflight.eku'] }) }),
+    meta: { kind: 'switchExchange', sendConnector: 'Outbound to Office 365' },
+  });
+  return out;
+}
+
+async function writeSwitchPacks(root: string, manifest: Record<string, unknown>[]): Promise<number> {
+  const cases = switchCases();
+  for (const c of cases) {
+    const r = buildSwitchOverPack(c.input);
+    if (!r.ok) throw new Error(`${c.name}: ${r.error.code}`);
+    const dir = join(root, c.name);
+    mkdirSync(dir, { recursive: true });
+    for (const f of r.value.files) writeFileSync(join(dir, f.name), fileBytes(f));
+    manifest.push({ name: c.name, dir, locale: c.input.locale, files: r.value.files.map((f) => f.name), leaf: LEAF.sha1, intermediate: INTERMEDIATE.sha1, root: ROOT.sha1, omitted: r.value.plan.omitted, pfxFile: 'server.pfx', ...c.meta });
+  }
+  return cases.length;
+}
+
 export async function generatePacks(root: string): Promise<number> {
   mkdirSync(join(root, 'certs'), { recursive: true });
   for (const [file, c] of [['leaf.cer', LEAF], ['intermediate.cer', INTERMEDIATE], ['root.cer', ROOT]] as const) {
@@ -174,6 +225,9 @@ export async function generatePacks(root: string): Promise<number> {
       ...c.meta,
     });
   }
-  writeFileSync(join(root, 'manifest.json'), JSON.stringify({ packs: manifest, certs: { leaf: LEAF.sha1, intermediate: INTERMEDIATE.sha1, root: ROOT.sha1 }, hostile: HOSTILE }, null, 2));
-  return cases.length;
+  const switchCount = await writeSwitchPacks(root, manifest);
+  // The PFX the switch-over scripts import (test/fixtures/fixpack/README.md: its password is Tajn3-Heslo!).
+  writeFileSync(join(root, 'certs', 'server.pfx'), readFileSync(fixturePath('server.pfx')));
+  writeFileSync(join(root, 'manifest.json'), JSON.stringify({ packs: manifest, certs: { leaf: LEAF.sha1, intermediate: INTERMEDIATE.sha1, root: ROOT.sha1 }, hostile: HOSTILE, hostilePfx: HOSTILE_PFX }, null, 2));
+  return cases.length + switchCount;
 }

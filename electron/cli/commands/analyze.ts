@@ -15,7 +15,29 @@ import { evidenceOfKind, type Evidence } from '../../../shared/model/evidence';
 import type { TrustAnchor } from '../../../shared/model/analyzer';
 import { networkEvidenceForAnalyze, networkErrorText } from '../../services/network';
 import { renderTextSummary } from '../../../shared/report/text-summary';
-import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';
+import { terminalSafe, terminalSafeText, terminalSafeValues } from '../../../shared/report/terminal-safe';
+import { comparisonReport, parseEarlierReport, renderComparisonText } from '../../../shared/report/comparison-report';
+import type { Report } from '../../../shared/model/report';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+/** An earlier report.json is data from disk: at most this much of it is read. */
+const EARLIER_REPORT_LIMIT = 64 * 1024 * 1024;
+
+/** The --before report, or null (the reason already on stderr). */
+async function readEarlierReport(path: string, io: CliIo, locale: Locale): Promise<Report | null> {
+  const notReport = () => {
+    io.stderr.write(terminalSafeText(format(locale, 'compare.notReport.detail', { file: path })) + '\n');
+    return null;
+  };
+  try {
+    if ((await stat(path)).size > EARLIER_REPORT_LIMIT) return notReport();
+    const parsed = parseEarlierReport(path, await readFile(path, 'utf8'));
+    return parsed.ok ? parsed.value : notReport();
+  } catch {
+    return notReport();
+  }
+}
 
 /** Exit codes of findings.md: 0 healthy, 1 a problem (see exitStatusOf), 2 usage error or nothing readable. */
 export { EXIT_CLEAN, EXIT_FOUND } from '../../../shared/report/exit-status';
@@ -83,13 +105,23 @@ async function networkEvidence(
   return got.evidence;
 }
 
-/** `relay-doctor analyze`: the report as JSON (--json) or a localized summary. */
+/**
+ * `relay-doctor analyze`: the report as JSON (--json) or a localized summary. With --before <report.json>
+ * the earlier report is compared with this one (shared/report/compare-reports.ts, the app's Before/after):
+ * the JSON gets a `comparison` field, the summary a section; an unreadable earlier report is exit 2.
+ */
 export async function analyzeCommand(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
+  const earlier = args.before === undefined ? undefined : await readEarlierReport(args.before, io, locale);
+  if (earlier === null) return EXIT_USAGE;
   const result = await runCliAnalysis(args, io, locale);
   if (!result) return EXIT_USAGE;
   const { report } = result;
-  if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else io.stdout.write(renderTextSummary(terminalSafeValues(report), locale));
+  const comparison = earlier && args.before !== undefined ? comparisonReport(basename(args.before), earlier, report) : undefined;
+  if (args.json) io.stdout.write(JSON.stringify(comparison ? { ...report, comparison } : report, null, 2) + '\n');
+  else {
+    io.stdout.write(renderTextSummary(terminalSafeValues(report), locale));
+    if (comparison) io.stdout.write('\n' + renderComparisonText(terminalSafeValues(comparison), locale));
+  }
   if (!report.inputs.some((i) => i.status === 'ok')) {
     io.stderr.write(format(locale, 'cli.noInput') + '\n');
     return EXIT_USAGE;

@@ -7,6 +7,7 @@ import { runCliAnalysis, EXIT_USAGE } from './analyze';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { terminalSafe, terminalSafeText, terminalSafeValues } from '../../../shared/report/terminal-safe';
+import { writeSwitchOverPack } from './switchover-out';
 import { runPreflight, renderPreflightText, scanHybridFacts, mergeHybridFacts, type HybridFacts } from '../../../shared/preflight';
 
 /** Exit status of `preflight`: 0 will work, 1 will break, 2 usage (or the new certificate could not be read). */
@@ -42,9 +43,10 @@ function usageText(locale: Locale, key: string, params: Record<string, string>):
 }
 
 /**
- * `relay-doctor preflight <new certificate> [current evidence…]`: will the new certificate work for relay
- * through Exchange Online (issue 22)? The engine reads and analyzes everything once; the checks of
- * shared/preflight judge the first path's certificate against the rest.
+ * `relay-doctor preflight <new certificate> [current evidence…] [--out <dir> [--overwrite]]`: will the new
+ * certificate work for relay through Exchange Online (issue 22)? The engine reads and analyzes everything
+ * once; the checks of shared/preflight judge the first path's certificate against the rest. With --out the
+ * switch-over pack is written too; exit 2 when it cannot be.
  */
 export async function preflightCommand(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const [first, ...current] = args.paths;
@@ -69,5 +71,7 @@ export async function preflightCommand(args: CliArgs, io: CliIo, locale: Locale)
   const report = outcome.value;
   if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else io.stdout.write(renderPreflightText(terminalSafeValues(report), locale));
+  // The switch-over pack follows the check it was built from, also when that check said "will break".
+  if (args.out !== undefined && !(await writeSwitchOverPack(args.out, args.overwrite, report, result, io, locale))) return EXIT_USAGE;
   return report.verdict === 'willBreak' ? EXIT_WILL_BREAK : EXIT_WILL_WORK;
 }

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import type { CliIo } from '../context';
+import { exportFiles } from '../../services/export';
+import { format } from '../../../shared/i18n/format';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { RunResult } from '../../../shared/engine/run';
+import type { PreflightReport } from '../../../shared/preflight';
+import { buildSwitchOverPack } from '../../../shared/switchover';
+import { terminalSafe } from '../../../shared/report/terminal-safe';
+
+/**
+ * `preflight … --out <dir>`: the switch-over pack (shared/switchover) of the certificate just checked, written
+ * as `export` writes the fix pack: atomically, every target checked first, nothing replaced without
+ * --overwrite. False (the reason already on stderr) when it could not be built or written.
+ */
+export async function writeSwitchOverPack(
+  out: string,
+  overwrite: boolean,
+  preflight: PreflightReport,
+  result: RunResult,
+  io: CliIo,
+  locale: Locale,
+): Promise<boolean> {
+  const built = buildSwitchOverPack({ preflight, evidence: result.evidence, chains: result.analysis.chains, locale });
+  if (!built.ok) {
+    const reason = format(locale, `${built.error.code}.detail`, built.error.params ?? {});
+    io.stderr.write(format(locale, 'switchover.cli.failed', { reason: terminalSafe(reason) }) + '\n');
+    return false;
+  }
+  const folder = resolve(out);
+  const written = await exportFiles(folder, built.value.files, { overwrite });
+  if (!written.ok) {
+    const name = String(written.error.params?.name ?? '');
+    const message =
+      written.error.code === 'export.exists'
+        ? format(locale, 'switchover.cli.exists', { folder: terminalSafe(folder), file: terminalSafe(name) })
+        : format(locale, 'switchover.cli.failed', { reason: terminalSafe(`${written.error.code} ${name}`.trim()) });
+    io.stderr.write(message + '\n');
+    return false;
+  }
+  io.stderr.write(format(locale, 'switchover.cli.written', { folder: terminalSafe(folder), count: written.value.written.length }) + '\n');
+  return true;
+}

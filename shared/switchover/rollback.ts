@@ -1,0 +1,69 @@
+import type { Result } from '../result';
+import { writeReadRunRecords } from '../powershell/run-folder';
+import { psMessages } from '../powershell/messages';
+import { writeDetection, writeHeader, writeHelpers } from '../powershell/preamble';
+import { ScriptWriter, type ScriptError } from '../powershell/script-writer';
+import { enableStartTls } from '../remediation/scripts/enable-starttls';
+import { importIntermediates } from '../remediation/scripts/import-intermediates';
+import { asFixPlan } from './fix-plan-view';
+import { writeExchangeRollback } from './exchange-steps';
+import { writeIisRollback } from './iis-steps';
+import { writeNewCertificate } from './script';
+import type { SwitchOverPlan } from './types';
+
+/**
+ * rollback.ps1 of the switch-over: undoes one run of switch-over.ps1, named by its backup folder, and only
+ * what that run changed (changed.csv, installed.csv, imported.csv): the Send connector's old name, a
+ * replaced default SMTP certificate, the new certificate where that run installed it, the intermediates it
+ * imported (the fix pack's own rollback of the import), IIS's Outbound Security. Dry run unless -Apply.
+ */
+export function generateSwitchOverRollback(plan: SwitchOverPlan): Result<string, ScriptError> {
+  const m = psMessages(plan.locale);
+  const w = new ScriptWriter();
+  const ctx = { w, plan: asFixPlan(plan), m };
+  writeHeader(w, [
+    m('switchover.ps.rollbackSynopsis'),
+    m('switchover.ps.generated', { at: plan.generatedAt, subject: plan.certificate.subject, thumbprint: plan.certificate.sha1 }),
+    m('ps.common.shell'),
+    m('ps.rollback.usage'),
+  ]);
+  w.line`[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]`;
+  w.open`param(`;
+  w.line`[Parameter(Mandatory = $true)]`;
+  w.line`[string]$BackupPath,`;
+  w.line`[switch]$Apply`;
+  w.close`)`;
+  w.blank();
+  writeHelpers(w, m);
+  writeDetection(w, m, { changes: true, exchange: plan.platform === 'exchange', exchangeOnline: false });
+  writeNewCertificate(w, plan);
+  w.open`if (-not (Test-Path -LiteralPath $BackupPath)) {`;
+  w.line`Stop-Script -Reasons @((${m('ps.rollback.noBackup')} -f $BackupPath))`;
+  w.close`}`;
+  w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'rollback-transcript.txt') -WhatIf:$false | Out-Null`;
+  w.open`try {`;
+  writeReadRunRecords(w);
+  w.line`$installed = @()`;
+  w.line`$installedFile = Join-Path $BackupPath 'installed.csv'`;
+  w.open`if (Test-Path -LiteralPath $installedFile) {`;
+  w.line`$installed = @(Import-Csv -LiteralPath $installedFile)`;
+  w.close`}`;
+  w.blank();
+  if (plan.platform === 'exchange') writeExchangeRollback(w, m);
+  else {
+    w.open`if ($changed -contains 'enableStartTls') {`;
+    enableStartTls.rollback?.(ctx);
+    w.close`}`;
+    writeIisRollback(w, m);
+  }
+  if (plan.intermediates.length) {
+    w.blank();
+    importIntermediates.rollback?.(ctx);
+  }
+  w.mid`} finally {`;
+  w.line`Write-Host ${m('ps.rollback.finished')}`;
+  w.line`Stop-Transcript | Out-Null`;
+  w.close`}`;
+  w.line`exit 0`;
+  return w.finish();
+}
