@@ -19,6 +19,8 @@ export interface CaseEvidence {
   readonly source: 'file' | 'paste';
   /** The file's bytes, Base64 (JSON has no bytes). */
   readonly base64: string;
+  /** Set on the renewal path's new certificate (judged by the pre-flight), absent on the current evidence. */
+  readonly role?: 'newCertificate';
 }
 
 /** The wizard's case (architecture.md "Case file"): what was given and said, and the last report. */
@@ -27,6 +29,8 @@ export interface CaseDocument {
   readonly savedAt: string;
   readonly symptom: string | null;
   readonly stepIndex: number;
+  /** The id of the step it was saved at (renderer/src/wizard/steps.ts); absent in cases saved before steps had ids. */
+  readonly step?: string;
   readonly answers: Answers;
   readonly evidence: readonly CaseEvidence[];
   /** The relay-doctor/report@1 of the last analysis, or null before the first one. */
@@ -42,19 +46,21 @@ const caseSchema = z.object({
   savedAt: z.string().max(64),
   symptom: z.string().max(10_000).nullable(),
   stepIndex: z.number().int().min(0).max(1000),
+  step: z.string().max(40).optional(),
   answers: answersSchema,
   evidence: z
-    .array(z.object({ name: z.string().min(1).max(4096), source: z.enum(['file', 'paste']), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) }))
+    .array(z.object({ name: z.string().min(1).max(4096), source: z.enum(['file', 'paste']), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/), role: z.literal('newCertificate').optional() }))
     .max(100_000),
   // The report is our own output, checked by its schema id; its body is produced by the engine, not trusted input.
   report: z.object({ schema: z.literal('relay-doctor/report@1') }).loose().nullable(),
   baseline: z.object({ schema: z.literal('relay-doctor/report@1') }).loose().nullable().optional(),
 });
 
-export const toCaseEvidence = (name: string, source: 'file' | 'paste', bytes: Uint8Array): CaseEvidence => ({
+export const toCaseEvidence = (name: string, source: 'file' | 'paste', bytes: Uint8Array, role?: 'newCertificate'): CaseEvidence => ({
   name,
   source,
   base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+  ...(role ? { role } : {}),
 });
 
 export const caseEvidenceBytes = (item: CaseEvidence): Uint8Array => new Uint8Array(Buffer.from(item.base64, 'base64'));

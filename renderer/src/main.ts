@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
-import { STEPS } from './wizard/steps';
+import { STEPS, STEP_PLAN } from './wizard/steps';
 import { Settings } from './wizard/settings.svelte';
 import { EvidenceStore } from './wizard/evidence-store.svelte';
 import { WizardSession } from './wizard/wizard-session.svelte';
@@ -21,7 +21,7 @@ const runner = createWorkerRunner(
 // The store reads the session lazily (answers change while the wizard runs), hence the late binding.
 let session: WizardSession | undefined;
 const evidence = new EvidenceStore(runner, () => ({ locale: settings.locale, answers: session?.answers ?? {} }));
-session = new WizardSession(evidence, STEPS.length);
+session = new WizardSession(evidence, STEPS.length, STEP_PLAN);
 
 const autosave = new CaseAutosave(typeof indexedDB === 'undefined' ? memoryCaseStorage() : indexedDbCaseStorage(), session);
 void autosave.check();

@@ -14,11 +14,15 @@ export interface CaseEvidenceItem {
   readonly name: string;
   readonly source: 'file' | 'paste';
   readonly bytes: Uint8Array;
+  /** Set on the renewal path's new certificate (judged by the pre-flight), absent on the current evidence. */
+  readonly role?: 'newCertificate';
 }
 
 export interface CaseContent {
   readonly symptom: string | null;
   readonly stepIndex: number;
+  /** The id of the step it was saved at (renderer/src/wizard/steps.ts); absent in cases saved before steps had ids. */
+  readonly step?: string;
   readonly answers: Answers;
   readonly evidence: readonly CaseEvidenceItem[];
   /** The last analysis, or null before the first one; reopening re-runs the engine on the evidence anyway. */
@@ -51,9 +55,14 @@ const content = z
   .object({
     symptom: z.string().max(100).nullable(),
     stepIndex: z.number().int().min(0).max(1000),
+    step: z.string().max(40).regex(/^[a-z]+$/).optional(),
     answers,
     evidence: z
-      .array(z.object({ name: z.string().min(1).max(MAX_NAME), source: z.enum(['file', 'paste']), bytes: z.instanceof(Uint8Array) }).strict())
+      .array(
+        z
+          .object({ name: z.string().min(1).max(MAX_NAME), source: z.enum(['file', 'paste']), bytes: z.instanceof(Uint8Array), role: z.literal('newCertificate').optional() })
+          .strict(),
+      )
       .max(10_000),
     report: reportShape.nullable(),
     baseline: reportShape.nullable().optional(),

@@ -19,6 +19,7 @@ export const QUESTIONS: readonly Question[] = [
     options: ['exchange', 'iis', 'other'],
     titleKey: 'questions.sendingSystem.title',
     helpKey: 'questions.sendingSystem.help',
+    answeredBy: ['questions.answeredBy.protocolLog', 'questions.answeredBy.exchangeCmdlets', 'questions.answeredBy.transportEvents', 'questions.answeredBy.iisLog'],
   },
   {
     id: 'connectorType',
@@ -26,12 +27,14 @@ export const QUESTIONS: readonly Question[] = [
     options: ['certificate', 'ip', 'unknown'],
     titleKey: 'questions.connectorType.title',
     helpKey: 'questions.connectorType.help',
+    answeredBy: ['questions.answeredBy.inboundConnector'],
   },
   {
     id: 'tlsSenderCertificateName',
     input: 'text',
     titleKey: 'questions.tlsSenderCertificateName.title',
     helpKey: 'questions.tlsSenderCertificateName.help',
+    answeredBy: ['questions.answeredBy.inboundConnector', 'questions.answeredBy.nameMismatch'],
     askWhen: (a) => a.connectorType !== 'ip',
   },
   {
@@ -39,6 +42,7 @@ export const QUESTIONS: readonly Question[] = [
     input: 'yesNo',
     titleKey: 'questions.recentRenewal.title',
     helpKey: 'questions.recentRenewal.help',
+    answeredBy: [],
     askWhen: (a) => a.connectorType !== 'ip' || a.sendingSystem === 'exchange',
   },
   {
@@ -46,6 +50,7 @@ export const QUESTIONS: readonly Question[] = [
     input: 'yesNo',
     titleKey: 'questions.internalMailFlows.title',
     helpKey: 'questions.internalMailFlows.help',
+    answeredBy: [],
     askWhen: (a) => a.sendingSystem === 'exchange',
   },
 ];

@@ -17,6 +17,11 @@ export interface Question {
   readonly helpKey: string;
   /** The edge of the tree: asked only when this holds for the answers so far (explicit + inferred). */
   readonly askWhen?: (answers: Answers) => boolean;
+  /**
+   * The evidence that answers it instead (what inferAnswers reads), as i18n keys naming each kind; empty when
+   * no evidence answers it reliably. The questions step tells the admin what to add rather than to type.
+   */
+  readonly answeredBy: readonly string[];
 }
 
 /** The i18n key of one option's label. */

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/svelte';
 import App from '../../renderer/src/App.svelte';
-import { STEPS } from '../../renderer/src/wizard/steps';
+import { STEPS, STEP_PLAN } from '../../renderer/src/wizard/steps';
 import { Settings, type KeyValueStore } from '../../renderer/src/wizard/settings.svelte';
 import { EvidenceStore } from '../../renderer/src/wizard/evidence-store.svelte';
 import { WizardSession } from '../../renderer/src/wizard/wizard-session.svelte';
@@ -22,7 +22,7 @@ function wire(options: { osLocale?: string; store?: KeyValueStore }) {
     locale: settings.locale,
     answers: session?.answers ?? {},
   }));
-  session = new WizardSession(evidence, STEPS.length);
+  session = new WizardSession(evidence, STEPS.length, STEP_PLAN);
   return { settings, session, evidence };
 }
 

@@ -37,4 +37,43 @@ describe('Case autosave', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Start a new case' }));
     await waitFor(() => expect(storage.current?.symptom ?? null).toBeNull(), { timeout: 2000 });
   });
+
+  // Cases saved before evidence came first counted Start, Environment, Evidence, Findings, Chain, Fix.
+  for (const [stepIndex, heading] of [[1, 'Your environment'], [2, 'Evidence'], [3, 'Findings'], [5, 'Fix and export']] as const) {
+    it(`reopens an old case saved at step index ${stepIndex} at ${heading}`, async () => {
+      const storage = memoryCaseStorage();
+      storage.current = {
+        version: 1,
+        savedAt: '2026-11-20T10:00:00.000Z',
+        symptom: 'ndr',
+        answers: {},
+        stepIndex,
+        items: [{ name: 'note.txt', source: 'file', blob: new Blob(['nothing a reader knows']) }],
+      };
+      await start(storage);
+      await fireEvent.click(screen.getByRole('button', { name: 'Continue the saved case' }));
+      await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: heading })).toBeTruthy(), { timeout: 5000 });
+    });
+  }
+
+  it('saves the step by its id, so a renewal case reopens at its pre-flight with its new certificate', async () => {
+    const storage = memoryCaseStorage();
+    const first = await start(storage);
+    first.session.chooseSymptom('renewal');
+    await first.evidence.setNewCertificate({ name: 'new.cer', blob: new Blob(['not really a certificate']) });
+    first.session.next();
+    first.session.next();
+    expect(first.session.currentStepId).toBe('preflight');
+    await waitFor(() => expect(storage.current?.step).toBe('preflight'), { timeout: 2000 });
+    expect(storage.current?.items).toEqual([expect.objectContaining({ name: 'new.cer', role: 'newCertificate' })]);
+    cleanup();
+
+    const second = await start(storage);
+    await fireEvent.click(screen.getByRole('button', { name: 'Continue the saved case' }));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Pre-flight' })).toBeTruthy(), { timeout: 5000 });
+    expect(second.evidence.newCertificate?.name).toBe('new.cer');
+    expect(second.evidence.items).toHaveLength(0);
+    // Not a certificate: the pre-flight says so instead of a verdict.
+    expect(screen.getByRole('alert').textContent).toMatch(/No certificate could be read from new\.cer/);
+  });
 });

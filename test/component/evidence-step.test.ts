@@ -5,8 +5,7 @@ import { fileDrop, renderApp } from './app-harness';
 async function openEvidenceStep() {
   const app = renderApp();
   app.session.chooseSymptom('ndr');
-  app.session.next();
-  app.session.next();
+  app.session.next(); // evidence comes first
   await waitFor(() => screen.getByRole('heading', { level: 2, name: 'Evidence' }));
   return app;
 }

@@ -6,8 +6,7 @@ import { PFX_PASSWORD as RIGHT, pfxFixture as fixture } from './pfx-fixtures';
 async function dropOnEvidenceStep(files: File[]) {
   const app = renderApp();
   app.session.chooseSymptom('ndr');
-  app.session.next();
-  app.session.next();
+  app.session.next(); // evidence comes first
   await waitFor(() => screen.getByRole('heading', { level: 2, name: 'Evidence' }));
   await fireEvent.drop(screen.getByRole('region', { name: /Drop zone/ }), fileDrop(files));
   return app;

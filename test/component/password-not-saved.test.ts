@@ -12,8 +12,7 @@ afterEach(cleanup);
 
 async function toEvidence(session: WizardSession): Promise<void> {
   session.chooseSymptom('ndr');
-  session.next();
-  session.next();
+  session.next(); // evidence comes first
   await waitFor(() => screen.getByRole('heading', { level: 2, name: 'Evidence' }));
 }
 

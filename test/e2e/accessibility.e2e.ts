@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { dropFiles, FIXTURES } from './helpers';
 
-const STEP_HEADINGS = ['What do you see?', 'Your environment', 'Evidence', 'Findings', 'Certificate chain', 'Fix and export'];
+// Evidence first, then the questions it left open (issue 21 item 1).
+const STEP_HEADINGS = ['What do you see?', 'Evidence', 'Your environment', 'Findings', 'Certificate chain', 'Fix and export'];
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -61,5 +62,5 @@ test('reaches every step with the keyboard alone', async ({ window: page }) => {
     if (++guard > 30) throw new Error('Next is not reachable with Tab');
   }
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: 'Your environment' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Evidence' })).toBeFocused();
 });

@@ -9,7 +9,8 @@ test('compares the analysis after the fix with the one before it', async ({ wind
   await dropFiles(page, [join(FIXTURES, 'smtp', 'exchange-send-5.7.64-cert-sent.log')], /Drop zone/);
   const next = page.getByRole('button', { name: 'Next' });
   await expect(next).toBeEnabled({ timeout: 30_000 });
-  for (let i = 0; i < 3; i++) await next.click();
+  // Evidence → the questions it left open → Findings → Chain → Fix.
+  for (let i = 0; i < 4; i++) await next.click();
   await expect(page.getByRole('heading', { level: 2, name: 'Fix and export' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Check the server again' }).click();
@@ -18,6 +19,8 @@ test('compares the analysis after the fix with the one before it', async ({ wind
   // After: a send log in which Exchange Online accepts the relayed mail.
   await dropFiles(page, [join(FIXTURES, 'smtp', 'SEND20240516-1.log')], /Drop zone/);
   await expect(next).toBeEnabled({ timeout: 30_000 });
+  await next.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your environment' })).toBeVisible();
   await next.click();
 
   const compare = page.getByRole('region', { name: 'Before and after the fix' });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, ROOT } from './fixtures';
-import { dropFiles, FIXTURES, toEvidenceStep } from './helpers';
+import { dropFiles, FIXTURES, nextPastQuestions, toEvidenceStep } from './helpers';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const CAUSE = /does not send its intermediate certificates/;
@@ -15,7 +15,7 @@ test('a saved case file opens in a fresh session with the same evidence and find
   await page.getByLabel(/Or paste text/).fill(readFileSync(join(FIXTURES, 'settings', 'get-inboundconnector-fl-mismatch.txt'), 'utf8'));
   await page.getByRole('button', { name: 'Add pasted text' }).click();
   await expect(page.getByRole('row', { name: /pasted-1\.txt/ }).getByText('Read', { exact: true })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Next' }).click();
+  await nextPastQuestions(page);
   // The name mismatch leads (the connector proves it); intermediates not sent is the alternative, folded away.
   await expect(page.getByRole('heading', { level: 3, name: LEAD })).toBeVisible();
   const findings = await page.getByText(/^All findings \(\d+\)$/).textContent();
@@ -52,7 +52,7 @@ test('a saved case file opens in a fresh session with the same evidence and find
 });
 
 test('a foreign file offered as a case gives a localized error and keeps the current evidence', async ({ window: page, dialogs }, testInfo) => {
-  await toEvidenceStep(page, /I'm renewing a certificate/);
+  await toEvidenceStep(page, /Just check my certificate chain/);
   await dropFiles(page, [join(FIXTURES, 'certs', 'leaf-only.pem')], /Drop zone/);
   await expect(page.getByRole('row', { name: /leaf-only\.pem/ }).getByText('Read', { exact: true })).toBeVisible({ timeout: 30_000 });
 

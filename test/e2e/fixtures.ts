@@ -1,5 +1,6 @@
 import { test as base, expect, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { pemToDerBase64, runtimeTrustAnchors } from '../../electron/services/trust-store';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { HandlerDeps, Handlers } from '../../electron/main/ipc/handlers';
@@ -57,6 +58,11 @@ interface TestFixtures {
   consentAsked: ConnectionConsentRequest[];
   /** Every folder main's "Open folder" handed to the file manager (harness only: shell.openPath's stand-in). */
   foldersOpened: string[];
+  /**
+   * PEM roots main's trust:anchors answer adds to the runtime's (harness only): a scenario's private root
+   * standing for a root of Microsoft's program, as the CLI's --trust does.
+   */
+  trustedRoots: string[];
 }
 
 interface WorkerFixtures {
@@ -72,6 +78,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   connectionConsent: ['cancel', { option: true }],
   consentAsked: async ({}, use) => use([]),
   foldersOpened: async ({}, use) => use([]),
+  trustedRoots: [[], { option: true }],
 
   rendererUrl: [
     async ({ mode }, use) => {
@@ -99,7 +106,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(folder, { recursive: true, force: true });
   },
 
-  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked, foldersOpened }, use, testInfo) => {
+  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked, foldersOpened, trustedRoots }, use, testInfo) => {
     if (mode === 'electron') {
       const binary = electronBinary(ROOT);
       if (!binary.ok) {
@@ -150,6 +157,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         foldersOpened.push(folder);
         return '';
       },
+      ...(trustedRoots.length > 0
+        ? {
+            trustAnchors: () => [
+              ...runtimeTrustAnchors(),
+              // As this computer's store: the contract's anchors are the runtime's (mozilla) or the OS's (system).
+              ...trustedRoots.flatMap((path) => pemToDerBase64(readFileSync(path, 'utf8')).map((derBase64) => ({ derBase64, store: 'system' as const }))),
+            ],
+          }
+        : {}),
       confirmConnection: async (request) => {
         consentAsked.push(request);
         return connectionConsent === 'connect';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { ROOT } from './fixtures';
 
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -35,9 +35,18 @@ export async function dropBytes(page: Page, files: Array<{ name: string; bytes: 
   await page.getByRole('region', { name: zoneName }).dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-/** Chooses a symptom on the Start step and goes on to the Evidence step (English UI). */
+/** Chooses a symptom on the Start step and goes on to the Evidence step, which comes first (English UI). */
 export async function toEvidenceStep(page: Page, symptom: RegExp): Promise<void> {
   await page.getByRole('radio', { name: symptom }).check();
   await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/**
+ * From the Evidence step of a failure path (NDR, log line, event) to Findings: the questions the evidence
+ * left open come in between (no evidence answers "recently renewed?"), and are left as they are.
+ */
+export async function nextPastQuestions(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your environment' })).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
 }

@@ -11,9 +11,10 @@ test('in Czech, a leaf-only certificate leads to the cause and a gap in the chai
   await expect(page.getByRole('heading', { level: 2, name: 'Co vidíte?' })).toBeVisible();
   await page.getByRole('radio', { name: /Zprávu o nedoručení/ }).check();
   await page.getByRole('button', { name: 'Další' }).click();
-  await page.getByRole('button', { name: 'Další' }).click();
   await dropFiles(page, [join(FIXTURES, 'certs', 'leaf-only.cer')], /Oblast pro přetažení/);
   await expect(page.getByRole('row', { name: /leaf-only\.cer/ }).getByText('Načteno')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Další' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Vaše prostředí' })).toBeVisible();
   await page.getByRole('button', { name: 'Další' }).click();
   await expect(page.getByRole('heading', { level: 3, name: /Odesílající server neposílá své zprostředkující certifikáty/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Shromáždit další podklady/ })).toBeVisible();

@@ -6,7 +6,7 @@ import { dropFiles, FIXTURES } from './helpers';
 // Issue 8 item 5: long Czech strings wrap instead of breaking the layout, down to a narrow window.
 test.use({ osLocale: 'cs-CZ' });
 
-const STEPS = ['Co vidíte?', 'Vaše prostředí', 'Podklady', 'Zjištění', 'Řetěz certifikátů', 'Oprava a export'];
+const STEPS = ['Co vidíte?', 'Podklady', 'Vaše prostředí', 'Zjištění', 'Řetěz certifikátů', 'Oprava a export'];
 
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -8,7 +8,7 @@ const SHOTS = join(ROOT, 'test-results', 'screenshots');
 // Issue 8 journey (b): a certificate for relay.contoso.com plus Get-InboundConnector | Format-List output
 // pasted into the Evidence step, whose TlsSenderCertificateName names a host the certificate does not carry.
 test('pasted Get-InboundConnector output naming another host gives "certificate name mismatch"', async ({ window: page }, testInfo) => {
-  await toEvidenceStep(page, /I'm renewing a certificate/);
+  await toEvidenceStep(page, /Just check my certificate chain/);
   await dropFiles(page, [join(FIXTURES, 'certs', 'leaf-only.pem')], /Drop zone/);
   await expect(page.getByRole('row', { name: /leaf-only\.pem/ }).getByText('Read', { exact: true })).toBeVisible({ timeout: 30_000 });
 

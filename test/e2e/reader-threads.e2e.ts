@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { FIXTURES, toEvidenceStep } from './helpers';
+import { FIXTURES, nextPastQuestions, toEvidenceStep } from './helpers';
 
 // Issue 5 item 6 in the app: a folder of Exchange's protocol logs is read on reader workers started by the
 // analysis worker (one per core, at most four), as the CLI's --jobs does, and every log counts in the report.
@@ -35,6 +35,7 @@ test('several large logs are read on reader workers and all of them count', asyn
   expect(started.filter((url) => /analyze\.worker/.test(url))).toHaveLength(1);
   expect(started.filter((url) => /read\.worker/.test(url)).length).toBeGreaterThanOrEqual(2);
   // 500 refusals in each of the three logs: each file was read and its sessions counted.
-  await page.getByRole('button', { name: /Next/ }).first().click();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled({ timeout: 20_000 });
+  await nextPastQuestions(page);
   await expect(page.getByText(/so it refused to relay \(1,500 times\)/).first()).toBeAttached({ timeout: 20_000 });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, ROOT } from './fixtures';
-import { dropBytes, dropFiles, FIXTURES, toEvidenceStep } from './helpers';
+import { dropBytes, dropFiles, FIXTURES, nextPastQuestions, toEvidenceStep } from './helpers';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -10,7 +10,7 @@ test('a send log of healthy relaying gets a clear "No problem found"', async ({ 
   await toEvidenceStep(page, /A line in a send or protocol log/);
   await dropFiles(page, [join(FIXTURES, 'smtp', 'SEND20240516-1.log')], /Drop zone/);
   await expect(page.getByRole('row', { name: /SEND20240516-1\.log/ }).getByText('SMTP log')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Next' }).click();
+  await nextPastQuestions(page);
   await expect(page.getByRole('heading', { level: 3, name: 'No problem found' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /Likely causes/ })).toHaveCount(0);
   await page.screenshot({ path: join(SHOTS, `healthy-${testInfo.project.name}.png`), fullPage: true });
@@ -18,7 +18,7 @@ test('a send log of healthy relaying gets a clear "No problem found"', async ({ 
 
 // Issue 8 journey (d): bad files get localized errors while the rest is still analysed.
 test('damaged and unknown files show their errors while the good file is still diagnosed', async ({ window: page }, testInfo) => {
-  await toEvidenceStep(page, /I'm renewing a certificate/);
+  await toEvidenceStep(page, /Just check my certificate chain/);
   const leaf = readFileSync(join(FIXTURES, 'certs', 'leaf-only.cer'));
   await dropBytes(
     page,

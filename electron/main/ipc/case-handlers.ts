@@ -54,8 +54,9 @@ export function createCaseHandlers(deps: CaseHandlerDeps, grants: WriteGrants): 
         {
           symptom: content.symptom,
           stepIndex: content.stepIndex,
+          ...(content.step ? { step: content.step } : {}),
           answers: content.answers,
-          evidence: content.evidence.map((e) => toCaseEvidence(e.name, e.source, e.bytes)),
+          evidence: content.evidence.map((e) => toCaseEvidence(e.name, e.source, e.bytes, e.role)),
           report: content.report,
           ...(content.baseline ? { baseline: content.baseline } : {}),
         },
@@ -73,8 +74,9 @@ export function createCaseHandlers(deps: CaseHandlerDeps, grants: WriteGrants): 
       const content: CaseContent = {
         symptom: doc.symptom,
         stepIndex: doc.stepIndex,
+        ...(doc.step ? { step: doc.step } : {}),
         answers: doc.answers,
-        evidence: doc.evidence.map((e) => ({ name: e.name, source: e.source, bytes: caseEvidenceBytes(e) })),
+        evidence: doc.evidence.map((e) => ({ name: e.name, source: e.source, bytes: caseEvidenceBytes(e), ...(e.role ? { role: e.role } : {}) })),
         report: doc.report,
         ...(doc.baseline ? { baseline: doc.baseline as Report } : {}),
       };

@@ -1,5 +1,5 @@
 import type { Answers } from '../../../shared/model/answers';
-import type { Report } from '../../../shared/model/report';
+import type { InputReport, Report } from '../../../shared/model/report';
 import type { TrustAnchor } from '../../../shared/model/analyzer';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { AppError, Result } from '../../../shared/result';
@@ -7,6 +7,10 @@ import type { FixPackFile } from '../../../shared/fixpack/types';
 import type { GuideDocument } from '../../../shared/guide/model';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
 import type { RunProgress } from '../../../shared/engine/run';
+import type { PreflightError, PreflightReport } from '../../../shared/preflight/types';
+
+/** The renewal pre-flight of the new certificate, or why there is none (`reason`: the file's own error code). */
+export type PreflightOutcome = Result<PreflightReport, PreflightError & { readonly reason?: string }>;
 
 /** The fix pack of the latest analysis, built where its evidence lives (the worker). */
 export interface FixPackView {
@@ -29,6 +33,8 @@ export interface AnalysisOptions {
   readonly answers: Answers;
   /** Certificates the opt-in network checks brought back; decoded into evidence next to the files. */
   readonly captures?: readonly NetworkCapture[];
+  /** The renewal path: the input name of the new certificate, judged by the pre-flight (shared/preflight). */
+  readonly newCertificate?: string;
 }
 
 /** What an analysis gives the UI: the report, and what the evidence answers of the wizard's questions
@@ -38,6 +44,10 @@ export interface AnalysisOutcome {
   readonly inferred: Answers;
   /** Open ends of incomplete chains with AIA URLs: what "Download missing intermediates" sends to main. */
   readonly aiaChildren?: readonly AiaChild[];
+  /** With `newCertificate`: its pre-flight; the report is then of the current state (every other input). */
+  readonly preflight?: PreflightOutcome;
+  /** With `newCertificate`: how its file was read (status, a password asked for), as the report says of the others. */
+  readonly newCertificateInput?: InputReport;
 }
 
 /**

@@ -8,9 +8,12 @@ export interface CaseFile {
   readonly symptom: string | null;
   readonly answers: Answers;
   readonly stepIndex: number;
+  /** The id of the step it was saved at (renderer/src/wizard/steps.ts); absent in cases saved before steps had ids. */
+  readonly step?: string;
   /** The report from before the fix, when the admin is checking the server again. */
   readonly baseline?: Report | null;
-  readonly items: ReadonlyArray<{ readonly name: string; readonly source: 'file' | 'paste'; readonly blob: Blob }>;
+  /** The evidence as given; `role: 'newCertificate'` marks the renewal path's new certificate. */
+  readonly items: ReadonlyArray<{ readonly name: string; readonly source: 'file' | 'paste'; readonly blob: Blob; readonly role?: 'newCertificate' }>;
 }
 
 export interface CaseStorage {

@@ -1,4 +1,5 @@
-import { runAnalysis } from '../../../shared/engine/run';
+import { runAnalysis, type RunOptions } from '../../../shared/engine/run';
+import { runRenewal } from './renewal-run';
 import { inferAnswers } from '../../../shared/questions/infer';
 import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
 import { resolveLocale } from '../../../shared/i18n/locales';
@@ -22,20 +23,22 @@ export function createInlineRunner(): AnalysisRunner {
       const given = { files: inputs.length, bytes: blobBytes(inputs) };
       onProgress?.(given);
       try {
-        const { report, evidence, analysis } = await runAnalysis(
-          inputs.map((i) => analysisBlob(i)),
-          {
-            locale: options.locale,
-            now: new Date(options.nowIso),
-            trustAnchors: options.trustAnchors,
-            answers: options.answers,
-            augment: async () => (options.captures ?? []).map(captureEvidence),
-            onProgress: (step) => onProgress?.({ ...given, step }),
-          },
-        );
+        const runOptions: RunOptions = {
+          locale: options.locale,
+          now: new Date(options.nowIso),
+          trustAnchors: options.trustAnchors,
+          answers: options.answers,
+          augment: async () => (options.captures ?? []).map(captureEvidence),
+          onProgress: (step) => onProgress?.({ ...given, step }),
+        };
+        const blobs = inputs.map((i) => analysisBlob(i));
+        const name = options.newCertificate;
+        const renewal = name && inputs.some((i) => i.name === name) ? await runRenewal(blobs, name, runOptions) : undefined;
+        const { report, evidence, analysis } = renewal?.current ?? (await runAnalysis(blobs, runOptions));
         if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
         last = { report, evidence };
-        return ok({ report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) });
+        const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) };
+        return ok(renewal ? { ...outcome, preflight: renewal.preflight, ...(renewal.input ? { newCertificateInput: renewal.input } : {}) } : outcome);
       } catch {
         return err({ code: 'ui.analysis.failed' });
       }

@@ -1,6 +1,7 @@
 import type { CaseFile, CaseStorage } from '../lib/case-storage';
 import { blobBytes } from '../lib/blob-input';
 import { SYMPTOMS, type Symptom, type WizardSession } from './wizard-session.svelte';
+import { savedStepId } from './legacy-steps';
 
 /** The case as the admin left it: what they said and gave (read reactively by the autosave's $effect). */
 export function snapshotCase(s: WizardSession): CaseFile {
@@ -10,24 +11,31 @@ export function snapshotCase(s: WizardSession): CaseFile {
     symptom: s.symptom,
     answers: s.answers,
     stepIndex: s.stepIndex,
+    step: s.currentStepId,
     baseline: s.baseline,
-    items: s.evidence.items.map((i) => ({ name: i.name, source: i.source, blob: i.blob })),
+    items: [
+      ...s.evidence.items.map((i) => ({ name: i.name, source: i.source, blob: i.blob })),
+      ...(s.evidence.newCertificate ? [{ name: s.evidence.newCertificate.name, source: 'file' as const, blob: s.evidence.newCertificate.blob, role: 'newCertificate' as const }] : []),
+    ],
   };
 }
 
 /**
  * Puts a saved case (autosaved, or opened from a case file) into the session in place of what is there, and
- * returns to the step it was saved at; its evidence is analysed anew.
+ * returns to the step it was saved at (by its id; an old case's index by the old order); its evidence is
+ * analysed anew first, so a questions step the evidence has closed is passed over.
  */
 export async function applyCase(s: WizardSession, file: CaseFile): Promise<void> {
   s.evidence.clear();
   s.symptom = file.symptom && (SYMPTOMS as readonly string[]).includes(file.symptom) ? (file.symptom as Symptom) : null;
   s.answers = file.answers;
   s.baseline = file.baseline ?? null;
-  await s.evidence.addFiles(file.items.filter((i) => i.source === 'file').map((i) => ({ name: i.name, blob: i.blob })));
-  for (const pasted of file.items.filter((i) => i.source === 'paste')) await s.evidence.addText(await pasted.blob.text());
-  s.furthest = Math.min(file.stepIndex, s.stepCount - 1);
-  s.goTo(s.furthest);
+  const fresh = file.items.find((i) => i.role === 'newCertificate');
+  const current = file.items.filter((i) => i !== fresh);
+  await s.evidence.addFiles(current.filter((i) => i.source === 'file').map((i) => ({ name: i.name, blob: i.blob })));
+  for (const pasted of current.filter((i) => i.source === 'paste')) await s.evidence.addText(await pasted.blob.text());
+  if (fresh) await s.evidence.setNewCertificate({ name: fresh.name, blob: fresh.blob });
+  s.resumeAt(savedStepId(file));
 }
 
 /** Cases bigger than this are not autosaved (a multi-gigabyte event log would fill the disk quota). */

@@ -17,11 +17,12 @@ export type CaseFileApi = Pick<DiagBridge, 'caseSave' | 'caseOpen'>;
 /** The autosave's case shape → what `case:save` carries (evidence as bytes, plus the last report). */
 export async function toCaseContent(file: CaseFile, report: CaseContent['report']): Promise<CaseContent> {
   const evidence = await Promise.all(
-    file.items.map(async (i) => ({ name: i.name, source: i.source, bytes: new Uint8Array(await i.blob.arrayBuffer()) })),
+    file.items.map(async (i) => ({ name: i.name, source: i.source, bytes: new Uint8Array(await i.blob.arrayBuffer()), ...(i.role ? { role: i.role } : {}) })),
   );
   return {
     symptom: file.symptom,
     stepIndex: file.stepIndex,
+    ...(file.step ? { step: file.step } : {}),
     answers: file.answers,
     evidence,
     report,
@@ -37,8 +38,9 @@ export function fromCaseContent(content: CaseContent, savedAt: string): CaseFile
     symptom: content.symptom,
     answers: content.answers,
     stepIndex: content.stepIndex,
+    ...(content.step ? { step: content.step } : {}),
     baseline: content.baseline ?? null,
-    items: content.evidence.map((e) => ({ name: e.name, source: e.source, blob: new Blob([new Uint8Array(e.bytes)]) })),
+    items: content.evidence.map((e) => ({ name: e.name, source: e.source, blob: new Blob([new Uint8Array(e.bytes)]), ...(e.role ? { role: e.role } : {}) })),
   };
 }
 

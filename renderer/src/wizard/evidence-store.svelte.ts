@@ -2,7 +2,7 @@ import type { Report, InputReport } from '../../../shared/model/report';
 import type { Answers } from '../../../shared/model/answers';
 import type { TrustAnchor } from '../../../shared/model/analyzer';
 import type { AppError } from '../../../shared/result';
-import type { AnalysisInput, AnalysisOptions, AnalysisRunner } from '../lib/analysis-protocol';
+import type { AnalysisInput, AnalysisOptions, AnalysisRunner, PreflightOutcome } from '../lib/analysis-protocol';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
 import type { RunProgress } from '../../../shared/engine/run';
 import { ProgressPace } from '../../../shared/engine/progress-pace';
@@ -61,6 +61,15 @@ export class EvidenceStore {
   trustAnchors = $state.raw<readonly TrustAnchor[]>([]);
   /** Certificates at the open end of incomplete chains, with their AIA URLs (for the download check). */
   aiaChildren = $state.raw<readonly AiaChild[]>([]);
+  /**
+   * The renewal path's new certificate (its own drop zone): kept apart from `items`, which are the current
+   * evidence, so lists, counts and "remove" of the current evidence never touch it. Analysed with them.
+   */
+  newCertificate = $state.raw<EvidenceItem | null>(null);
+  /** The pre-flight of `newCertificate` from the latest analysis (null without one). */
+  preflight = $state.raw<PreflightOutcome | null>(null);
+  /** How `newCertificate`'s file was read: the report is of the current state and does not list it. */
+  #newInput = $state.raw<InputReport | null>(null);
 
   #runner: AnalysisRunner;
   #context: () => Omit<AnalysisOptions, 'trustAnchors' | 'nowIso'>;
@@ -90,14 +99,48 @@ export class EvidenceStore {
     return this.phase === 'analyzing';
   }
 
-  /** True once an analysis of the current items has finished. */
+  /** True once an analysis of the current items (and the new certificate) has finished. */
   get analysed(): boolean {
-    return this.report !== null && this.phase === 'idle' && this.items.length > 0;
+    return this.report !== null && this.phase === 'idle' && (this.items.length > 0 || this.newCertificate !== null);
+  }
+
+  /** Every name in use: the engine tells inputs apart by name, the new certificate's included. */
+  #takenNames(): Set<string> {
+    return new Set([...this.items, ...(this.newCertificate ? [this.newCertificate] : [])].map((i) => i.name));
+  }
+
+  /** The renewal path's new certificate (.pfx/.p12/.cer/.p7b …); it replaces one given before. */
+  setNewCertificate(file: { readonly name: string; readonly blob: Blob }): Promise<void> {
+    if (this.newCertificate) this.#passwords.delete(this.newCertificate.id);
+    const taken = this.#takenNames();
+    if (this.newCertificate) taken.delete(this.newCertificate.name);
+    const name = uniqueName(file.name, taken);
+    this.newCertificate = { id: this.#nextId++, name, size: file.blob.size, source: 'file', blob: file.blob };
+    return this.analyze();
+  }
+
+  removeNewCertificate(): Promise<void> {
+    if (!this.newCertificate) return Promise.resolve();
+    this.#passwords.delete(this.newCertificate.id);
+    this.newCertificate = null;
+    this.preflight = null;
+    this.#newInput = null;
+    return this.items.length > 0 ? this.analyze() : (this.#forgetAnalysis(), Promise.resolve());
+  }
+
+  #forgetAnalysis(): void {
+    this.#generation++;
+    this.report = null;
+    this.inferred = {};
+    this.aiaChildren = [];
+    this.preflight = null;
+    this.#newInput = null;
+    this.phase = 'idle';
   }
 
   addFiles(files: ReadonlyArray<{ readonly name: string; readonly blob: Blob }>): Promise<void> {
     if (files.length === 0) return Promise.resolve();
-    const taken = new Set(this.items.map((i) => i.name));
+    const taken = this.#takenNames();
     const added = files.map((f) => {
       const name = uniqueName(f.name, taken);
       taken.add(name);
@@ -110,7 +153,7 @@ export class EvidenceStore {
   addText(text: string): Promise<void> {
     const blob = new Blob([text], { type: 'text/plain' });
     this.#pastes += 1;
-    const taken = new Set(this.items.map((i) => i.name));
+    const taken = this.#takenNames();
     const name = uniqueName(`pasted-${this.#pastes}.txt`, taken);
     this.items = [...this.items, { id: this.#nextId++, name, size: blob.size, source: 'paste', blob }];
     return this.analyze();
@@ -138,6 +181,9 @@ export class EvidenceStore {
     // A run in flight is superseded, not cancelled: cancelling would restart the worker and its anchors.
     this.#generation++;
     this.items = [];
+    this.newCertificate = null;
+    this.preflight = null;
+    this.#newInput = null;
     this.#passwords.clear();
     this.#pastes = 0;
     this.#lines.clear();
@@ -151,12 +197,8 @@ export class EvidenceStore {
   remove(id: number): Promise<void> {
     this.items = this.items.filter((i) => i.id !== id);
     this.#passwords.delete(id);
-    if (this.items.length > 0) return this.analyze();
-    this.#generation++;
-    this.report = null;
-    this.inferred = {};
-    this.aiaChildren = [];
-    this.phase = 'idle';
+    if (this.items.length > 0 || this.newCertificate) return this.analyze();
+    this.#forgetAnalysis();
     return Promise.resolve();
   }
 
@@ -165,13 +207,14 @@ export class EvidenceStore {
    * kept too, so the row goes on saying it is wrong until another is typed or the item is removed.
    */
   unlock(id: number, password: string): Promise<void> {
-    if (!this.items.some((i) => i.id === id)) return Promise.resolve();
+    if (!this.items.some((i) => i.id === id) && this.newCertificate?.id !== id) return Promise.resolve();
     this.#passwords.set(id, password);
     return this.analyze();
   }
 
   /** What the latest finished analysis says of this item's file (not of its entries). */
   inputOf(item: EvidenceItem): InputReport | undefined {
+    if (item === this.newCertificate) return this.#newInput ?? undefined;
     return inputIndex(this.report).byName.get(item.name);
   }
 
@@ -187,7 +230,8 @@ export class EvidenceStore {
   /** Reads every item and runs the engine on all of them; results of superseded runs are dropped. */
   async analyze(): Promise<void> {
     const mine = ++this.#generation;
-    const items = this.items;
+    const fresh = this.newCertificate;
+    const items = fresh ? [...this.items, fresh] : this.items;
     this.failure = null;
     // Blobs are handles: the worker reads each file when the engine gets to it.
     const inputs: AnalysisInput[] = items.flatMap((item) => {
@@ -204,7 +248,13 @@ export class EvidenceStore {
     });
     const result = await this.#runner.run(
       inputs,
-      { ...context, nowIso: new Date().toISOString(), trustAnchors: this.trustAnchors, captures: items.flatMap((i) => (i.capture ? [i.capture] : [])) },
+      {
+        ...context,
+        nowIso: new Date().toISOString(),
+        trustAnchors: this.trustAnchors,
+        captures: items.flatMap((i) => (i.capture ? [i.capture] : [])),
+        ...(fresh ? { newCertificate: fresh.name } : {}),
+      },
       (p) => {
         if (mine === this.#generation && p.step) pace.offer(p.step);
       },
@@ -217,6 +267,8 @@ export class EvidenceStore {
       this.report = result.value.report;
       this.inferred = result.value.inferred;
       this.aiaChildren = result.value.aiaChildren ?? [];
+      this.preflight = result.value.preflight ?? null;
+      this.#newInput = result.value.newCertificateInput ?? null;
       this.phase = 'idle';
     } else {
       this.failure = result.error.code;
@@ -253,7 +305,7 @@ export class EvidenceStore {
   /** Status, kind and error of one item in the latest report (waiting while it is being analysed). */
   stateOf(item: EvidenceItem): ItemState {
     const index = inputIndex(this.report);
-    const own = index.byName.get(item.name);
+    const own = this.inputOf(item);
     const entries = index.entries.get(item.name) ?? [];
     if (!own || this.busy) return { status: 'waiting', kind: undefined, entries: [] };
     // A reader that sniffed the file and then found it was not its format names a kind the file is not.

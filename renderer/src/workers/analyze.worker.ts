@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { runAnalysis } from '../../../shared/engine/run';
+import { runAnalysis, type RunOptions } from '../../../shared/engine/run';
+import { runRenewal } from '../lib/renewal-run';
 import { inferAnswers } from '../../../shared/questions/infer';
 import { indexAnchors } from '../../../shared/x509/chain/anchors';
 import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
@@ -50,20 +51,22 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
   try {
     const deferred = inputs.map((input) => analysisBlob(input, syncReader));
     const readAll = readerThreads(deferred, bytes);
-    const { report, evidence, analysis } = await runAnalysis(
-      deferred,
-      {
-        ...(readAll ? { readAll } : {}),
-        locale: options.locale,
-        now: new Date(options.nowIso),
-        trustAnchors: options.trustAnchors,
-        answers: options.answers,
-        augment: async () => (options.captures ?? []).map(captureEvidence),
-        onProgress: (progress) => post({ type: 'engine', id, progress }),
-      },
-    );
+    const runOptions: RunOptions = {
+      ...(readAll ? { readAll } : {}),
+      locale: options.locale,
+      now: new Date(options.nowIso),
+      trustAnchors: options.trustAnchors,
+      answers: options.answers,
+      augment: async () => (options.captures ?? []).map(captureEvidence),
+      onProgress: (progress) => post({ type: 'engine', id, progress }),
+    };
+    // The renewal path: the pre-flight of the new certificate, and the findings of the current state.
+    const name = options.newCertificate;
+    const renewal = name && inputs.some((i) => i.name === name) ? await runRenewal(deferred, name, runOptions) : undefined;
+    const { report, evidence, analysis } = renewal?.current ?? (await runAnalysis(deferred, runOptions));
     last = { report, evidence };
-    post({ type: 'done', id, outcome: { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) } });
+    const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) };
+    post({ type: 'done', id, outcome: renewal ? { ...outcome, preflight: renewal.preflight, ...(renewal.input ? { newCertificateInput: renewal.input } : {}) } : outcome });
   } catch {
     // Readers return errors as values; reaching here means an engine bug. The UI shows a generic failure
     // and keeps the evidence list so the user can retry or export what they have.
