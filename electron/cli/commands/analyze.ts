@@ -16,6 +16,7 @@ import type { TrustAnchor } from '../../../shared/model/analyzer';
 import { networkEvidenceForAnalyze, networkErrorText } from '../../services/network';
 import { renderTextSummary } from '../../../shared/report/text-summary';
 import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';
+import { userTrustAnchors } from '../../../shared/engine/user-trust';
 
 /** Exit codes of findings.md: 0 healthy, 1 a problem (see exitStatusOf), 2 usage error or nothing readable. */
 export { EXIT_CLEAN, EXIT_FOUND } from '../../../shared/report/exit-status';
@@ -55,9 +56,10 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
     ...(onProgress ? { onProgress } : {}),
     ...(readWorker ? { readAll: parallelFileReadAll(readWorker, jobs) } : {}),
     // The network is touched only when --probe or --fetch-aia asked for it (architecture.md "Offline by default").
-    ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, trust.anchors, io, locale) } : {}),
+    ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, [...trust.anchors, ...userTrustAnchors(trust.roots)], io, locale) } : {}),
     now: args.at ?? new Date(),
     trustAnchors: trust.anchors,
+    trustedRoots: trust.roots,
     rejected,
     ...(args.expectName !== undefined ? { expectName: args.expectName } : {}),
     ...(args.maxIntermediates !== undefined ? { maxIntermediates: args.maxIntermediates } : {}),

@@ -58,6 +58,7 @@ export function createCaseHandlers(deps: CaseHandlerDeps, grants: WriteGrants): 
           evidence: content.evidence.map((e) => toCaseEvidence(e.name, e.source, e.bytes)),
           report: content.report,
           ...(content.baseline ? { baseline: content.baseline } : {}),
+          ...(content.trusted?.length ? { trusted: content.trusted.map((e) => toCaseEvidence(e.name, 'file', e.bytes)) } : {}),
         },
         deps.now?.() ?? new Date(),
       );
@@ -77,6 +78,7 @@ export function createCaseHandlers(deps: CaseHandlerDeps, grants: WriteGrants): 
         evidence: doc.evidence.map((e) => ({ name: e.name, source: e.source, bytes: caseEvidenceBytes(e) })),
         report: doc.report,
         ...(doc.baseline ? { baseline: doc.baseline as Report } : {}),
+        ...(doc.trusted?.length ? { trusted: doc.trusted.map((e) => ({ name: e.name, bytes: caseEvidenceBytes(e) })) } : {}),
       };
       return ok({ name: basename(path), savedAt: doc.savedAt, content });
     },

@@ -7,6 +7,13 @@ import type { FixPackFile } from '../../../shared/fixpack/types';
 import type { GuideDocument } from '../../../shared/guide/model';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
 import type { RunProgress } from '../../../shared/engine/run';
+import type { TrustedRoot } from '../../../shared/engine/user-trust';
+
+/** A file of roots the admin trusts for this case (a root file they added, or a root they chose to trust). */
+export interface TrustFile {
+  readonly name: string;
+  readonly blob: Blob;
+}
 
 /** The fix pack of the latest analysis, built where its evidence lives (the worker). */
 export interface FixPackView {
@@ -29,6 +36,8 @@ export interface AnalysisOptions {
   readonly answers: Answers;
   /** Certificates the opt-in network checks brought back; decoded into evidence next to the files. */
   readonly captures?: readonly NetworkCapture[];
+  /** The roots the admin trusts for this case, read in the worker by the CLI's --trust code (readTrustFiles). */
+  readonly trustFiles?: readonly TrustFile[];
 }
 
 /** What an analysis gives the UI: the report, and what the evidence answers of the wizard's questions
@@ -38,6 +47,10 @@ export interface AnalysisOutcome {
   readonly inferred: Answers;
   /** Open ends of incomplete chains with AIA URLs: what "Download missing intermediates" sends to main. */
   readonly aiaChildren?: readonly AiaChild[];
+  /** Roots of chains no store trusts, with their DER: what "Trust this root for this case" adds. */
+  readonly untrustedRoots?: readonly TrustedRoot[];
+  /** Trust files that held no certificate (named so the chain step can say so). */
+  readonly trustUnreadable?: readonly string[];
 }
 
 /**

@@ -11,6 +11,8 @@ export interface CaseFile {
   /** The report from before the fix, when the admin is checking the server again. */
   readonly baseline?: Report | null;
   readonly items: ReadonlyArray<{ readonly name: string; readonly source: 'file' | 'paste'; readonly blob: Blob }>;
+  /** The root files the admin trusts for this case; absent in cases saved before the app could trust a root. */
+  readonly trusted?: ReadonlyArray<{ readonly name: string; readonly blob: Blob }>;
 }
 
 export interface CaseStorage {

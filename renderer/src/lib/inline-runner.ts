@@ -4,6 +4,7 @@ import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
 import { resolveLocale } from '../../../shared/i18n/locales';
 import type { Evidence } from '../../../shared/model/evidence';
 import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
+import { readCaseTrust, trustOutcome } from './case-trust';
 import type { Report } from '../../../shared/model/report';
 import { err, ok } from '../../../shared/result';
 import type { AnalysisRunner } from './analysis-protocol';
@@ -22,12 +23,14 @@ export function createInlineRunner(): AnalysisRunner {
       const given = { files: inputs.length, bytes: blobBytes(inputs) };
       onProgress?.(given);
       try {
+        const trust = await readCaseTrust(options.trustFiles);
         const { report, evidence, analysis } = await runAnalysis(
           inputs.map((i) => analysisBlob(i)),
           {
             locale: options.locale,
             now: new Date(options.nowIso),
             trustAnchors: options.trustAnchors,
+            trustedRoots: trust.roots,
             answers: options.answers,
             augment: async () => (options.captures ?? []).map(captureEvidence),
             onProgress: (step) => onProgress?.({ ...given, step }),
@@ -35,7 +38,7 @@ export function createInlineRunner(): AnalysisRunner {
         );
         if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
         last = { report, evidence };
-        return ok({ report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) });
+        return ok({ report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report), ...trustOutcome(evidence, report, trust.unreadable) });
       } catch {
         return err({ code: 'ui.analysis.failed' });
       }

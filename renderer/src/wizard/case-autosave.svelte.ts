@@ -12,6 +12,7 @@ export function snapshotCase(s: WizardSession): CaseFile {
     stepIndex: s.stepIndex,
     baseline: s.baseline,
     items: s.evidence.items.map((i) => ({ name: i.name, source: i.source, blob: i.blob })),
+    trusted: s.evidence.trustFiles.map((f) => ({ name: f.name, blob: f.blob })),
   };
 }
 
@@ -24,6 +25,8 @@ export async function applyCase(s: WizardSession, file: CaseFile): Promise<void>
   s.symptom = file.symptom && (SYMPTOMS as readonly string[]).includes(file.symptom) ? (file.symptom as Symptom) : null;
   s.answers = file.answers;
   s.baseline = file.baseline ?? null;
+  // Before the evidence goes in: its first analysis already judges chains against the admin's own roots.
+  s.evidence.trustFiles = (file.trusted ?? []).map((f) => ({ name: f.name, blob: f.blob }));
   await s.evidence.addFiles(file.items.filter((i) => i.source === 'file').map((i) => ({ name: i.name, blob: i.blob })));
   for (const pasted of file.items.filter((i) => i.source === 'paste')) await s.evidence.addText(await pasted.blob.text());
   s.furthest = Math.min(file.stepIndex, s.stepCount - 1);

@@ -5,6 +5,7 @@ import { indexAnchors } from '../../../shared/x509/chain/anchors';
 import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
 import type { Evidence } from '../../../shared/model/evidence';
 import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
+import { readCaseTrust, trustOutcome } from '../lib/case-trust';
 import type { Report } from '../../../shared/model/report';
 import { err } from '../../../shared/result';
 import { resolveLocale } from '../../../shared/i18n/locales';
@@ -50,6 +51,7 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
   try {
     const deferred = inputs.map((input) => analysisBlob(input, syncReader));
     const readAll = readerThreads(deferred, bytes);
+    const trust = await readCaseTrust(options.trustFiles);
     const { report, evidence, analysis } = await runAnalysis(
       deferred,
       {
@@ -57,13 +59,14 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
         locale: options.locale,
         now: new Date(options.nowIso),
         trustAnchors: options.trustAnchors,
+        trustedRoots: trust.roots,
         answers: options.answers,
         augment: async () => (options.captures ?? []).map(captureEvidence),
         onProgress: (progress) => post({ type: 'engine', id, progress }),
       },
     );
     last = { report, evidence };
-    post({ type: 'done', id, outcome: { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) } });
+    post({ type: 'done', id, outcome: { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report), ...trustOutcome(evidence, report, trust.unreadable) } });
   } catch {
     // Readers return errors as values; reaching here means an engine bug. The UI shows a generic failure
     // and keeps the evidence list so the user can retry or export what they have.
