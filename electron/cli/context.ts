@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { TrustAnchor } from '../../shared/model/analyzer';
-import { readInputs } from '../../shared/engine/read-inputs';
-import { DEFAULT_LIMITS } from '../../shared/model/input';
-import { evidenceOfKind } from '../../shared/model/evidence';
+import type { InputFile } from '../../shared/model/input';
+import { readTrustFiles, type TrustedRoot } from '../../shared/engine/user-trust';
 import { runtimeTrustAnchors } from '../services/trust-store';
 
 /** Stdout/stderr and environment, injected so tests can run the CLI in-process. */
@@ -37,24 +36,26 @@ export async function readStdin(io: CliIo): Promise<Uint8Array> {
  * Trust anchors for the CLI: the Mozilla list built into this runtime (findings.md: `--trust` adds to it),
  * the operating system's store where the runtime can read it (Node 22's Mozilla list has dropped roots that
  * the Microsoft Trusted Root Program, and so Exchange Online, still trusts, such as DigiCert Global Root CA;
- * each chain names the store that anchored it), plus each `--trust` file read through the engine's own
- * certificate readers. Returns the files that held no certificate so the caller can say so.
+ * each chain names the store that anchored it). The `--trust` files are read by the engine's readTrustFiles,
+ * the same code that reads the roots the admin trusts in the app; their roots go to runAnalysis as
+ * `trustedRoots`. Returns the files that could not be opened or held no certificate so the caller can say so.
  */
-export async function loadTrustAnchors(files: readonly string[]): Promise<{ anchors: TrustAnchor[]; unreadable: string[] }> {
+export async function loadTrustAnchors(files: readonly string[]): Promise<{ anchors: TrustAnchor[]; roots: TrustedRoot[]; unreadable: string[] }> {
   const anchors: TrustAnchor[] = runtimeTrustAnchors().map((a) => ({ derBase64: a.derBase64, store: a.store }));
   const unreadable: string[] = [];
+  const roots: TrustedRoot[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
+    let input: InputFile;
     try {
-      bytes = new Uint8Array(await readFile(file));
+      input = { name: basename(file), bytes: new Uint8Array(await readFile(file)) };
     } catch {
       unreadable.push(file);
       continue;
     }
-    const read = await readInputs([{ name: basename(file), bytes }], { limits: DEFAULT_LIMITS });
-    const certs = evidenceOfKind(read.evidence, 'certificates').flatMap((e) => e.certificates);
-    if (certs.length === 0) unreadable.push(file);
-    for (const cert of certs) anchors.push({ derBase64: cert.derBase64, store: 'user' });
+    // One file at a time, so a file without a certificate is named by the path the admin typed.
+    const read = await readTrustFiles([input]);
+    if (read.unreadable.length > 0) unreadable.push(file);
+    roots.push(...read.roots.filter((r) => !roots.some((o) => o.sha1 === r.sha1)));
   }
-  return { anchors, unreadable };
+  return { anchors, roots, unreadable };
 }

@@ -37,9 +37,16 @@ export interface CaseDocument {
   readonly report: Report | null;
   /** The report from before the fix (the wizard's before/after view); absent in cases saved without one. */
   readonly baseline?: Report | null;
+  /**
+   * The root files the admin trusts for this case (`source` is always 'file'); absent in cases saved before
+   * the app could trust a root, which open as before.
+   */
+  readonly trusted?: readonly CaseEvidence[];
 }
 
 const answersSchema = answersObject.strip();
+
+const caseItem = z.object({ name: z.string().min(1).max(4096), source: z.enum(['file', 'paste']), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) });
 
 const caseSchema = z.object({
   schema: z.literal(CASE_SCHEMA),
@@ -48,9 +55,8 @@ const caseSchema = z.object({
   stepIndex: z.number().int().min(0).max(1000),
   step: z.string().max(40).optional(),
   answers: answersSchema,
-  evidence: z
-    .array(z.object({ name: z.string().min(1).max(4096), source: z.enum(['file', 'paste']), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/), role: z.literal('newCertificate').optional() }))
-    .max(100_000),
+  evidence: z.array(caseItem.extend({ role: z.literal('newCertificate').optional() })).max(100_000),
+  trusted: z.array(caseItem).max(100).optional(),
   // The report is our own output, checked by its schema id; its body is produced by the engine, not trusted input.
   report: z.object({ schema: z.literal('relay-doctor/report@1') }).loose().nullable(),
   baseline: z.object({ schema: z.literal('relay-doctor/report@1') }).loose().nullable().optional(),

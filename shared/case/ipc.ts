@@ -29,6 +29,14 @@ export interface CaseContent {
   readonly report: Report | null;
   /** The report from before the fix while the admin checks the server again (before/after view). */
   readonly baseline?: Report | null;
+  /** The root files the admin trusts for this case (the chain step's own roots); absent in older cases. */
+  readonly trusted?: readonly CaseTrustedItem[];
+}
+
+/** A file of roots the admin trusts for this case, as bytes (like the evidence). */
+export interface CaseTrustedItem {
+  readonly name: string;
+  readonly bytes: Uint8Array;
 }
 
 export interface CaseSaveRequest {
@@ -66,6 +74,7 @@ const content = z
       .max(10_000),
     report: reportShape.nullable(),
     baseline: reportShape.nullable().optional(),
+    trusted: z.array(z.object({ name: z.string().min(1).max(MAX_NAME), bytes: z.instanceof(Uint8Array) }).strict()).max(100).optional(),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import type { Analysis } from './analyze';
 import type { InputOutcome } from './read-inputs';
 import type { Answers } from '../model/answers';
-import { REPORT_SCHEMA, type InputReport, type Report } from '../model/report';
+import { REPORT_SCHEMA, type InputReport, type Report, type TrustedRootReport } from '../model/report';
 import { format } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import type { Params } from '../model/finding';
@@ -40,6 +40,7 @@ export function buildReport(args: {
   validationTime: Date;
   generatedAt: Date;
   answers?: Answers;
+  trustedRoots?: readonly TrustedRootReport[];
 }): Report {
   const { analysis, locale } = args;
   return {
@@ -67,5 +68,7 @@ export function buildReport(args: {
     })),
     verdict: analysis.verdict,
     ...(args.answers && Object.keys(args.answers).length ? { answers: args.answers } : {}),
+    // The admin's own roots, named as theirs (never their DER: the report says what, not the bytes).
+    ...(args.trustedRoots?.length ? { trustedRoots: args.trustedRoots.map(({ sha1, subject, source }) => ({ sha1, subject, source })) } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { analyzeEvidence, type Analysis } from './analyze';
 import { buildReport } from './build-report';
 import { inferAnswers } from '../questions/infer';
 import type { Evidence } from '../model/evidence';
+import { userTrustAnchors, type TrustedRoot } from './user-trust';
 
 /** How far runAnalysis is: inputs read (containers add inputs as they open), then analyzers run. */
 export interface RunProgress {
@@ -23,6 +24,11 @@ export interface RunOptions {
   readonly locale: Locale;
   readonly now: Date;
   readonly trustAnchors: readonly TrustAnchor[];
+  /**
+   * The roots the admin trusts for this case (user-trust.ts readTrustFiles: `--trust`, the app's own roots).
+   * They are added to `trustAnchors` as the `user` store here and listed in the report as theirs.
+   */
+  readonly trustedRoots?: readonly TrustedRoot[];
   readonly expectName?: string;
   /** The most intermediates a chain may hold (the CLI's --max-chain-depth). */
   readonly maxIntermediates?: number;
@@ -47,6 +53,12 @@ export interface RunResult {
   readonly report: Report;
   readonly evidence: readonly Evidence[];
   readonly analysis: Analysis;
+}
+
+/** The stores' anchors, then the admin's own roots as the `user` store (a root a store has keeps its store). */
+function trustAnchorsOf(options: RunOptions): readonly TrustAnchor[] {
+  const roots = options.trustedRoots ?? [];
+  return roots.length === 0 ? options.trustAnchors : [...options.trustAnchors, ...userTrustAnchors(roots)];
 }
 
 /** The whole engine in one call: read → analyze → diagnose → report. Used by the CLI and the app's worker. */
@@ -81,7 +93,7 @@ export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptio
     evidence,
     {
       now: options.now,
-      trustAnchors: options.trustAnchors,
+      trustAnchors: trustAnchorsOf(options),
       answers,
       ...(expectName ? { expectName } : {}),
       ...(options.maxIntermediates !== undefined ? { maxIntermediates: options.maxIntermediates } : {}),
@@ -97,6 +109,7 @@ export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptio
     validationTime: options.now,
     generatedAt: options.generatedAt ?? new Date(),
     answers,
+    ...(options.trustedRoots ? { trustedRoots: options.trustedRoots } : {}),
   });
   return { report, evidence, analysis };
 }

@@ -1,6 +1,6 @@
 import { format } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
-import type { ChainReport } from '../model/report';
+import type { CertificateReport, ChainReport } from '../model/report';
 import type { CertificateRecord } from '../x509/types';
 import { cnFirst } from '../x509/cn-first';
 import { formatLocalDate, type TimeZone } from '../i18n/dates';
@@ -13,25 +13,33 @@ export interface ChainPictureInput {
   readonly packFiles: ReadonlyMap<string, string>;
   readonly locale: Locale;
   readonly timeZone?: TimeZone;
+  /**
+   * The report's certificates: the root a store or the admin's own roots anchored the chain with is there but
+   * not in the evidence, and the picture must still name it and call it a root.
+   */
+  readonly reported?: readonly CertificateReport[];
 }
 
 /**
  * One reported chain as a picture: leaf first, then each issuer; when the chain stops at a missing issuer a
  * "missing" node shows its name and where the CA publishes it (AIA), which is what the admin must fetch.
  */
-export function chainPicture({ chain, certificates, packFiles, locale, timeZone }: ChainPictureInput): ChainPicture {
+export function chainPicture({ chain, certificates, packFiles, locale, timeZone, reported = [] }: ChainPictureInput): ChainPicture {
   const t = (key: string, params: Record<string, string> = {}) => format(locale, key, params);
+  const fromReport = new Map(reported.map((c) => [c.sha1.toUpperCase(), c]));
   const nodes: ChainNode[] = chain.path.map((sha1, i) => {
-    const cert = certificates.get(sha1.toUpperCase());
+    const cert = certificates.get(sha1.toUpperCase()) ?? fromReport.get(sha1.toUpperCase());
     const role: ChainNode['role'] = i === 0 ? 'leaf' : cert?.selfSigned ? 'root' : 'intermediate';
     const file = packFiles.get(sha1.toUpperCase());
+    // The anchor of a chain judged against the admin's own roots (--trust, "Trust this root") is theirs: say so.
+    const theirs = role === 'root' && i === chain.path.length - 1 && chain.trustStore === 'user';
     return {
       role,
       label: t(`guide.chain.role.${role}`),
       subject: cert ? cnFirst(cert.subject) : sha1,
       thumbprint: sha1.toUpperCase(),
       ...(cert ? { notAfter: t('guide.chain.validUntil', { date: formatLocalDate(cert.notAfter, locale, timeZone) }) } : {}),
-      ...(file ? { note: t('guide.chain.inPack', { file }) } : {}),
+      ...(file ? { note: t('guide.chain.inPack', { file }) } : theirs ? { note: t('guide.chain.trustedByYou') } : {}),
     };
   });
   if (chain.missingIssuer) {

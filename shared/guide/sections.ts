@@ -90,7 +90,7 @@ export function chains(input: GuideInput, t: (k: string) => string): GuideSectio
   const packFiles = new Map(input.packFiles.map((p) => [p.cert.sha1.toUpperCase(), p.file]));
   const blocks: Block[] = input.report.chains.map((chain) => ({
     type: 'chain',
-    chain: chainPicture({ chain, certificates: input.certificates, packFiles, locale: input.plan.locale, timeZone: input.plan.timeZone }),
+    chain: chainPicture({ chain, certificates: input.certificates, packFiles, locale: input.plan.locale, timeZone: input.plan.timeZone, reported: input.report.certificates }),
   }));
   if (blocks.length === 0) blocks.push({ type: 'paragraph', text: [t('guide.chain.none')] });
   if (input.packFiles.length) {

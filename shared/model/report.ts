@@ -44,6 +44,14 @@ export interface ChainReport {
   readonly supplied?: readonly string[];
 }
 
+/** A root the admin trusted for this case (`--trust`, the app's "Trust this root"): theirs, not a store's. */
+export interface TrustedRootReport {
+  readonly sha1: string;
+  readonly subject: string;
+  /** The file it came from (a `--trust` file, the root file added in the app, or the evidence file it was in). */
+  readonly source: string;
+}
+
 export interface FindingReport extends Finding {
   readonly title: string;
   readonly detail: string;
@@ -73,6 +81,8 @@ export interface Report {
   /** The one verdict (findings.md); optional only for reports written before it existed. */
   readonly verdict?: Verdict;
   readonly answers?: Answers;
+  /** The roots the admin trusted for this case; a chain they anchor has `trustStore: 'user'`. Absent when none. */
+  readonly trustedRoots?: readonly TrustedRootReport[];
 }
 
 export type { Severity };

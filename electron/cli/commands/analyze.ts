@@ -38,6 +38,7 @@ async function readEarlierReport(path: string, io: CliIo, locale: Locale): Promi
     return notReport();
   }
 }
+import { userTrustAnchors } from '../../../shared/engine/user-trust';
 
 /** Exit codes of findings.md: 0 healthy, 1 a problem (see exitStatusOf), 2 usage error or nothing readable. */
 export { EXIT_CLEAN, EXIT_FOUND } from '../../../shared/report/exit-status';
@@ -77,9 +78,10 @@ export async function runCliAnalysis(args: CliArgs, io: CliIo, locale: Locale): 
     ...(onProgress ? { onProgress } : {}),
     ...(readWorker ? { readAll: parallelFileReadAll(readWorker, jobs) } : {}),
     // The network is touched only when --probe or --fetch-aia asked for it (architecture.md "Offline by default").
-    ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, trust.anchors, io, locale) } : {}),
+    ...(wantsNetwork ? { augment: (evidence) => networkEvidence(args, evidence, [...trust.anchors, ...userTrustAnchors(trust.roots)], io, locale) } : {}),
     now: args.at ?? new Date(),
     trustAnchors: trust.anchors,
+    trustedRoots: trust.roots,
     rejected,
     ...(args.expectName !== undefined ? { expectName: args.expectName } : {}),
     ...(args.maxIntermediates !== undefined ? { maxIntermediates: args.maxIntermediates } : {}),

@@ -59,6 +59,7 @@ export function createCaseHandlers(deps: CaseHandlerDeps, grants: WriteGrants): 
           evidence: content.evidence.map((e) => toCaseEvidence(e.name, e.source, e.bytes, e.role)),
           report: content.report,
           ...(content.baseline ? { baseline: content.baseline } : {}),
+          ...(content.trusted?.length ? { trusted: content.trusted.map((e) => toCaseEvidence(e.name, 'file', e.bytes)) } : {}),
         },
         deps.now?.() ?? new Date(),
       );
@@ -79,6 +80,7 @@ export function createCaseHandlers(deps: CaseHandlerDeps, grants: WriteGrants): 
         evidence: doc.evidence.map((e) => ({ name: e.name, source: e.source, bytes: caseEvidenceBytes(e), ...(e.role ? { role: e.role } : {}) })),
         report: doc.report,
         ...(doc.baseline ? { baseline: doc.baseline as Report } : {}),
+        ...(doc.trusted?.length ? { trusted: doc.trusted.map((e) => ({ name: e.name, bytes: caseEvidenceBytes(e) })) } : {}),
       };
       return ok({ name: basename(path), savedAt: doc.savedAt, content });
     },

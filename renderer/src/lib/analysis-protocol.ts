@@ -11,6 +11,13 @@ import type { PreflightError, PreflightReport } from '../../../shared/preflight/
 
 /** The renewal pre-flight of the new certificate, or why there is none (`reason`: the file's own error code). */
 export type PreflightOutcome = Result<PreflightReport, PreflightError & { readonly reason?: string }>;
+import type { TrustedRoot } from '../../../shared/engine/user-trust';
+
+/** A file of roots the admin trusts for this case (a root file they added, or a root they chose to trust). */
+export interface TrustFile {
+  readonly name: string;
+  readonly blob: Blob;
+}
 
 /** The fix pack of the latest analysis, built where its evidence lives (the worker). */
 export interface FixPackView {
@@ -35,6 +42,8 @@ export interface AnalysisOptions {
   readonly captures?: readonly NetworkCapture[];
   /** The renewal path: the input name of the new certificate, judged by the pre-flight (shared/preflight). */
   readonly newCertificate?: string;
+  /** The roots the admin trusts for this case, read in the worker by the CLI's --trust code (readTrustFiles). */
+  readonly trustFiles?: readonly TrustFile[];
 }
 
 /** What an analysis gives the UI: the report, and what the evidence answers of the wizard's questions
@@ -48,6 +57,10 @@ export interface AnalysisOutcome {
   readonly preflight?: PreflightOutcome;
   /** With `newCertificate`: how its file was read (status, a password asked for), as the report says of the others. */
   readonly newCertificateInput?: InputReport;
+  /** Roots of chains no store trusts, with their DER: what "Trust this root for this case" adds. */
+  readonly untrustedRoots?: readonly TrustedRoot[];
+  /** Trust files that held no certificate (named so the chain step can say so). */
+  readonly trustUnreadable?: readonly string[];
 }
 
 /**

@@ -14,6 +14,8 @@ export interface CaseFile {
   readonly baseline?: Report | null;
   /** The evidence as given; `role: 'newCertificate'` marks the renewal path's new certificate. */
   readonly items: ReadonlyArray<{ readonly name: string; readonly source: 'file' | 'paste'; readonly blob: Blob; readonly role?: 'newCertificate' }>;
+  /** The root files the admin trusts for this case; absent in cases saved before the app could trust a root. */
+  readonly trusted?: ReadonlyArray<{ readonly name: string; readonly blob: Blob }>;
 }
 
 export interface CaseStorage {

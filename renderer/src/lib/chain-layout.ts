@@ -5,9 +5,10 @@ export type NodeStatus = 'ok' | 'expired' | 'untrusted' | 'unknown';
 /**
  * Where a certificate of the path came from: on the wire from the server (a probe), from the admin's files, or
  * from the trust store (neither). A root the server sends is marked as not needed: a root is never sent.
+ * `trusted` is a root the admin trusted for this case (`--trust`, "Trust this root"): theirs, not a store's.
  * null for reports written before the engine told the two apart.
  */
-export type NodeOrigin = 'sent' | 'sentRoot' | 'supplied' | 'store' | null;
+export type NodeOrigin = 'sent' | 'sentRoot' | 'supplied' | 'store' | 'trusted' | null;
 
 /** One box of the chain picture: a certificate we have, or the gap where a missing issuer belongs. */
 export type ChainNode =
@@ -28,7 +29,9 @@ function statusOf(cert: CertificateReport | null, chain: ChainReport, isTop: boo
   return 'ok';
 }
 
-function originOf(chain: ChainReport, sha1: string, role: 'leaf' | 'intermediate' | 'root'): NodeOrigin {
+function originOf(chain: ChainReport, sha1: string, role: 'leaf' | 'intermediate' | 'root', isTop: boolean): NodeOrigin {
+  // The anchor of a chain judged against the admin's own roots is one of them.
+  if (isTop && role === 'root' && chain.trustStore === 'user') return 'trusted';
   if (!chain.sentByServer && !chain.supplied) return null;
   const has = (list: readonly string[] | undefined) => (list ?? []).some((s) => s.toUpperCase() === sha1.toUpperCase());
   if (has(chain.sentByServer)) return role === 'root' ? 'sentRoot' : 'sent';
@@ -53,7 +56,7 @@ export function layoutChain(chain: ChainReport, certificates: readonly Certifica
     const isTop = i === path.length - 1;
     const role = i === 0 ? 'leaf' : isTop && cert?.selfSigned ? 'root' : 'intermediate';
     const status = statusOf(cert, chain, isTop, validationTime);
-    return { type: 'certificate', role, status, origin: originOf(chain, sha1, role), cert, sha1 };
+    return { type: 'certificate', role, status, origin: originOf(chain, sha1, role, isTop), cert, sha1 };
   });
   if (chain.status === 'incomplete') {
     nodes.push({ type: 'missing', issuer: chain.missingIssuer ?? '', aiaUrls: chain.aiaUrls ?? [] });

@@ -5,6 +5,7 @@ import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
 import { resolveLocale } from '../../../shared/i18n/locales';
 import type { Evidence } from '../../../shared/model/evidence';
 import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
+import { readCaseTrust, trustOutcome } from './case-trust';
 import type { Report } from '../../../shared/model/report';
 import { err, ok } from '../../../shared/result';
 import type { AnalysisRunner } from './analysis-protocol';
@@ -23,10 +24,12 @@ export function createInlineRunner(): AnalysisRunner {
       const given = { files: inputs.length, bytes: blobBytes(inputs) };
       onProgress?.(given);
       try {
+        const trust = await readCaseTrust(options.trustFiles);
         const runOptions: RunOptions = {
           locale: options.locale,
           now: new Date(options.nowIso),
           trustAnchors: options.trustAnchors,
+          trustedRoots: trust.roots,
           answers: options.answers,
           augment: async () => (options.captures ?? []).map(captureEvidence),
           onProgress: (step) => onProgress?.({ ...given, step }),
@@ -37,7 +40,7 @@ export function createInlineRunner(): AnalysisRunner {
         const { report, evidence, analysis } = renewal?.current ?? (await runAnalysis(blobs, runOptions));
         if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
         last = { report, evidence };
-        const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) };
+        const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report), ...trustOutcome(evidence, report, trust.unreadable) };
         return ok(renewal ? { ...outcome, preflight: renewal.preflight, ...(renewal.input ? { newCertificateInput: renewal.input } : {}) } : outcome);
       } catch {
         return err({ code: 'ui.analysis.failed' });

@@ -17,6 +17,7 @@ export function snapshotCase(s: WizardSession): CaseFile {
       ...s.evidence.items.map((i) => ({ name: i.name, source: i.source, blob: i.blob })),
       ...(s.evidence.newCertificate ? [{ name: s.evidence.newCertificate.name, source: 'file' as const, blob: s.evidence.newCertificate.blob, role: 'newCertificate' as const }] : []),
     ],
+    trusted: s.evidence.trustFiles.map((f) => ({ name: f.name, blob: f.blob })),
   };
 }
 
@@ -30,6 +31,8 @@ export async function applyCase(s: WizardSession, file: CaseFile): Promise<void>
   s.symptom = file.symptom && (SYMPTOMS as readonly string[]).includes(file.symptom) ? (file.symptom as Symptom) : null;
   s.answers = file.answers;
   s.baseline = file.baseline ?? null;
+  // Before the evidence goes in: its first analysis already judges chains against the admin's own roots.
+  s.evidence.trustFiles = (file.trusted ?? []).map((f) => ({ name: f.name, blob: f.blob }));
   const fresh = file.items.find((i) => i.role === 'newCertificate');
   const current = file.items.filter((i) => i !== fresh);
   await s.evidence.addFiles(current.filter((i) => i.source === 'file').map((i) => ({ name: i.name, blob: i.blob })));

@@ -19,6 +19,7 @@ export async function toCaseContent(file: CaseFile, report: CaseContent['report'
   const evidence = await Promise.all(
     file.items.map(async (i) => ({ name: i.name, source: i.source, bytes: new Uint8Array(await i.blob.arrayBuffer()), ...(i.role ? { role: i.role } : {}) })),
   );
+  const trusted = await Promise.all((file.trusted ?? []).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()) })));
   return {
     symptom: file.symptom,
     stepIndex: file.stepIndex,
@@ -27,6 +28,7 @@ export async function toCaseContent(file: CaseFile, report: CaseContent['report'
     evidence,
     report,
     ...(file.baseline ? { baseline: file.baseline } : {}),
+    ...(trusted.length > 0 ? { trusted } : {}),
   };
 }
 
@@ -41,6 +43,7 @@ export function fromCaseContent(content: CaseContent, savedAt: string): CaseFile
     ...(content.step ? { step: content.step } : {}),
     baseline: content.baseline ?? null,
     items: content.evidence.map((e) => ({ name: e.name, source: e.source, blob: new Blob([new Uint8Array(e.bytes)]), ...(e.role ? { role: e.role } : {}) })),
+    ...(content.trusted?.length ? { trusted: content.trusted.map((f) => ({ name: f.name, blob: new Blob([new Uint8Array(f.bytes)]) })) } : {}),
   };
 }
 

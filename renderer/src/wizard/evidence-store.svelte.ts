@@ -3,6 +3,8 @@ import type { Answers } from '../../../shared/model/answers';
 import type { TrustAnchor } from '../../../shared/model/analyzer';
 import type { AppError } from '../../../shared/result';
 import type { AnalysisInput, AnalysisOptions, AnalysisRunner, PreflightOutcome } from '../lib/analysis-protocol';
+import type { TrustedRoot } from '../../../shared/engine/user-trust';
+import { trustFileOf, type CaseTrustFile } from '../lib/trust-files';
 import type { AiaChild, NetworkCapture } from '../../../shared/network/capture';
 import type { RunProgress } from '../../../shared/engine/run';
 import { ProgressPace } from '../../../shared/engine/progress-pace';
@@ -70,6 +72,15 @@ export class EvidenceStore {
   preflight = $state.raw<PreflightOutcome | null>(null);
   /** How `newCertificate`'s file was read: the report is of the current state and does not list it. */
   #newInput = $state.raw<InputReport | null>(null);
+  /**
+   * The root files the admin trusts for this case (the CLI's --trust files): saved with the case, read in the
+   * worker by the engine's readTrustFiles, and named as theirs in the report (`trustedRoots`).
+   */
+  trustFiles = $state.raw<readonly CaseTrustFile[]>([]);
+  /** Roots of chains no store trusts, from the latest analysis: what "Trust this root for this case" adds. */
+  untrustedRoots = $state.raw<readonly TrustedRoot[]>([]);
+  /** Trust files that held no certificate, by the latest analysis. */
+  trustUnreadable = $state.raw<readonly string[]>([]);
 
   #runner: AnalysisRunner;
   #context: () => Omit<AnalysisOptions, 'trustAnchors' | 'nowIso'>;
@@ -176,6 +187,32 @@ export class EvidenceStore {
     return this.analyze();
   }
 
+  /** Trusts a root of the evidence for this case ("Trust this root for this case") and judges the chains again. */
+  trustRoot(root: TrustedRoot): Promise<void> {
+    if (this.trustFiles.some((f) => f.sha1 === root.sha1)) return Promise.resolve();
+    this.trustFiles = [...this.trustFiles, trustFileOf(root, new Set(this.trustFiles.map((f) => f.name)))];
+    return this.analyze();
+  }
+
+  /** Root files the admin chose to trust ("Add a root file…"); a file without a certificate is named in trustUnreadable. */
+  addTrustFiles(files: ReadonlyArray<{ readonly name: string; readonly blob: Blob }>): Promise<void> {
+    if (files.length === 0) return Promise.resolve();
+    const taken = new Set(this.trustFiles.map((f) => f.name));
+    const added = files.map((f) => {
+      const name = uniqueName(f.name, taken);
+      taken.add(name);
+      return { name, blob: f.blob };
+    });
+    this.trustFiles = [...this.trustFiles, ...added];
+    return this.analyze();
+  }
+
+  /** Stops trusting a root file for this case. */
+  untrust(name: string): Promise<void> {
+    this.trustFiles = this.trustFiles.filter((f) => f.name !== name);
+    return this.items.length > 0 ? this.analyze() : Promise.resolve();
+  }
+
   /** Forgets every item and the analysis (a case file is opened in place of the current one). */
   clear(): void {
     // A run in flight is superseded, not cancelled: cancelling would restart the worker and its anchors.
@@ -190,6 +227,9 @@ export class EvidenceStore {
     this.report = null;
     this.inferred = {};
     this.aiaChildren = [];
+    this.trustFiles = [];
+    this.untrustedRoots = [];
+    this.trustUnreadable = [];
     this.failure = null;
     this.phase = 'idle';
   }
@@ -254,6 +294,7 @@ export class EvidenceStore {
         trustAnchors: this.trustAnchors,
         captures: items.flatMap((i) => (i.capture ? [i.capture] : [])),
         ...(fresh ? { newCertificate: fresh.name } : {}),
+        trustFiles: this.trustFiles.map((f) => ({ name: f.name, blob: f.blob })),
       },
       (p) => {
         if (mine === this.#generation && p.step) pace.offer(p.step);
@@ -269,6 +310,8 @@ export class EvidenceStore {
       this.aiaChildren = result.value.aiaChildren ?? [];
       this.preflight = result.value.preflight ?? null;
       this.#newInput = result.value.newCertificateInput ?? null;
+      this.untrustedRoots = result.value.untrustedRoots ?? [];
+      this.trustUnreadable = result.value.trustUnreadable ?? [];
       this.phase = 'idle';
     } else {
       this.failure = result.error.code;

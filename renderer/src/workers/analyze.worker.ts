@@ -6,6 +6,7 @@ import { indexAnchors } from '../../../shared/x509/chain/anchors';
 import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
 import type { Evidence } from '../../../shared/model/evidence';
 import { aiaChildren, captureEvidence } from '../../../shared/network/capture';
+import { readCaseTrust, trustOutcome } from '../lib/case-trust';
 import type { Report } from '../../../shared/model/report';
 import { err } from '../../../shared/result';
 import { resolveLocale } from '../../../shared/i18n/locales';
@@ -51,11 +52,13 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
   try {
     const deferred = inputs.map((input) => analysisBlob(input, syncReader));
     const readAll = readerThreads(deferred, bytes);
+    const trust = await readCaseTrust(options.trustFiles);
     const runOptions: RunOptions = {
       ...(readAll ? { readAll } : {}),
       locale: options.locale,
       now: new Date(options.nowIso),
       trustAnchors: options.trustAnchors,
+      trustedRoots: trust.roots,
       answers: options.answers,
       augment: async () => (options.captures ?? []).map(captureEvidence),
       onProgress: (progress) => post({ type: 'engine', id, progress }),
@@ -65,7 +68,7 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
     const renewal = name && inputs.some((i) => i.name === name) ? await runRenewal(deferred, name, runOptions) : undefined;
     const { report, evidence, analysis } = renewal?.current ?? (await runAnalysis(deferred, runOptions));
     last = { report, evidence };
-    const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report) };
+    const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report), ...trustOutcome(evidence, report, trust.unreadable) };
     post({ type: 'done', id, outcome: renewal ? { ...outcome, preflight: renewal.preflight, ...(renewal.input ? { newCertificateInput: renewal.input } : {}) } : outcome });
   } catch {
     // Readers return errors as values; reaching here means an engine bug. The UI shows a generic failure
