@@ -13,6 +13,9 @@ import { CaseFiles } from './wizard/case-files.svelte';
 import { t } from './lib/i18n.svelte';
 import { AboutView } from './wizard/about.svelte';
 import { followLocaleInMain } from './lib/main-locale.svelte';
+import { trackInputModality } from './lib/input-modality';
+
+trackInputModality();
 
 const settings = new Settings(window.localStorage, navigator.language);
 const runner = createWorkerRunner(

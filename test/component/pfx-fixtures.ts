@@ -11,12 +11,17 @@ interface NodeProcess {
 }
 
 export function pfxFixture(name: 'leaf-aes.pfx' | 'leaf-3des.p12' | 'leaf-legacy-rc2.pfx'): File {
-  return certFixture(name);
+  return fixtureFile(`certs/${name}`);
 }
 
 /** Any file of test/fixtures/certs (Vite denies .pem and .pfx as modules too), as the File a picker gives. */
 export function certFixture(name: string): File {
+  return fixtureFile(`certs/${name}`);
+}
+
+/** Any file under test/fixtures (`certs/chain-complete.pem`) as the File a drop hands over, named as on disk. */
+export function fixtureFile(path: string): File {
   const node = (globalThis as unknown as { process: NodeProcess }).process;
-  const bytes = node.getBuiltinModule('node:fs').readFileSync(`${node.cwd()}/test/fixtures/certs/${name}`);
-  return new File([new Uint8Array(bytes)], name);
+  const bytes = node.getBuiltinModule('node:fs').readFileSync(`${node.cwd()}/test/fixtures/${path}`);
+  return new File([new Uint8Array(bytes)], path.split('/').pop() ?? path);
 }

@@ -45,3 +45,13 @@ describe('renderTextSummary in plain words', () => {
     expect(text).toContain('CN=Relay Doctor Test Issuing CA 1, O=Relay Doctor Test');
   });
 });
+
+describe('plainParams', () => {
+  it('reads a TlsCertificateName as "subject (issued by issuer)", CN first, and keeps the exact value apart', async () => {
+    const { plainParams, exactTlsNames } = await import('../../../../shared/report/plain-params');
+    const params = { connector: 'Outbound to Office 365', tlsCertificateName: '<I>C=US, O=DigiCert Inc, CN=DigiCert G2 TLS RSA SHA256 2020 CA1<S>C=CZ, O=Contoso, CN=relay.contoso.com' };
+    expect(plainParams(params, 'en').tlsCertificateName).toBe('CN=relay.contoso.com, C=CZ, O=Contoso (issued by CN=DigiCert G2 TLS RSA SHA256 2020 CA1, C=US, O=DigiCert Inc)');
+    expect(plainParams(params, 'en').connector).toBe('Outbound to Office 365');
+    expect(exactTlsNames(params)).toEqual([params.tlsCertificateName]);
+  });
+});
