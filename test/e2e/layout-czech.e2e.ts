@@ -27,7 +27,7 @@ test('no step scrolls sideways in Czech at 720 px', async ({ window: page }) => 
     }
     if (heading === 'Zjištění') for (const s of await page.locator('details > summary').all()) await s.click();
     if (heading === 'Oprava a export') {
-      await expect(page.getByRole('list', { name: 'Soubory v balíčku opravy' })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('list', { name: 'Soubory v opravném balíčku' })).toBeVisible({ timeout: 30_000 });
     }
     expect(await overflow(page), `step "${heading}" overflows sideways`).toBeLessThanOrEqual(0);
     if (i < STEPS.length - 1) await page.getByRole('button', { name: 'Další', exact: true }).click();
