@@ -99,3 +99,36 @@ describe('inputs read on several threads', () => {
     expect(sizes).toEqual([total, total, total, total]);
   });
 });
+
+describe("a reader thread's progress", () => {
+  /** A send log of about 4 MB (the fixture's sessions again and again), handed on in 64 KB pieces as files are. */
+  function largeLog(): DeferredInput {
+    const text = readFileSync(FIXTURES + 'smtp/exchange-send-5.7.64-cert-sent.log', 'latin1');
+    const header = text.split('\n').filter((l) => l.startsWith('#')).join('\n') + '\n';
+    const lines = text.split('\n').filter((l) => l && !l.startsWith('#')).join('\n') + '\n';
+    const body = new TextEncoder().encode(header + lines.repeat(Math.ceil((4 << 20) / lines.length)));
+    const pieces = (visit: (piece: Uint8Array) => boolean | void): void => {
+      for (let at = 0; at < body.length; at += 65_536) if (visit(body.subarray(at, at + 65_536)) === false) return;
+    };
+    return { name: 'SEND.log', size: body.length, load: async () => body, pieces };
+  }
+
+  async function served(totalBytes: number): Promise<{ partials: number[]; read: ReadAllResult }> {
+    const partials: number[] = [];
+    let read: ReadAllResult | undefined;
+    await serveRead(1, largeLog(), { totalBytes, limits: DEFAULT_LIMITS }, (reply) => (reply.type === 'done' ? (read = reply.read) : partials.push(reply.fraction)));
+    return { partials, read: read! };
+  }
+
+  it('comes in steps of the whole analysis: a few per log of a large folder, the usual hundred for a file alone', async () => {
+    const size = largeLog().size;
+    const alone = await served(size);
+    const inFolder = await served(size * 100);
+    expect(alone.partials.length).toBeGreaterThan(50);
+    expect(inFolder.partials.length).toBeGreaterThan(0);
+    expect(inFolder.partials.length).toBeLessThanOrEqual(2);
+    expect(inFolder.partials.every((f, i, all) => f > 0 && f <= 1 && (i === 0 || f > all[i - 1]!))).toBe(true);
+    // Only the messages are fewer: what was read is what this thread's engine reads of it.
+    expect(inFolder.read).toEqual(await readInputs([largeLog()], { totalBytes: size * 100, limits: DEFAULT_LIMITS }));
+  });
+});
