@@ -79,6 +79,15 @@ describe('Renewal path (issue 22)', () => {
     expect(within(check).getByText(/The evidence/)).toBeTruthy();
   });
 
+  it('builds the switch-over pack in the worker from the pre-flight: scripts, rollback, guide and report, never the PFX', async () => {
+    await toPreflight('healthy-renewal-same-issuer');
+    await fireEvent.click(screen.getByRole('button', { name: 'Build the switch-over pack' }));
+    const files = await screen.findByRole('list', { name: 'Files in the switch-over pack' }, { timeout: 10_000 });
+    const names = within(files).getAllByRole('listitem').map((li) => li.querySelector('code')?.textContent);
+    expect(names).toEqual(['guide.md', 'guide.html', 'switch-over.ps1', 'rollback.ps1', 'report.json']);
+    expect(names.some((n) => n?.endsWith('.pfx'))).toBe(false);
+  });
+
   it('after the switch keeps the current state as the baseline and asks for the server as it is now', async () => {
     const { session, evidence } = await toPreflight('healthy-renewal-same-issuer');
     const before = evidence.report;

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -62,7 +62,7 @@ async function toPreflight(page: Page, s: ReturnType<typeof scenario>, w: Words,
 test.describe('renewal pre-flight', () => {
   test.use({ trustedRoots: [join(SCENARIOS, 'healthy-renewal-same-issuer', '_args', 'root.pem')] });
 
-  test('a healthy renewal will work; after the switch the same case shows before and after', async ({ window: page }, testInfo) => {
+  test('a healthy renewal will work; after the switch the same case shows before and after', async ({ window: page, dialogs }, testInfo) => {
     mkdirSync(SHOTS, { recursive: true });
     const s = scenario('healthy-renewal-same-issuer');
     await toPreflight(page, s, EN, `renewal-healthy-${testInfo.project.name}`);
@@ -88,6 +88,21 @@ test.describe('renewal pre-flight', () => {
     expect(text).not.toMatch(/preflight\.[a-z]+|\d{4}-\d{2}-\d{2}T\d{2}/);
     expect(await seriousViolations(page), 'pre-flight, will work').toEqual([]);
     await page.screenshot({ path: join(SHOTS, `renewal-healthy-${testInfo.project.name}.png`), fullPage: true });
+    // The README's picture of the pre-flight, regenerated here (the top of the page: the verdict and the first checks).
+    if (testInfo.project.name === 'chromium-harness') {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'renewal-preflight.png') });
+    }
+
+    // The switch-over pack: built in the worker, written by main into the chosen folder (guide.pdf added there).
+    await page.getByRole('button', { name: 'Build the switch-over pack' }).click();
+    await expect(page.getByRole('list', { name: 'Files in the switch-over pack' })).toContainText('switch-over.ps1', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Save switch-over pack…' }).click();
+    await expect(page.getByText(/Saved \d+ files to .*relay-doctor-switchover/)).toBeVisible({ timeout: 30_000 });
+    for (const f of ['switch-over.ps1', 'rollback.ps1', 'guide.pdf', 'report.json']) expect(existsSync(join(dialogs.exportFolder!, 'relay-doctor-switchover', f)), f).toBe(true);
+    expect(existsSync(join(dialogs.exportFolder!, 'relay-doctor-switchover', s.name))).toBe(false);
+    expect(await seriousViolations(page), 'switch-over pack').toEqual([]);
+    await page.screenshot({ path: join(SHOTS, `renewal-switchover-pack-${testInfo.project.name}.png`), fullPage: true });
 
     // Issue 22 item 3: after the switch the current state is the baseline.
     await page.getByRole('button', { name: 'I have switched: check the server again' }).click();

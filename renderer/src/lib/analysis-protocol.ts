@@ -31,6 +31,12 @@ export interface FixPackMessage {
   readonly id: number;
 }
 
+/** UI thread → worker: build the switch-over pack of the latest pre-flight (the renewal path). */
+export interface SwitchOverMessage {
+  readonly type: 'switchover';
+  readonly id: number;
+}
+
 /** The plain data one analysis needs; it crosses the worker boundary by structured clone. */
 export interface AnalysisOptions {
   readonly locale: Locale;
@@ -115,6 +121,11 @@ export interface AnalysisRunner {
   prepare(trustAnchors: readonly TrustAnchor[]): void;
   /** Builds the fix pack of the latest finished analysis (`ui.fixpack.noAnalysis` when there is none). */
   fixPack(): Promise<Result<FixPackView, AppError>>;
+  /**
+   * Builds the switch-over pack of the latest pre-flight (shared/switchover), answered like a fix pack:
+   * `ui.fixpack.noAnalysis` when the latest analysis had no pre-flight report.
+   */
+  switchOverPack(): Promise<Result<FixPackView, AppError>>;
   /** Abandons the running analysis; its promise resolves with `ui.analysis.cancelled`. */
   cancel(): void;
 }

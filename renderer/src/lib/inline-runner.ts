@@ -1,4 +1,6 @@
-import { runAnalysis, type RunOptions } from '../../../shared/engine/run';
+import { runAnalysis, type RunOptions, type RunResult } from '../../../shared/engine/run';
+import { buildSwitchOverPack } from '../../../shared/switchover';
+import type { PreflightReport } from '../../../shared/preflight/types';
 import { runRenewal } from './renewal-run';
 import { inferAnswers } from '../../../shared/questions/infer';
 import { buildFixPack } from '../../../shared/fixpack/build-fixpack';
@@ -18,6 +20,7 @@ import { analysisBlob, blobBytes } from './blob-input';
 export function createInlineRunner(): AnalysisRunner {
   let generation = 0;
   let last: { report: Report; evidence: readonly Evidence[] } | null = null;
+  let lastRenewal: { preflight: PreflightReport; judged: RunResult } | null = null;
   return {
     async run(inputs, options, onProgress) {
       const mine = ++generation;
@@ -40,6 +43,7 @@ export function createInlineRunner(): AnalysisRunner {
         const { report, evidence, analysis } = renewal?.current ?? (await runAnalysis(blobs, runOptions));
         if (mine !== generation) return err({ code: 'ui.analysis.cancelled' });
         last = { report, evidence };
+        lastRenewal = renewal?.preflight.ok ? { preflight: renewal.preflight.value, judged: renewal.judged } : null;
         const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report), ...trustOutcome(evidence, report, trust.unreadable) };
         return ok(renewal ? { ...outcome, preflight: renewal.preflight, ...(renewal.input ? { newCertificateInput: renewal.input } : {}) } : outcome);
       } catch {
@@ -50,6 +54,12 @@ export function createInlineRunner(): AnalysisRunner {
       if (!last) return err({ code: 'ui.fixpack.noAnalysis' });
       const built = await buildFixPack({ report: last.report, evidence: last.evidence, locale: resolveLocale(last.report.locale) });
       return built.ok ? ok({ files: built.value.files, guide: built.value.guide }) : built;
+    },
+    async switchOverPack() {
+      if (!lastRenewal) return err({ code: 'ui.fixpack.noAnalysis' });
+      const { preflight, judged } = lastRenewal;
+      const built = buildSwitchOverPack({ preflight, evidence: judged.evidence, chains: judged.report.chains, locale: resolveLocale(preflight.locale) });
+      return built.ok ? ok({ files: built.value.files, guide: built.value.guide }) : err(built.error);
     },
     prepare() {
       // Same thread: the first analysis decodes the anchors itself.

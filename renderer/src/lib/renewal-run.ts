@@ -20,6 +20,8 @@ export interface RenewalRun {
   /** The current state: every input but the new certificate (the findings, the fix pack, the baseline). */
   readonly current: RunResult;
   readonly preflight: PreflightOutcome;
+  /** The run over everything the pre-flight judged (its evidence and chains make the switch-over pack). */
+  readonly judged: RunResult;
   /** How the new certificate's file was read (the current state's report does not list it). */
   readonly input?: InputReport;
 }
@@ -44,5 +46,5 @@ export async function runRenewal(inputs: readonly BlobInput[], newCertificate: s
   const preflight: PreflightOutcome = outcome.ok
     ? { ok: true, value: outcome.value }
     : { ok: false, error: { ...outcome.error, ...(reason ? { reason: reason.code } : {}) } };
-  return { current, preflight, ...(input ? { input } : {}) };
+  return { current, preflight, judged: all, ...(input ? { input } : {}) };
 }

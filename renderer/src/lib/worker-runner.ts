@@ -7,6 +7,7 @@ import type {
   EngineProgress,
   FixPackMessage,
   FixPackView,
+  SwitchOverMessage,
   PrepareMessage,
   RunMessage,
   WorkerMessage,
@@ -95,6 +96,15 @@ export function createWorkerRunner(makeWorker: () => Worker): AnalysisRunner {
       return new Promise((settle) => {
         fixPacks.set(id, settle);
         ensureWorker().postMessage({ type: 'fixpack', id } satisfies FixPackMessage);
+      });
+    },
+    switchOverPack() {
+      if (!worker) return Promise.resolve(err({ code: 'ui.fixpack.noAnalysis' }));
+      const id = nextId++;
+      // Answered as a fix pack is (a 'fixpack' message with this id).
+      return new Promise((settle) => {
+        fixPacks.set(id, settle);
+        ensureWorker().postMessage({ type: 'switchover', id } satisfies SwitchOverMessage);
       });
     },
     cancel() {

@@ -324,6 +324,11 @@ export class EvidenceStore {
     return this.#runner.fixPack();
   }
 
+  /** The switch-over pack of the latest pre-flight (renewal path), built in the worker like the fix pack. */
+  switchOverPack(): ReturnType<AnalysisRunner['switchOverPack']> {
+    return this.#runner.switchOverPack();
+  }
+
   cancel(): void {
     this.#generation++;
     this.#runner.cancel();

@@ -15,7 +15,10 @@ import { blobThreads } from '../lib/blob-threads';
 import { parallelReadAll } from '../../../shared/engine/parallel-read';
 import { SHARE_ABOVE_BYTES } from '../../../shared/engine/read-shares';
 import type { ReadAll } from '../../../shared/engine/read-inputs';
-import type { FixPackMessage, PrepareMessage, RunMessage, WorkerMessage } from '../lib/analysis-protocol';
+import type { FixPackMessage, PrepareMessage, RunMessage, SwitchOverMessage, WorkerMessage } from '../lib/analysis-protocol';
+import { buildSwitchOverPack } from '../../../shared/switchover';
+import type { RunResult } from '../../../shared/engine/run';
+import type { PreflightReport } from '../../../shared/preflight/types';
 
 /**
  * Untrusted files are parsed here, off the UI thread and inside the renderer sandbox (style.md §3.2).
@@ -24,6 +27,8 @@ import type { FixPackMessage, PrepareMessage, RunMessage, WorkerMessage } from '
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let last: { report: Report; evidence: readonly Evidence[] } | null = null;
+/** The latest pre-flight and the run it judged (the renewal path), for the switch-over pack. */
+let lastRenewal: { preflight: PreflightReport; judged: RunResult } | null = null;
 
 function post(message: WorkerMessage): void {
   scope.postMessage(message);
@@ -68,6 +73,7 @@ async function run({ id, inputs, options }: RunMessage): Promise<void> {
     const renewal = name && inputs.some((i) => i.name === name) ? await runRenewal(deferred, name, runOptions) : undefined;
     const { report, evidence, analysis } = renewal?.current ?? (await runAnalysis(deferred, runOptions));
     last = { report, evidence };
+    lastRenewal = renewal?.preflight.ok ? { preflight: renewal.preflight.value, judged: renewal.judged } : null;
     const outcome = { report, inferred: inferAnswers(evidence, analysis.findings), aiaChildren: aiaChildren(evidence, report), ...trustOutcome(evidence, report, trust.unreadable) };
     post({ type: 'done', id, outcome: renewal ? { ...outcome, preflight: renewal.preflight, ...(renewal.input ? { newCertificateInput: renewal.input } : {}) } : outcome });
   } catch {
@@ -87,10 +93,22 @@ async function fixPack({ id }: FixPackMessage): Promise<void> {
   }
 }
 
-scope.onmessage = (event: MessageEvent<RunMessage | PrepareMessage | FixPackMessage>) => {
+function switchOverPack({ id }: SwitchOverMessage): void {
+  if (!lastRenewal) return post({ type: 'fixpack', id, result: err({ code: 'ui.fixpack.noAnalysis' }) });
+  try {
+    const { preflight, judged } = lastRenewal;
+    const built = buildSwitchOverPack({ preflight, evidence: judged.evidence, chains: judged.report.chains, locale: resolveLocale(preflight.locale) });
+    post({ type: 'fixpack', id, result: built.ok ? { ok: true, value: { files: built.value.files, guide: built.value.guide } } : err(built.error) });
+  } catch {
+    post({ type: 'fixpack', id, result: err({ code: 'ui.fixpack.failed' }) });
+  }
+}
+
+scope.onmessage = (event: MessageEvent<RunMessage | PrepareMessage | FixPackMessage | SwitchOverMessage>) => {
   const message = event.data;
   // Decoded anchors are cached by content inside shared/x509, so every later analysis skips this work.
   if (message.type === 'prepare') indexAnchors(message.trustAnchors);
   else if (message.type === 'fixpack') void fixPack(message);
+  else if (message.type === 'switchover') switchOverPack(message);
   else void run(message);
 };
