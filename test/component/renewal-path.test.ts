@@ -63,6 +63,8 @@ describe('Renewal path (issue 22)', () => {
     expect(within(checks).getAllByRole('article')).toHaveLength(12);
     const chain = within(checks).getByRole('article', { name: 'The chain can be sent' });
     expect(within(chain).getByText('Passes')).toBeTruthy();
+    // Names CN first, as certmgr shows them; the Send connector's value stays exactly as Exchange needs it.
+    expect(within(chain).getByText(/^The file holds every intermediate \(CN=Relay Doctor Test TLS RSA CA G1, C=US, O=Relay Doctor Test PKI\)/)).toBeTruthy();
     // The findings are of the current state: the new certificate is not among their inputs.
     expect(evidence.report?.inputs.map((i) => i.file)).not.toContain('mail.contoso.com-2027.pfx');
     expect(session.baseline).toBeNull();

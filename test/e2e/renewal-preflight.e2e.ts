@@ -114,7 +114,7 @@ test.describe('renewal pre-flight', () => {
     await dropFiles(page, [s.current.find((p) => p.endsWith('.log'))!], EN.zone);
     await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Next', exact: true }).click();
-    const compare = page.getByRole('region', { name: /^Before and after/ });
+    const compare = page.getByRole('region', { name: 'Before and after the switch' });
     await expect(compare).toBeVisible();
     await expect(compare.getByRole('heading', { name: /^Resolved \(\d+\)$/ })).toBeVisible();
     expect(await seriousViolations(page), 'before and after the switch').toEqual([]);

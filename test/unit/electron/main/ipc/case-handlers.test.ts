@@ -66,6 +66,25 @@ describe('case:save and case:open', () => {
     expect(opened.ok && opened.value.content.baseline).toEqual(report);
   });
 
+  it("keeps the step's id and the renewal path's new certificate, and a case without them opens as before", async () => {
+    const path = join(dir, 'renewal.json');
+    const renewal: CaseContent = {
+      ...content,
+      symptom: 'renewal',
+      step: 'preflight',
+      evidence: [...content.evidence, { name: 'new.cer', source: 'file', bytes: leaf, role: 'newCertificate' }],
+    };
+    await dispatch(handlers({ save: path }), 'case:save', { content: renewal, suggestedName: 'renewal', overwrite: false });
+    const opened = await dispatch(handlers({ open: path }), 'case:open', {});
+    if (!opened.ok) throw new Error(opened.error.code);
+    expect(opened.value.content.step).toBe('preflight');
+    expect(opened.value.content.evidence.map((e) => e.role ?? null)).toEqual([null, null, 'newCertificate']);
+    // Another role, or a step that is not an id, is refused at the IPC boundary.
+    const odd = { ...renewal, evidence: [{ name: 'x.cer', source: 'file', bytes: leaf, role: 'admin' }] };
+    expect(await dispatch(handlers({ save: path }), 'case:save', { content: odd, suggestedName: 'renewal', overwrite: true })).toMatchObject({ ok: false });
+    expect(await dispatch(handlers({ save: path }), 'case:save', { content: { ...renewal, step: '../x' }, suggestedName: 'renewal', overwrite: true })).toMatchObject({ ok: false });
+  });
+
   it('adds .json when the dialog returned a name without an extension', async () => {
     const saved = await dispatch(handlers({ save: join(dir, 'plain') }), 'case:save', { content, suggestedName: 'plain', overwrite: false });
     expect(saved).toEqual({ ok: true, value: { name: 'plain.json' } });
