@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { ROOT } from './fixtures';
 
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -40,4 +40,18 @@ export async function toEvidenceStep(page: Page, symptom: RegExp): Promise<void>
   await page.getByRole('radio', { name: symptom }).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/**
+ * Presses Next until the step titled `heading` shows (English UI), however many steps lie between: journeys
+ * name where they go, not how far, so they hold when steps are reordered.
+ */
+export async function nextUntil(page: Page, heading: string): Promise<void> {
+  const target = page.getByRole('heading', { level: 2, name: heading });
+  for (let i = 0; i < 8 && !(await target.isVisible()); i++) {
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    await expect(next).toBeEnabled({ timeout: 30_000 });
+    await next.click();
+  }
+  await expect(target).toBeVisible();
 }
