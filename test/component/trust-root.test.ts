@@ -42,7 +42,7 @@ describe('trusting a root for this case (issue 21 item 3)', { timeout: 30_000 },
     expect(within(list).getByText('root-ac910ba5.cer')).toBeTruthy();
     // Only the root became an anchor: the file it came in also holds the leaf and the intermediate.
     expect(evidence.trustFiles).toHaveLength(1);
-    await fireEvent.click(screen.getByRole('button', { name: 'Stop trusting root-ac910ba5.cer' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove root-ac910ba5.cer' }));
     await waitFor(() => expect(evidence.report?.chains[0]?.status).toBe('untrusted'));
     expect(evidence.report?.trustedRoots).toBeUndefined();
   });

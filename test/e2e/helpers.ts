@@ -50,3 +50,17 @@ export async function nextPastQuestions(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: 'Your environment' })).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
 }
+
+/**
+ * Presses Next until the step titled `heading` shows (English UI), however many steps lie between: journeys
+ * name where they go, not how far, so they hold when steps are reordered.
+ */
+export async function nextUntil(page: Page, heading: string): Promise<void> {
+  const target = page.getByRole('heading', { level: 2, name: heading });
+  for (let i = 0; i < 8 && !(await target.isVisible()); i++) {
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    await expect(next).toBeEnabled({ timeout: 30_000 });
+    await next.click();
+  }
+  await expect(target).toBeVisible();
+}

@@ -1,0 +1,81 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, ROOT } from './fixtures';
+import { dropBytes, dropFiles, FIXTURES, nextUntil, toEvidenceStep } from './helpers';
+
+/**
+ * The README's screenshots (docs/screenshots/*.png), taken from real journeys in the Chromium harness. They
+ * are written only with UPDATE_SCREENSHOTS=1 (`UPDATE_SCREENSHOTS=1 npm run test:e2e -- readme-screenshots`),
+ * so an ordinary run never changes files in the repository; each journey still checks what it shows.
+ */
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const DOCS = join(ROOT, 'docs', 'screenshots');
+const shot = (name: string, fullPage = true) => ({ path: join(DOCS, `${name}.png`), fullPage });
+
+test.skip(!UPDATE, 'README screenshots are regenerated only with UPDATE_SCREENSHOTS=1');
+test.beforeAll(() => mkdirSync(DOCS, { recursive: true }));
+test.beforeEach(({ mode }) => test.skip(mode !== 'harness', 'taken in the Chromium harness only, so they do not change with the machine'));
+
+test('findings, the chain gap and the saved fix pack for the KB 3212877 case', async ({ window: page }) => {
+  await toEvidenceStep(page, /A non-delivery report/);
+  await dropFiles(page, [join(FIXTURES, 'certs', 'leaf-only.cer')], /Drop zone/);
+  await nextUntil(page, 'Findings');
+  await expect(page.getByRole('heading', { level: 3, name: /does not send its intermediate certificates/ })).toBeVisible();
+  await page.screenshot(shot('findings-kb3212877'));
+
+  await nextUntil(page, 'Certificate chain');
+  const gap = page.getByRole('button', { name: /^Missing: Relay Doctor Test Issuing CA/ });
+  await gap.click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'http://pki.relay-doctor.test/issuing.cer' })).toBeVisible();
+  await page.screenshot(shot('chain-missing-intermediate'));
+
+  await nextUntil(page, 'Fix and export');
+  await expect(page.getByRole('list', { name: 'Files in the fix pack' })).toContainText('fix.ps1', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Save fix pack…' }).click();
+  await expect(page.getByRole('button', { name: 'Open folder' })).toBeVisible({ timeout: 30_000 });
+  // The top of the step (files, paper, Save, Open folder); the previews below run for pages.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot(shot('fix-pack-saved', false));
+});
+
+test('bad files get their own errors while the good file is still read', async ({ window: page }) => {
+  await toEvidenceStep(page, /I'm renewing a certificate/);
+  const leaf = readFileSync(join(FIXTURES, 'certs', 'leaf-only.cer'));
+  await dropBytes(
+    page,
+    [
+      { name: 'leaf-only.cer', bytes: leaf },
+      { name: 'truncated.cer', bytes: leaf.subarray(0, 200) },
+      { name: 'holiday.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]) },
+    ],
+    /Drop zone/,
+  );
+  await expect(page.getByRole('row', { name: /truncated\.cer/ }).getByText('The file is damaged')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('row', { name: /leaf-only\.cer/ }).getByText('Read', { exact: true })).toBeVisible();
+  await page.screenshot(shot('bad-files'));
+});
+
+test('your own root, trusted for the case', async ({ window: page }) => {
+  await toEvidenceStep(page, /A non-delivery report/);
+  await dropFiles(page, [join(FIXTURES, 'certs', 'chain-with-root.pem')], /Drop zone/);
+  await nextUntil(page, 'Certificate chain');
+  await page.getByRole('button', { name: 'Trust this root for this case' }).click();
+  const root = page.getByRole('button', { name: /Relay Doctor Test Root CA.*you trusted this root/ });
+  await root.click();
+  await expect(page.getByText(/You trusted this root for this case/)).toBeVisible();
+  await page.screenshot(shot('chain-trusted-root'));
+});
+
+test.describe('in Czech', () => {
+  test.use({ osLocale: 'cs-CZ' });
+  test('the same diagnosis in Czech', async ({ window: page }) => {
+    await page.getByRole('radio', { name: /Zprávu o nedoručení/ }).check();
+    await page.getByRole('button', { name: 'Další' }).click();
+    await page.getByRole('button', { name: 'Další' }).click();
+    await dropFiles(page, [join(FIXTURES, 'certs', 'leaf-only.cer')], /Oblast pro přetažení/);
+    await expect(page.getByRole('row', { name: /leaf-only\.cer/ }).getByText('Načteno')).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Další' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: /Odesílající server neposílá své zprostředkující certifikáty/ })).toBeVisible();
+    await page.screenshot(shot('findings-czech'));
+  });
+});
