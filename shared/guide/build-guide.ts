@@ -108,6 +108,7 @@ export function buildGuide(input: GuideInput): GuideDocument {
     lang: locale,
     title: t('guide.title'),
     subtitle: t('guide.subtitle'),
+    contentsTitle: t('layout.guide.contents'),
     meta: [
       // In the reader's zone, named (a printed page cannot show a tooltip); report.json keeps UTC.
       { label: t('guide.meta.generatedAt'), value: formatLocal(report.generatedAt, locale, plan.timeZone) },

@@ -53,6 +53,8 @@ export interface GuideDocument {
   readonly title: string;
   readonly subtitle: string;
   readonly meta: readonly { readonly label: string; readonly value: string }[];
+  /** The heading of the contents list the HTML guide and the app's preview open with (no list without it). */
+  readonly contentsTitle?: string;
   readonly sections: readonly GuideSection[];
 }
 

@@ -61,6 +61,14 @@ export function renderHtml(doc: GuideDocument): string {
       .map((m) => `<dt>${escapeHtml(m.label)}</dt><dd>${escapeHtml(m.value)}</dd>`)
       .join('')}</dl></header>`,
   ];
+  // A long page: the contents list links each section (their ids are fixed, see GuideSection['id']).
+  if (doc.contentsTitle) {
+    parts.push(
+      `<nav aria-labelledby="contents"><h2 id="contents">${escapeHtml(doc.contentsTitle)}</h2><ol>${doc.sections
+        .map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`)
+        .join('')}</ol></nav>`,
+    );
+  }
   for (const section of doc.sections) {
     parts.push(`<section id="${section.id}"><h2>${escapeHtml(section.title)}</h2>`);
     for (const b of section.blocks) parts.push(block(b));

@@ -93,3 +93,15 @@ describe('the guide in plain words (issue 21 item 5)', () => {
     expect(picture.chain.nodes[0]?.notAfter).toMatch(/^platný do \d{1,2}\. \p{L}+ \d{4}$/u);
   });
 });
+
+describe('the HTML guide’s contents (issue 21 item 6)', () => {
+  it('opens with a contents list that links every section by its id, in the guide’s language', async () => {
+    const g = await guide('cs');
+    const html = renderHtml(g);
+    const nav = /<nav aria-labelledby="contents"><h2 id="contents">Obsah<\/h2><ol>(.*?)<\/ol><\/nav>/.exec(html);
+    expect(nav).not.toBeNull();
+    const links = [...(nav?.[1] ?? '').matchAll(/<a href="#(\w+)">/g)].map((m) => m[1]);
+    expect(links).toEqual(g.sections.map((s) => s.id));
+    for (const id of links) expect(html).toContain(`<section id="${id}">`);
+  });
+});
