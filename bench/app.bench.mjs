@@ -8,10 +8,13 @@
 //
 //   node bench/app.bench.mjs [--mb 1024]     (run bench/smtp.bench.mjs --mb <same> first; needs /usr/bin/chromium)
 //   node bench/app.bench.mjs --small 3000    (the same log cut into 3,000 files of 50 KB: thousands of files)
+//   node bench/app.bench.mjs --before <dir>   (also an older build's out/renderer, run for run alternating with
+//                                             this one's: --runs of each, 2 by default; medians in the table)
 //
 // Results go to bench/results/app.md.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCommand } from './measure-command.mjs';
@@ -76,8 +79,24 @@ function chromiumMemoryMb() {
   return kb / 1024;
 }
 
-async function appRun() {
-  const server = await serveStatic(`${ROOT}out/renderer`);
+/** CPU seconds (user + system) of every Chromium process so far: on a shared machine, wall time alone misleads. */
+function chromiumCpuSeconds() {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!/^\d+ \(chrom/.test(stat)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticks / 100;
+}
+
+async function appRun(renderer) {
+  const server = await serveStatic(renderer);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -95,18 +114,20 @@ async function appRun() {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Add a folder…' }).click();
     const t0 = performance.now();
+    const cpu0 = chromiumCpuSeconds();
     await (await chooser).setFiles(folder);
     await page.locator('progress').first().waitFor({ state: 'attached', timeout: 60_000 });
     // A CSS query polled now and then: role queries walk the accessibility of every row (thousands) on each poll.
     await page.waitForFunction(() => !globalThis.document.querySelector('progress'), null, { timeout: 600_000, polling: 250 });
     const wall = (performance.now() - t0) / 1000;
+    const cpu = chromiumCpuSeconds() - cpu0;
     clearInterval(sampler);
     // The list shows 200 rows of a large folder; its caption counts them all.
     const read = (await page.locator('table caption').first().textContent())?.trim() ?? '';
     // The finding's text (with its count) is on the Findings step.
     await page.getByRole('button', { name: 'Next' }).first().click();
     const detail = (await page.getByText(/so it refused to relay \(/).first().textContent({ timeout: 10_000 })) ?? '';
-    return { wall, peak, idle, stdout: `${read}; ${/\(([\d,]+ times)\)/.exec(detail)?.[1] ?? 'no 5.7.64 finding'}` };
+    return { wall, cpu, peak, idle, stdout: `${read}; ${/\(([\d,]+ times)\)/.exec(detail)?.[1] ?? 'no 5.7.64 finding'}` };
   } finally {
     await browser.close();
     await server.close();
@@ -125,11 +146,25 @@ const reportSummary = () => {
   return `${report.inputs.length} files read; ${report.findings.map((f) => `${f.id} ×${f.params.count ?? 1}`).join(', ')}`;
 };
 const logs = `${folder}/*.LOG`;
+const before = arg('before', '');
+const runs = Number(arg('runs', before ? '2' : '1'));
+/** Runs of the app, alternating between the builds; the run of median wall time (the lower one of an even count) stands for each. */
+const appRows = async () => {
+  const builds = [...(before ? [['an older build (--before)', before]] : []), ['this build', `${ROOT}out/renderer`]];
+  const seen = builds.map(() => []);
+  for (let run = 0; run < runs; run++) for (const [i, [, dir]] of builds.entries()) seen[i].push(await appRun(dir));
+  return builds.map(([name], i) => {
+    const sorted = [...seen[i]].sort((a, b) => a.wall - b.wall);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    const walls = seen[i].map((m) => m.wall.toFixed(1)).join(', ');
+    return [`the app in Chromium, ${name}: Add a folder… to analysis done (reader workers: one per core, at most 4)${runs > 1 ? `; runs ${walls} s` : ''}`, median];
+  });
+};
 const rows = [
   ['cat', measure(`cat ${logs} > /dev/null`)],
   ["rg '5\\.7\\.64'", measure(`rg -c '5\\.7\\.64' ${logs} | awk -F: '{ n += $NF } END { print n }'`)],
   ['relay-doctor analyze --json (threads: one per core, at most 4)', measure(`node '${ROOT}bin/relay-doctor.js' analyze '${folder}' --json > '${REPORT}'`, reportSummary)],
-  ['the app in Chromium: Add a folder… to analysis done (reader workers: one per core, at most 4)', await appRun()],
+  ...(await appRows()),
 ];
 const rate = (s) => (bytes / 1048576 / Math.max(s, 1e-3)).toFixed(0);
 const lines = [
@@ -139,9 +174,11 @@ const lines = [
   'Peak memory: resident set of the process for the command-line rows; for the app, the proportional set size of',
   `every Chromium process summed, ${rows[3][1].idle.toFixed(0)} MB on the Evidence step before the pick (the growth is the analysis's).`,
   '',
-  '| tool | wall s | MB/s (wall) | peak memory MB | output |',
-  '|---|---|---|---|---|',
-  ...rows.map(([name, m]) => `| ${name} | ${m.wall.toFixed(2)} | ${rate(m.wall)} | ${m.peak.toFixed(0)}${m.idle !== undefined ? ` (+${(m.peak - m.idle).toFixed(0)})` : ''} | ${m.stdout.slice(0, 100)} |`),
+  `Load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end. CPU s: user + system of the command, or of every Chromium process for the app.`,
+  '',
+  '| tool | wall s | CPU s | MB/s (wall) | peak memory MB | output |',
+  '|---|---|---|---|---|---|',
+  ...rows.map(([name, m]) => `| ${name} | ${m.wall.toFixed(2)} | ${m.cpu.toFixed(1)} | ${rate(m.wall)} | ${m.peak.toFixed(0)}${m.idle !== undefined ? ` (+${(m.peak - m.idle).toFixed(0)})` : ''} | ${m.stdout.slice(0, 100)} |`),
 ];
 mkdirSync(`${ROOT}bench/results`, { recursive: true });
 const OUT = `${ROOT}bench/results/${small > 0 ? 'app-small-files' : 'app'}.md`;

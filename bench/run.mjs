@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench` (issue 12 item 6): every workload, our figure beside the reference tool's from the same run.
 //
-//   node bench/run.mjs [--large] [--only evtx,smtp,x509,io] [--chains 1000]
+//   node bench/run.mjs [--large] [--only evtx,smtp,app,latency,x509,io] [--chains 1000]
 //
 // Each area has its own benchmark, written by the engineer who knows its reference tool; this runs them one
 // after another and puts their tables into one dated file, bench/results/<YYYY-MM-DD>.md:
 //   .evtx         bench/evtx.bench.mjs   ours (1 and 2 threads) vs evtxexport, evtx_dump.py (python-evtx), cat
 //   log grep      bench/smtp.bench.mjs   our Exchange protocol-log reader vs rg (ripgrep), cat
 //   app           bench/app.bench.mjs    the app in Chromium given smtp's log folder vs the CLI, rg, cat
+//   latency       bench/app-latency.mjs  the app's first screen and a dropped .cer to findings, timed in the page
 //   certificates  bench/x509.bench.mjs   our chain verification of N chain files vs `openssl verify`, N files
 //   I/O limit     here                   cat of every workload file, and Node reading it in 8 MiB pieces
 // Workloads are synthesised from real chunks and lines into bench/workloads/ (gitignored): 100 MB, or 1 GB
@@ -30,7 +31,7 @@ const arg = (name, dflt) => {
 };
 const large = has('large');
 const mb = large ? 1024 : 100;
-const only = arg('only', 'evtx,smtp,app,x509,io').split(',');
+const only = arg('only', 'evtx,smtp,app,latency,x509,io').split(',');
 const chains = arg('chains', '1000');
 
 const AREAS = [
@@ -38,6 +39,7 @@ const AREAS = [
   { id: 'smtp', title: `Exchange protocol log vs ripgrep, ${mb} MB`, script: 'smtp.bench.mjs', args: ['--mb', String(mb)], result: 'smtp.md' },
   // After smtp: it reads the folder of 10 MB logs smtp.bench.mjs writes.
   { id: 'app', title: `evidence folder in the app (Chromium) vs the CLI and ripgrep, ${mb} MB`, script: 'app.bench.mjs', args: ['--mb', String(mb)], result: 'app.md' },
+  { id: 'latency', title: "the app's first screen and one .cer dropped to its findings (Chromium harness) vs the CLI", script: 'app-latency.mjs', args: ['--runs', '5', '--settle', '1500'], result: 'app-latency.md' },
   { id: 'x509', title: `certificate chain verification vs openssl verify, ${chains} chain files`, script: 'x509.bench.mjs', args: ['--files', chains, '--openssl-files', chains], result: 'x509.md' },
 ];
 
