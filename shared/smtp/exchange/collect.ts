@@ -4,7 +4,7 @@ import { FinishedSessions } from '../finished';
 import { detachPlain as detach } from './detach';
 import { toDraft, type Draft } from './draft';
 import type { ExchangeColumns } from './fields';
-import { fieldBounds, fieldOf } from './scan';
+import { fieldBounds, fieldNumber, fieldOf } from './scan';
 import type { SmtpLine } from '../types';
 
 const EVENT_KIND: ReadonlyMap<string, SmtpLine['kind']> = new Map([
@@ -28,13 +28,14 @@ export class SessionCollector extends FinishedSessions {
   /** Set by the parser from `#Log-Type`, the file name or the first EHLO. */
   role: 'client' | 'server' | undefined;
   readonly #open = new Map<string, Draft>();
-  readonly #source: string;
+  /** `<source>#L`, the start of every line reference, built once rather than once per line. */
+  readonly #refPrefix: string;
 
   constructor(source: string, role: 'client' | 'server' | undefined, compact: boolean) {
     // Equal strings of kept sessions (connector, banner, certificate) become one: see detach.ts.
     const pool = new Map<string, string>();
     super(compact, (session) => detach(session, pool));
-    this.#source = source;
+    this.#refPrefix = `${source}#L`;
     this.role = role;
   }
 
@@ -66,14 +67,14 @@ export class SessionCollector extends FinishedSessions {
     const data = field(text, n, f, cols.data) ?? '';
     // A log without header or telling name: whoever sends EHLO is the client.
     if (!this.role && (event === '>' || event === '<') && /^(EHLO|HELO)\b/i.test(data)) this.role = event === '>' ? 'client' : 'server';
-    const seq = Number(field(text, n, f, cols.sequenceNumber));
+    const seq = f ? Number(f[cols.sequenceNumber]) : fieldNumber(text, n, cols.sequenceNumber);
     const context = field(text, n, f, cols.context);
     const timestamp = field(text, n, f, cols.dateTime);
     // Optional keys assigned rather than spread: same object, no temporary objects per line.
     draft.seqs.push(Number.isFinite(seq) ? seq : draft.lines.length);
     const line: Draft['lines'][number] = {
       line: lineNo,
-      ref: `${this.#source}#L${lineNo}`,
+      ref: this.#refPrefix + lineNo,
       direction: event === '>' ? 'sent' : event === '<' ? 'received' : 'info',
       kind: EVENT_KIND.get(event) ?? 'info',
       text: data,
