@@ -6,8 +6,7 @@ import { fixtureFile as fixture } from './pfx-fixtures';
 async function evidenceStepWith(files: File[]) {
   const app = renderApp();
   app.session.chooseSymptom('ndr');
-  app.session.next();
-  app.session.next();
+  app.session.next(); // evidence comes first
   await waitFor(() => screen.getByRole('heading', { level: 2, name: 'Evidence' }));
   await fireEvent.drop(screen.getByRole('region', { name: /Drop zone/ }), fileDrop(files));
   const table = await screen.findByRole('table', { name: files.length === 1 ? '1 item added' : `${files.length} items added` });
