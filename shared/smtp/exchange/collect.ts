@@ -2,7 +2,7 @@ import { splitCsvLine } from '../csv';
 import { buildSession } from '../session-build';
 import { FinishedSessions } from '../finished';
 import { detachPlain as detach } from './detach';
-import { toDraft, type Draft } from './draft';
+import { RecordedLine, toDraft, type Draft } from './draft';
 import type { ExchangeColumns } from './fields';
 import { fieldBounds, fieldNumber, fieldOf } from './scan';
 import type { SmtpLine } from '../types';
@@ -34,8 +34,9 @@ export class SessionCollector extends FinishedSessions {
   constructor(source: string, role: 'client' | 'server' | undefined, compact: boolean) {
     // Equal strings of kept sessions (connector, banner, certificate) become one: see detach.ts.
     const pool = new Map<string, string>();
-    super(compact, (session) => detach(session, pool));
-    this.#refPrefix = `${source}#L`;
+    const refPrefix = `${source}#L`;
+    super(compact, (session) => detach(session, pool, refPrefix));
+    this.#refPrefix = refPrefix;
     this.role = role;
   }
 
@@ -70,18 +71,9 @@ export class SessionCollector extends FinishedSessions {
     const seq = f ? Number(f[cols.sequenceNumber]) : fieldNumber(text, n, cols.sequenceNumber);
     const context = field(text, n, f, cols.context);
     const timestamp = field(text, n, f, cols.dateTime);
-    // Optional keys assigned rather than spread: same object, no temporary objects per line.
     draft.seqs.push(Number.isFinite(seq) ? seq : draft.lines.length);
-    const line: Draft['lines'][number] = {
-      line: lineNo,
-      ref: this.#refPrefix + lineNo,
-      direction: event === '>' ? 'sent' : event === '<' ? 'received' : 'info',
-      kind: EVENT_KIND.get(event) ?? 'info',
-      text: data,
-    };
-    if (context) line.context = context;
-    if (timestamp) line.timestamp = timestamp;
-    draft.lines.push(line);
+    const direction = event === '>' ? 'sent' : event === '<' ? 'received' : 'info';
+    draft.lines.push(new RecordedLine(this.#refPrefix, lineNo, direction, EVENT_KIND.get(event) ?? 'info', data, context || undefined, timestamp || undefined));
     if (event === '-') {
       this.#open.delete(draft.sessionId);
       this.#finish(draft);

@@ -5,8 +5,8 @@ import type { SmtpLine } from '../types';
  * (see ownCopy). Same result as a JSON round trip (which drops undefined properties too) at a fraction of its
  * cost: the JSON round trip was the largest single frame on a 1 GB log.
  */
-export function detachPlain<T>(value: T, pool?: Map<string, string>): T {
-  return copy(value, pool, true) as T;
+export function detachPlain<T>(value: T, pool?: Map<string, string>, refPrefix?: string): T {
+  return copy(value, pool, true, undefined, refPrefix) as T;
 }
 
 /** Keys whose strings differ in every session (line references, times, ids): not worth pooling. */
@@ -32,9 +32,11 @@ function flat(s: string): string {
  * key at a time, a line's fifth key onwards went to a separate property array, and lines are most of the
  * objects a gigabyte log keeps. Same keys in the same order as the line it copies.
  */
-function copyLine(l: SmtpLine, pool: Map<string, string> | undefined): SmtpLine {
+function copyLine(l: SmtpLine, pool: Map<string, string> | undefined, refPrefix: string | undefined): SmtpLine {
   const text = copy(l.text, pool, true) as string;
-  const ref = flat(l.ref);
+  // The collector's lines build their reference on demand and compaction's copies of them have none (draft.ts
+  // RecordedLine): from `refPrefix` it is written from the line number, as the reader wrote every reference.
+  const ref = flat(refPrefix === undefined ? l.ref : refPrefix + l.line);
   const { line, direction, kind, context, timestamp } = l;
   if (context !== undefined) {
     const c = copy(context, pool, true) as string;
@@ -43,8 +45,8 @@ function copyLine(l: SmtpLine, pool: Map<string, string> | undefined): SmtpLine 
   return timestamp !== undefined ? { line, ref, direction, kind, text, timestamp: flat(timestamp) } : { line, ref, direction, kind, text };
 }
 
-function copy(value: unknown, pool: Map<string, string> | undefined, share: boolean, key?: string): unknown {
-  if (key === 'lines' && Array.isArray(value)) return (value as SmtpLine[]).map((l) => copyLine(l, pool));
+function copy(value: unknown, pool: Map<string, string> | undefined, share: boolean, key?: string, refPrefix?: string): unknown {
+  if (key === 'lines' && Array.isArray(value)) return (value as SmtpLine[]).map((l) => copyLine(l, pool, refPrefix));
   if (typeof value === 'string') {
     if (!pool || !share) return flat(value);
     let kept = pool.get(value);
@@ -60,7 +62,7 @@ function copy(value: unknown, pool: Map<string, string> | undefined, share: bool
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = copy(v, pool, share && !UNIQUE.has(key), key);
+    if (v !== undefined) out[key] = copy(v, pool, share && !UNIQUE.has(key), key, refPrefix);
   }
   return out;
 }
