@@ -8,6 +8,8 @@ import { renderGuidePdf, type PdfOptions } from './pdf';
 
 /** The fix pack archive's name beside the loose files. */
 export const FIXPACK_ZIP = 'fixpack.zip';
+/** The switch-over pack's zip (shared/switchover), named for what it holds so it is not taken for a fix pack. */
+export const SWITCHOVER_ZIP = 'switch-over.zip';
 
 /**
  * Completes a fix pack with what needs Node: guide.pdf (first) rendered from the guide model, and
@@ -19,6 +21,7 @@ export async function completeFixPack(
   guide: GuideDocument,
   generatedAt: Date,
   pdf: PdfOptions = {},
+  zipName: string = FIXPACK_ZIP,
 ): Promise<ExportFile[]> {
   const pdfBytes = await renderGuidePdf(guide, { createdAt: generatedAt, ...pdf });
   const all: ExportFile[] = [{ name: 'guide.pdf', bytes: pdfBytes }, ...files];
@@ -26,7 +29,7 @@ export async function completeFixPack(
     all.map((f) => (f.text !== undefined ? { name: f.name, text: f.text } : { name: f.name, bytes: f.bytes ?? new Uint8Array() })),
     generatedAt,
   );
-  return [...all, { name: FIXPACK_ZIP, bytes: zip }];
+  return [...all, { name: zipName, bytes: zip }];
 }
 
 /** The whole export from the fix-pack model: `relay-doctor export`'s path. */

@@ -16,6 +16,8 @@ export interface FixPackExportRequest {
   /** The report's generatedAt: the PDF's and zip's timestamps, so the same pack gives the same bytes. */
   readonly generatedAt: string;
   readonly pageSize?: PaperSize;
+  /** Which pack this is: its zip is fixpack.zip, or switch-over.zip for the renewal's switch-over pack. */
+  readonly pack?: 'fix' | 'switchOver';
   readonly overwrite: boolean;
 }
 
@@ -46,6 +48,7 @@ export const fixPackIpcSchemas = {
       guide: guideShape,
       generatedAt: z.string().datetime({ offset: true }),
       pageSize: z.enum(['A4', 'LETTER']).optional(),
+      pack: z.enum(['fix', 'switchOver']).optional(),
       overwrite: z.boolean(),
     })
     .strict(),

@@ -74,4 +74,6 @@ export interface FixPlan {
    * or U+2028): left out of the scripts and the guide's commands, each named with its first bad character.
    */
   readonly omitted: readonly { readonly field: string; readonly codePoint: string }[];
+  /** The changing script these blocks are written into, as its messages name it (absent: fix.ps1). */
+  readonly scriptName?: string;
 }

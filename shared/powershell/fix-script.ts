@@ -45,7 +45,7 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
     m('ps.fix.synopsis'),
     m('ps.common.generated', { at: plan.generatedAt, causes: plan.causeIds.join(', ') || '-' }),
     m('ps.common.shell'),
-    m('ps.common.unblock'),
+    m('ps.common.unblock', { script: 'fix.ps1' }),
     m('ps.fix.usageDryRun'),
     m('ps.fix.usageApply'),
   ]);

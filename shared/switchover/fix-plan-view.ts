@@ -20,5 +20,6 @@ export function asFixPlan(plan: SwitchOverPlan): FixPlan {
     platform: plan.platform,
     legacyTls: false,
     omitted: plan.omitted,
+    scriptName: 'switch-over.ps1',
   };
 }

@@ -32,7 +32,7 @@ function writeHeaderAndParams(w: ScriptWriter, plan: SwitchOverPlan, m: PsMessag
     m('switchover.ps.synopsis'),
     m('switchover.ps.generated', { at: plan.generatedAt, subject: plan.certificate.subject, thumbprint: plan.certificate.sha1 }),
     m('ps.common.shell'),
-    m('ps.common.unblock'),
+    m('ps.common.unblock', { script: 'switch-over.ps1' }),
     m('switchover.ps.usageDryRun'),
     m('switchover.ps.usageApply'),
   ]);

@@ -100,7 +100,7 @@ test.describe('renewal pre-flight', () => {
     await expect(page.getByRole('list', { name: 'Files in the switch-over pack' })).toContainText('switch-over.ps1', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Save switch-over pack…' }).click();
     await expect(page.getByText(/Saved \d+ files to .*relay-doctor-switchover/)).toBeVisible({ timeout: 30_000 });
-    for (const f of ['switch-over.ps1', 'rollback.ps1', 'guide.pdf', 'report.json']) expect(existsSync(join(dialogs.exportFolder!, 'relay-doctor-switchover', f)), f).toBe(true);
+    for (const f of ['switch-over.ps1', 'rollback.ps1', 'guide.pdf', 'report.json', 'switch-over.zip']) expect(existsSync(join(dialogs.exportFolder!, 'relay-doctor-switchover', f)), f).toBe(true);
     expect(existsSync(join(dialogs.exportFolder!, 'relay-doctor-switchover', s.name))).toBe(false);
     expect(await seriousViolations(page), 'switch-over pack').toEqual([]);
     await page.screenshot({ path: join(SHOTS, `renewal-switchover-pack-${testInfo.project.name}.png`), fullPage: true });

@@ -9,7 +9,7 @@ import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { renderTextSummary } from '../../../shared/report/text-summary';
 import { terminalSafe, terminalSafeValues } from '../../../shared/report/terminal-safe';
-import { paperForLocale } from '../../../shared/fixpack/paper';
+import { cliPaper } from '../paper';
 
 /**
  * `relay-doctor export … --out <dir>`: analyses like `analyze`, then writes the fix pack (guide.pdf/.md/.html,
@@ -26,9 +26,7 @@ export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): P
     io.stderr.write(format(locale, 'cli.noInput') + '\n');
     return EXIT_USAGE;
   }
-  // --paper wins; else the paper the user's locale prints on (LC_PAPER as POSIX tools read it, then the usual chain).
-  const env = io.env;
-  const pageSize = args.paper ?? paperForLocale(env.LC_PAPER ?? env.LC_ALL ?? env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale);
+  const pageSize = cliPaper(args.paper, io.env);
   const built = await fixPackExportFiles({ report, evidence, locale }, { pageSize });
   if (!built.ok) {
     io.stderr.write(format(locale, 'cli.export.failed', { reason: format(locale, `${built.error.code}.detail`, built.error.params ?? {}) }) + '\n');

@@ -8,6 +8,7 @@ import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { terminalSafe, terminalSafeText, terminalSafeValues } from '../../../shared/report/terminal-safe';
 import { writeSwitchOverPack } from './switchover-out';
+import { cliPaper } from '../paper';
 import { runPreflight, renderPreflightText, scanHybridFacts, mergeHybridFacts, type HybridFacts } from '../../../shared/preflight';
 
 /** Exit status of `preflight`: 0 will work, 1 will break, 2 usage (or the new certificate could not be read). */
@@ -72,6 +73,6 @@ export async function preflightCommand(args: CliArgs, io: CliIo, locale: Locale)
   if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else io.stdout.write(renderPreflightText(terminalSafeValues(report), locale));
   // The switch-over pack follows the check it was built from, also when that check said "will break".
-  if (args.out !== undefined && !(await writeSwitchOverPack(args.out, args.overwrite, report, result, io, locale))) return EXIT_USAGE;
+  if (args.out !== undefined && !(await writeSwitchOverPack(args.out, args.overwrite, cliPaper(args.paper, io.env), report, result, io, locale))) return EXIT_USAGE;
   return report.verdict === 'willBreak' ? EXIT_WILL_BREAK : EXIT_WILL_WORK;
 }

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { CliIo } from '../context';
 import { exportFiles } from '../../services/export';
+import { completeFixPack, SWITCHOVER_ZIP } from '../../services/fixpack-export';
+import type { PaperSize } from '../../../shared/fixpack/paper';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { RunResult } from '../../../shared/engine/run';
@@ -16,6 +18,7 @@ import { terminalSafe } from '../../../shared/report/terminal-safe';
 export async function writeSwitchOverPack(
   out: string,
   overwrite: boolean,
+  pageSize: PaperSize,
   preflight: PreflightReport,
   result: RunResult,
   io: CliIo,
@@ -28,7 +31,9 @@ export async function writeSwitchOverPack(
     return false;
   }
   const folder = resolve(out);
-  const written = await exportFiles(folder, built.value.files, { overwrite });
+  // guide.pdf and switch-over.zip are added as `export` adds them to the fix pack, so the app and the CLI write the same pack.
+  const files = await completeFixPack(built.value.files, built.value.guide, new Date(preflight.generatedAt), { pageSize }, SWITCHOVER_ZIP);
+  const written = await exportFiles(folder, files, { overwrite });
   if (!written.ok) {
     const name = String(written.error.params?.name ?? '');
     const message =

@@ -1,7 +1,7 @@
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { GuideDocument } from '../../../shared/guide/model';
 import { exportFiles } from '../../services/export';
-import { completeFixPack } from '../../services/fixpack-export';
+import { completeFixPack, FIXPACK_ZIP, SWITCHOVER_ZIP } from '../../services/fixpack-export';
 import type { WriteGrants } from '../write-grants';
 import type { WrittenFolders } from '../written-folders';
 import { chosenExportFolder } from './export-target';
@@ -12,7 +12,7 @@ export interface FixPackHandlerDeps {
 }
 
 /**
- * `export:fixPack`: adds guide.pdf and fixpack.zip to the pack the renderer built (the same completion the
+ * `export:fixPack`: adds guide.pdf and fixpack.zip (switch-over.zip for the switch-over pack) to the pack the renderer built (the same completion the
  * CLI uses) and writes everything atomically into `<picked>/<suggestedFolderName>/` (./export-target.ts), never replacing files
  * unless the renderer asks again with `overwrite` after the user agreed.
  */
@@ -28,6 +28,7 @@ export function createFixPackHandlers(deps: FixPackHandlerDeps, grants: WriteGra
         req.guide as GuideDocument,
         new Date(req.generatedAt),
         req.pageSize ? { pageSize: req.pageSize } : {},
+        req.pack === 'switchOver' ? SWITCHOVER_ZIP : FIXPACK_ZIP,
       );
       const saved = await exportFiles(folder.value, files, { overwrite: req.overwrite });
       // "Open folder" may open this folder, and only this one, until the next export (../written-folders.ts).

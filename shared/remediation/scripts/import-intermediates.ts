@@ -63,7 +63,7 @@ export const importIntermediates: ScriptBlock = {
     w.close`}`;
   },
   rollback({ w, plan, m }) {
-    w.line`Write-Step ${m('ps.rollback.importHeading')}`;
+    w.line`Write-Step ${m('ps.rollback.importHeading', { script: plan.scriptName ?? 'fix.ps1' })}`;
     // Only thumbprints this pack could have imported AND that the fix recorded as imported are removed.
     w.line`$ours = ${plan.intermediates.map((c) => c.sha1.toUpperCase())}`;
     w.open`foreach ($thumbprint in $imported) {`;

@@ -23,14 +23,16 @@ describe('relay-doctor preflight --out', { timeout: 60_000 }, () => {
     const out = outDir();
     const io = captureIo();
     expect(await main([...args, '--out', out], io)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['guide.html', 'guide.md', 'report.json', 'rollback.ps1', 'switch-over.ps1']);
+    // The same pack the app saves: guide.pdf and switch-over.zip added as `export` adds them to the fix pack.
+    expect(readdirSync(out).sort()).toEqual(['guide.html', 'guide.md', 'guide.pdf', 'report.json', 'rollback.ps1', 'switch-over.ps1', 'switch-over.zip']);
+    expect(readFileSync(join(out, 'guide.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report).toMatchObject({ schema: 'relay-doctor/switchover@1', platform: 'exchange', preflight: { verdict: 'willWork' }, certificate: { pfxFile: 'mail.contoso.com-2027.pfx' } });
     expect(report.sendConnector).toBeTruthy();
     const script = readFileSync(join(out, 'switch-over.ps1'));
     expect([...script.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(script.toString('utf8')).toContain(`$NewThumbprint = '${report.certificate.sha1}'`);
-    for (const name of readdirSync(out)) expect(readFileSync(join(out, name), 'utf8')).not.toContain('Renewal!2026');
+    for (const name of readdirSync(out)) expect(readFileSync(join(out, name)).includes('Renewal!2026'), name).toBe(false);
     expect(io.err()).toContain('switch-over.ps1');
   });
 

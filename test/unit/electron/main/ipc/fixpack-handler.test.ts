@@ -35,6 +35,20 @@ describe('export:fixPack handler', { timeout: 60_000 }, () => {
     expect(readFileSync(join(parent, 'relay-fix', 'guide.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('names the switch-over pack\'s zip switch-over.zip, and refuses a pack kind it does not know', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'relay-doctor-ipc-switchover-'));
+    const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => parent, osLocale: () => 'en', confirmConnection: async () => false });
+    const pack = await analysed();
+    const res = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'relay-doctor-switchover', ...pack, pack: 'switchOver', overwrite: false });
+    expect(res.ok).toBe(true);
+    const names = readdirSync(join(parent, 'relay-doctor-switchover'));
+    expect(names).toContain('switch-over.zip');
+    expect(names).not.toContain('fixpack.zip');
+    const odd = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'x', ...pack, pack: 'other', overwrite: false } as never);
+    expect(odd.ok).toBe(false);
+    if (!odd.ok) expect(odd.error.code).toBe('ipc.invalidRequest');
+  });
+
   it('returns export.cancelled and writes nothing when the folder picker is cancelled', async () => {
     const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => null, osLocale: () => 'en', confirmConnection: async () => false });
     const pack = await analysed();
