@@ -62,7 +62,7 @@ async function toPreflight(page: Page, s: ReturnType<typeof scenario>, w: Words,
 test.describe('renewal pre-flight', () => {
   test.use({ trustedRoots: [join(SCENARIOS, 'healthy-renewal-same-issuer', '_args', 'root.pem')] });
 
-  test('a healthy renewal will work; after the switch the same case shows before and after', async ({ window: page, dialogs }, testInfo) => {
+  test('a healthy renewal will work; after the switch the same case shows before and after', async ({ window: page, dialogs, mode, foldersOpened }, testInfo) => {
     mkdirSync(SHOTS, { recursive: true });
     const s = scenario('healthy-renewal-same-issuer');
     await toPreflight(page, s, EN, `renewal-healthy-${testInfo.project.name}`);
@@ -102,6 +102,9 @@ test.describe('renewal pre-flight', () => {
     await expect(page.getByText(/Saved \d+ files to .*relay-doctor-switchover/)).toBeVisible({ timeout: 30_000 });
     for (const f of ['switch-over.ps1', 'rollback.ps1', 'guide.pdf', 'report.json', 'switch-over.zip']) expect(existsSync(join(dialogs.exportFolder!, 'relay-doctor-switchover', f)), f).toBe(true);
     expect(existsSync(join(dialogs.exportFolder!, 'relay-doctor-switchover', s.name))).toBe(false);
+    // As after the fix pack: "Open folder" shows the folder main just wrote (observed through the harness's stand-in).
+    await page.getByRole('button', { name: 'Open folder' }).click();
+    if (mode === 'harness') await expect.poll(() => foldersOpened).toEqual([join(dialogs.exportFolder!, 'relay-doctor-switchover')]);
     expect(await seriousViolations(page), 'switch-over pack').toEqual([]);
     await page.screenshot({ path: join(SHOTS, `renewal-switchover-pack-${testInfo.project.name}.png`), fullPage: true });
 
