@@ -4,7 +4,7 @@ import { writeDetection, writeHeader, writeHelpers } from './preamble';
 import { ScriptWriter, type ScriptError } from './script-writer';
 import { planBlocks, shellNeeds } from './fix-script';
 import type { Result } from '../result';
-import { writeReadRunRecords } from './run-folder';
+import { openRollbackRun, writeRollbackParams } from './run-folder';
 import { format } from '../i18n/format';
 
 /**
@@ -21,21 +21,10 @@ export function generateRollbackScript(plan: FixPlan): Result<string, ScriptErro
     m('ps.common.shell'),
     m('ps.rollback.usage'),
   ]);
-  w.line`[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]`;
-  w.open`param(`;
-  w.line`[Parameter(Mandatory = $true)]`;
-  w.line`[string]$BackupPath,`;
-  w.line`[switch]$Apply`;
-  w.close`)`;
-  w.blank();
+  writeRollbackParams(w);
   writeHelpers(w, m);
   writeDetection(w, m, shellNeeds(planBlocks(plan).filter((b) => b.rollback)));
-  w.open`if (-not (Test-Path -LiteralPath $BackupPath)) {`;
-  w.line`Stop-Script -Reasons @((${m('ps.rollback.noBackup')} -f $BackupPath))`;
-  w.close`}`;
-  w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'rollback-transcript.txt') -WhatIf:$false | Out-Null`;
-  w.open`try {`;
-  writeReadRunRecords(w);
+  openRollbackRun(w, m);
   for (const b of [...planBlocks(plan)].reverse()) {
     if (!b.rollback) continue;
     w.blank();

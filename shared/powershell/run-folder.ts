@@ -57,3 +57,24 @@ export function writeReadRunRecords(w: ScriptWriter): void {
   w.line`$changed = @(Import-Csv -LiteralPath $changedFile | ForEach-Object { $_.Block })`;
   w.close`}`;
 }
+
+/** rollback.ps1's parameters: the backup folder of the run to undo, and -Apply (a dry run without it). */
+export function writeRollbackParams(w: ScriptWriter): void {
+  w.line`[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]`;
+  w.open`param(`;
+  w.line`[Parameter(Mandatory = $true)]`;
+  w.line`[string]$BackupPath,`;
+  w.line`[switch]$Apply`;
+  w.close`)`;
+  w.blank();
+}
+
+/** A rollback's start: stop unless the run's backup folder exists, keep a transcript there, read its records; opens `try {`. */
+export function openRollbackRun(w: ScriptWriter, m: PsMessages): void {
+  w.open`if (-not (Test-Path -LiteralPath $BackupPath)) {`;
+  w.line`Stop-Script -Reasons @((${m('ps.rollback.noBackup')} -f $BackupPath))`;
+  w.close`}`;
+  w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'rollback-transcript.txt') -WhatIf:$false | Out-Null`;
+  w.open`try {`;
+  writeReadRunRecords(w);
+}

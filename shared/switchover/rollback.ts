@@ -1,5 +1,5 @@
 import type { Result } from '../result';
-import { writeReadRunRecords } from '../powershell/run-folder';
+import { openRollbackRun, writeRollbackParams } from '../powershell/run-folder';
 import { psMessages } from '../powershell/messages';
 import { writeDetection, writeHeader, writeHelpers } from '../powershell/preamble';
 import { ScriptWriter, type ScriptError } from '../powershell/script-writer';
@@ -27,22 +27,11 @@ export function generateSwitchOverRollback(plan: SwitchOverPlan): Result<string,
     m('ps.common.shell'),
     m('ps.rollback.usage'),
   ]);
-  w.line`[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]`;
-  w.open`param(`;
-  w.line`[Parameter(Mandatory = $true)]`;
-  w.line`[string]$BackupPath,`;
-  w.line`[switch]$Apply`;
-  w.close`)`;
-  w.blank();
+  writeRollbackParams(w);
   writeHelpers(w, m);
   writeDetection(w, m, { changes: true, exchange: plan.platform === 'exchange', exchangeOnline: false });
   writeNewCertificate(w, plan);
-  w.open`if (-not (Test-Path -LiteralPath $BackupPath)) {`;
-  w.line`Stop-Script -Reasons @((${m('ps.rollback.noBackup')} -f $BackupPath))`;
-  w.close`}`;
-  w.line`Start-Transcript -LiteralPath (Join-Path $BackupPath 'rollback-transcript.txt') -WhatIf:$false | Out-Null`;
-  w.open`try {`;
-  writeReadRunRecords(w);
+  openRollbackRun(w, m);
   w.line`$installed = @()`;
   w.line`$installedFile = Join-Path $BackupPath 'installed.csv'`;
   w.open`if (Test-Path -LiteralPath $installedFile) {`;
