@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, ROOT } from './fixtures';
-import { dropBytes, dropFiles, FIXTURES, nextUntil, toEvidenceStep } from './helpers';
+import { dropBytes, dropFiles, FIXTURES, nextUntil, screenshotWholeStep, toEvidenceStep } from './helpers';
 
 /**
  * The README's screenshots (docs/screenshots/*.png), taken from real journeys in the Chromium harness. They
@@ -14,17 +14,8 @@ const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const DOCS = join(ROOT, 'docs', 'screenshots');
 const shot = (name: string) => ({ path: join(DOCS, `${name}.png`) });
 
-/**
- * The whole step as one window shows it: the viewport is stretched to the page's height first, because a
- * full-page capture of a short window leaves the sticky Back/Next bar in the middle of the content.
- */
-async function wholeStep(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1280, height: 720 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await page.screenshot(shot(name));
-  await page.setViewportSize(size);
-}
+/** The whole step, Back/Next at its foot as the window shows them. */
+const wholeStep = (page: Page, name: string) => screenshotWholeStep(page, shot(name).path);
 
 /** The export folder the saved-pack screenshot shows: a name an administrator would pick, not a random temp name. */
 const PACKS = join(tmpdir(), 'Relay Doctor packs');
