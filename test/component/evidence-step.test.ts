@@ -23,7 +23,7 @@ describe('Evidence step', () => {
     const bigRow = within(table).getByRole('row', { name: /capture\.bin/ });
     expect(within(bigRow).getByText('3 kB')).toBeTruthy();
     const smallRow = within(table).getByRole('row', { name: /readme\.txt/ });
-    expect(within(smallRow).getByText('17 byte')).toBeTruthy();
+    expect(within(smallRow).getByText('17 bytes')).toBeTruthy();
     // Whatever readers are registered, these bytes are nobody's format: each row says so in words.
     await waitFor(() => expect(within(smallRow).getByText('Not read')).toBeTruthy());
     expect(within(smallRow).getByText('Not a format Relay Doctor reads')).toBeTruthy();

@@ -64,3 +64,15 @@ export async function nextUntil(page: Page, heading: string): Promise<void> {
   }
   await expect(target).toBeVisible();
 }
+
+/**
+ * A screenshot of the whole step as one tall window shows it: the viewport is stretched to the page's height
+ * first, because a full-page capture of a short window leaves the sticky Back/Next bar over the content.
+ */
+export async function screenshotWholeStep(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}

@@ -28,7 +28,10 @@ export function t(key: string, params?: MessageParams): string {
   }
 }
 
-/** Human-readable byte count in the current language (`1.2 MB`, `1,2 MB`). */
+/**
+ * Human-readable byte count in the current language (`1.2 MB`, `1,2 MB`). Bytes are spelled out, as Explorer
+ * does ("200 bytes", "200 bajtů"): the short English form has no plural ("200 byte").
+ */
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
@@ -40,7 +43,7 @@ export function formatBytes(bytes: number): string {
   return new Intl.NumberFormat(current.locale, {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
