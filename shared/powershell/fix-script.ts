@@ -1,7 +1,7 @@
 import type { FixPlan } from '../fixpack/types';
 import { scriptBlock } from '../remediation/scripts/registry';
 import type { ScriptBlock } from '../remediation/scripts/types';
-import { psMessages } from './messages';
+import { generatedParams, psMessages } from './messages';
 import { writeDetection, writeHeader, writeHelpers, type ShellNeeds } from './preamble';
 import { ScriptWriter, type ScriptError } from './script-writer';
 import { writeBackupFolder, writeRunRecords, writeStateBackup } from './run-folder';
@@ -43,7 +43,7 @@ export function generateFixScript(plan: FixPlan): Result<string, ScriptError> {
   const blocks = planBlocks(plan);
   writeHeader(w, [
     m('ps.fix.synopsis'),
-    m('ps.common.generated', { at: plan.generatedAt, causes: plan.causeIds.join(', ') || '-' }),
+    m('ps.common.generated', generatedParams(plan)),
     m('ps.common.shell'),
     m('ps.common.unblock', { script: 'fix.ps1' }),
     m('ps.fix.usageDryRun'),

@@ -1,4 +1,5 @@
-import { format } from '../i18n/format';
+import { format, has } from '../i18n/format';
+import { formatLocal } from '../i18n/dates';
 import type { Locale } from '../i18n/locales';
 
 /** Looks up a script message; `{0}`, `{1}` … stay in the text for PowerShell's `-f` operator at run time. */
@@ -13,4 +14,23 @@ const POSITIONAL = { 0: '{0}', 1: '{1}', 2: '{2}', 3: '{3}', 4: '{4}', 5: '{5}' 
  */
 export function psMessages(locale: Locale): PsMessages {
   return (key, params = {}) => format(locale, key, { ...POSITIONAL, ...params });
+}
+
+/**
+ * ps.common.generated's params in plain words (issue 21 item 5): when, in the reader's language and zone with
+ * the zone named, and the causes by their titles. An id stays only for a cause whose title cannot be written
+ * without params the plan does not carry.
+ */
+export function generatedParams(plan: { readonly locale: Locale; readonly generatedAt: string; readonly causeIds: readonly string[]; readonly timeZone?: string }): { at: string; causes: string } {
+  const title = (id: string): string => {
+    if (!has(plan.locale, `${id}.title`)) return id;
+    try {
+      return format(plan.locale, `${id}.title`, {});
+    } catch {
+      return id;
+    }
+  };
+  // A saved report's timestamp is data: one that is not a date is written as it is (the writer spells out controls).
+  const at = Number.isNaN(Date.parse(plan.generatedAt)) ? plan.generatedAt : formatLocal(plan.generatedAt, plan.locale, plan.timeZone);
+  return { at, causes: plan.causeIds.map(title).join('; ') || '-' };
 }

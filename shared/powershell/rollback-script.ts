@@ -1,5 +1,5 @@
 import type { FixPlan } from '../fixpack/types';
-import { psMessages } from './messages';
+import { generatedParams, psMessages } from './messages';
 import { writeDetection, writeHeader, writeHelpers } from './preamble';
 import { ScriptWriter, type ScriptError } from './script-writer';
 import { planBlocks, shellNeeds } from './fix-script';
@@ -17,7 +17,7 @@ export function generateRollbackScript(plan: FixPlan): Result<string, ScriptErro
   const w = new ScriptWriter();
   writeHeader(w, [
     m('ps.rollback.synopsis'),
-    m('ps.common.generated', { at: plan.generatedAt, causes: plan.causeIds.join(', ') || '-' }),
+    m('ps.common.generated', generatedParams(plan)),
     m('ps.common.shell'),
     m('ps.rollback.usage'),
   ]);

@@ -12,7 +12,8 @@ const EXPECTED = fileURLToPath(new URL('../../../fixtures/expected/', import.met
 async function pack(causeIndex: number, locale: (typeof LOCALES)[number]) {
   const c = CAUSE_CASES[causeIndex];
   if (!c) throw new Error('no such case');
-  const r = await buildFixPack({ report: report([cause(c.id, c.remediation, c.params)]), evidence: [pfxEvidence()], locale });
+  // The header's time is in the reader's zone: the golden files are written for UTC, whatever the machine's zone.
+  const r = await buildFixPack({ report: report([cause(c.id, c.remediation, c.params)]), evidence: [pfxEvidence()], locale, timeZone: 'UTC' });
   if (!r.ok) throw new Error(r.error.code);
   return r.value;
 }
@@ -117,7 +118,7 @@ describe('fix.ps1 content', () => {
     });
     if (!r.ok) throw new Error(r.error.code);
     const fix = new TextDecoder().decode(fileBytes(r.value.files.find((f) => f.name === 'fix.ps1')!));
-    expect(fix).toContain('# Generated 2026-11-28T12:00:00Z<U+000D><U+000A>Write-Host pwned for: cause.intermediatesNotSent');
+    expect(fix).toContain('# Generated 2026-11-28T12:00:00Z<U+000D><U+000A>Write-Host pwned for: The sending server does not send its intermediate certificates');
     expect(fix).not.toMatch(/^Write-Host pwned/m);
   });
 
