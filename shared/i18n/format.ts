@@ -3,6 +3,7 @@ import { catalog } from './catalog';
 import { SOURCE_LOCALE, type Locale } from './locales';
 import { PSEUDO_INTL_LOCALE, PSEUDO_LOCALE, type PseudoLocale } from './pseudo';
 import { formatSize, isSizeParam } from './sizes';
+import { formatList } from './lists';
 
 /** What format() accepts: a shipped language, or the development pseudo-locale. */
 export type DisplayLocale = Locale | PseudoLocale;
@@ -36,7 +37,8 @@ function compiled(locale: DisplayLocale, key: string, source: string): IntlMessa
 /**
  * Formats an ICU message. A key missing in the locale falls back to English; a key missing everywhere comes
  * back as the key itself, so a gap is visible rather than blank (and the parity test fails first). A number
- * param named `…Bytes` is printed as a size in the message's language (sizes.ts).
+ * param named `…Bytes` is printed as a size in the message's language (sizes.ts), a list param as the language
+ * joins names (lists.ts).
  */
 export function format(locale: DisplayLocale, key: string, params: MessageParams = {}): string {
   let used: DisplayLocale = locale;
@@ -50,7 +52,7 @@ export function format(locale: DisplayLocale, key: string, params: MessageParams
   const values: Record<string, string | number | boolean | Date> = {};
   for (const [name, value] of Object.entries(params)) {
     if (isSizeParam(name, value)) values[name] = formatSize(used, value);
-    else values[name] = Array.isArray(value) ? value.join(', ') : (value as string | number | boolean | Date);
+    else values[name] = Array.isArray(value) ? formatList(used, value as readonly string[]) : (value as string | number | boolean | Date);
   }
   const out = compiled(used, key, source).format(values);
   return Array.isArray(out) ? out.join('') : String(out);
