@@ -42,7 +42,7 @@ export async function readEvidenceFiles(paths: readonly string[], limits: ReadLi
       }
       const limit = Math.min(limits.maxFileBytes, limits.maxTotalBytes - total);
       if (info.size > limit) {
-        out.rejected.push({ name, error: { code: 'evidence.tooLarge', params: { name, limit } } });
+        out.rejected.push({ name, error: { code: 'evidence.tooLarge', params: { name, limitBytes: limit } } });
         continue;
       }
       const bytes = new Uint8Array(info.size);

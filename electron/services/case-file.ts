@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { answersObject } from '../../shared/model/answers-schema';
 import type { Answers } from '../../shared/model/answers';
 import type { Report } from '../../shared/model/report';
+import { tooLargeBytes } from '../../shared/model/input';
 import { err, ok, type AppError, type Result } from '../../shared/result';
 import { errorCode, writeFileAtomic } from './atomic-write';
 
@@ -90,7 +91,7 @@ export async function loadCase(path: string, maxBytes: number = MAX_CASE_BYTES):
   let text: string;
   try {
     const size = (await stat(path)).size;
-    if (size > maxBytes) return err({ code: 'input.tooLarge', params: { limit: maxBytes } });
+    if (size > maxBytes) return err(tooLargeBytes(maxBytes));
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = errorCode(e);

@@ -1,5 +1,5 @@
 import type { Evidence, EvidenceKind } from '../model/evidence';
-import { DamagedInputError, inputSize, isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
+import { DamagedInputError, inputSize, tooLargeBytes, isDeferred, type AnyInput, type ByteSource, type DeferredInput, type InputError, type InputFile, type InputWarning } from '../model/input';
 import type { Reader, ReadOptions, ReadOutput } from '../model/reader';
 import type { Result } from '../result';
 import { headOf } from '../model/pieces';
@@ -103,7 +103,7 @@ export function rejectedOutcome(name: string, error: InputError, kind: InputOutc
 async function readOne(input: AnyInput, given: ReadOptions, readers: readonly Reader[]): Promise<ReadOneResult> {
   const options = withOwnPassword(input, given);
   if (inputSize(input) > options.limits.maxFileBytes) {
-    return rejectedOutcome(input.name, { code: 'input.tooLarge', params: { limit: options.limits.maxFileBytes } });
+    return rejectedOutcome(input.name, tooLargeBytes(options.limits.maxFileBytes));
   }
   if (!isDeferred(input)) return readLoaded(input, options, readers);
   if (input.pieces) {

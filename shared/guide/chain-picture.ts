@@ -1,4 +1,5 @@
 import { format } from '../i18n/format';
+import { formatList } from '../i18n/lists';
 import type { Locale } from '../i18n/locales';
 import type { CertificateReport, ChainReport } from '../model/report';
 import type { CertificateRecord } from '../x509/types';
@@ -54,7 +55,7 @@ export function chainPicture({ chain, certificates, packFiles, locale, timeZone,
       note: carried
         ? t('guide.chain.inPack', { file: packFiles.get(carried.sha1.toUpperCase()) ?? '' })
         : urls.length
-          ? t('guide.chain.aia', { urls: urls.join(', ') })
+          ? t('guide.chain.aia', { urls: formatList(locale, urls, 'unit') })
           : t('guide.chain.missingNote'),
     });
   }

@@ -2,6 +2,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { catalog } from './catalog';
 import { SOURCE_LOCALE, type Locale } from './locales';
 import { PSEUDO_INTL_LOCALE, PSEUDO_LOCALE, type PseudoLocale } from './pseudo';
+import { formatSize, isSizeParam } from './sizes';
+import { formatList } from './lists';
 
 /** What format() accepts: a shipped language, or the development pseudo-locale. */
 export type DisplayLocale = Locale | PseudoLocale;
@@ -34,7 +36,9 @@ function compiled(locale: DisplayLocale, key: string, source: string): IntlMessa
 
 /**
  * Formats an ICU message. A key missing in the locale falls back to English; a key missing everywhere comes
- * back as the key itself, so a gap is visible rather than blank (and the parity test fails first).
+ * back as the key itself, so a gap is visible rather than blank (and the parity test fails first). A number
+ * param named `…Bytes` is printed as a size in the message's language (sizes.ts), a list param as the language
+ * joins names (lists.ts).
  */
 export function format(locale: DisplayLocale, key: string, params: MessageParams = {}): string {
   let used: DisplayLocale = locale;
@@ -47,7 +51,8 @@ export function format(locale: DisplayLocale, key: string, params: MessageParams
   if (!NOT_PLAIN.test(source)) return source;
   const values: Record<string, string | number | boolean | Date> = {};
   for (const [name, value] of Object.entries(params)) {
-    values[name] = Array.isArray(value) ? value.join(', ') : (value as string | number | boolean | Date);
+    if (isSizeParam(name, value)) values[name] = formatSize(used, value);
+    else values[name] = Array.isArray(value) ? formatList(used, value as readonly string[]) : (value as string | number | boolean | Date);
   }
   const out = compiled(used, key, source).format(values);
   return Array.isArray(out) ? out.join('') : String(out);

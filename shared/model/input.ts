@@ -107,3 +107,13 @@ export const DEFAULT_LIMITS: Limits = {
   maxZipBytes: 4 * 1024 * 1024 * 1024,
   streamAboveBytes: 1024 * 1024,
 };
+
+/** A file or archive past a byte limit: the message prints the limit as a size ("2 GB"). */
+export function tooLargeBytes(limit: number): InputError {
+  return { code: 'input.tooLarge', params: { what: 'bytes', limitBytes: limit } };
+}
+
+/** A file or archive holding more items (archive entries, log sessions) than Relay Doctor reads from one. */
+export function tooManyItems(what: 'entries' | 'sessions', limit: number): InputError {
+  return { code: 'input.tooLarge', params: { what, limit } };
+}

@@ -76,7 +76,9 @@ function verdictLines(report: Report, t: Translate, title: (entry: Report['cause
     const action = v.next.remediation[0] ? t(`${v.next.remediation[0]}.title`) : '';
     out.push(server ? t('verdict.next.fixOn', { server, action }) : t('verdict.next.fix', { action }));
   } else if (v.next.action === 'collect') {
-    const what = v.next.collect.map((k) => t(`verdict.collect.${k}`)).join(', ') || t('verdict.collect.capi2Events');
+    // A list param: format() joins it as the language does ("A, B a C").
+    const items = v.next.collect.map((k) => t(`verdict.collect.${k}`));
+    const what = items.length > 0 ? items : t('verdict.collect.capi2Events');
     out.push(server ? t('verdict.next.collectOn', { server, what }) : t('verdict.next.collect', { what }));
   } else out.push(t('verdict.next.none'));
   if (v.alternatives.length > 0) {

@@ -1,5 +1,5 @@
 import type { ReadOptions, ReadOutput } from '../model/reader';
-import type { InputError, InputWarning } from '../model/input';
+import { tooManyItems, type InputError, type InputWarning } from '../model/input';
 import { err, ok, type Result } from '../result';
 import { sessionCount } from './fold';
 import type { SmtpLogEvidence, SmtpSession } from './types';
@@ -16,7 +16,7 @@ export interface SmtpLogParse {
 /** A parsed SMTP log as a reader's answer: the evidence, its counts, and a warning for each thing left out. */
 export function smtpLogOutput(name: string, format: SmtpLogEvidence['format'], parsed: SmtpLogParse, options: ReadOptions): Result<ReadOutput, InputError> {
   // Limits.maxRecords (issue 12): more sessions than the limit is refused rather than analysed in part.
-  if (parsed.sessions.length > options.limits.maxRecords) return err({ code: 'input.tooLarge', params: { limit: options.limits.maxRecords } });
+  if (parsed.sessions.length > options.limits.maxRecords) return err(tooManyItems('sessions', options.limits.maxRecords));
   if (parsed.sessions.length === 0 && parsed.damaged > 0 && parsed.skipped === 0) return err({ code: 'input.damaged' });
   const warnings: InputWarning[] = [];
   if (parsed.damaged > 0) warnings.push({ code: 'smtp.warning.damagedLines', params: { count: parsed.damaged } });

@@ -1,4 +1,5 @@
 import { format } from '../i18n/format';
+import { formatList } from '../i18n/lists';
 import type { Block, GuideDocument, GuideSection, GuideStep } from '../guide/model';
 import { richText } from '../guide/rich';
 import { psCode } from '../guide/steps';
@@ -37,7 +38,7 @@ export function buildSwitchOverGuide(plan: SwitchOverPlan): GuideDocument {
           [t('switchover.guide.notAfter'), cert.notAfter],
           ...(exchange ? [[t('switchover.guide.tlsName'), plan.tlsCertificateName]] : []),
           ...(exchange && plan.currentTlsCertificateName ? [[t('switchover.guide.currentName'), plan.currentTlsCertificateName]] : []),
-          ...(plan.sourceServers.length ? [[t('switchover.guide.servers'), plan.sourceServers.join(', ')]] : []),
+          ...(plan.sourceServers.length ? [[t('switchover.guide.servers'), formatList(locale, plan.sourceServers)]] : []),
           ...plan.intermediates.map((c) => [t('switchover.guide.intermediate'), `${c.subject} (${c.sha1})`]),
         ],
       },

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result';
-import type { InputError, InputWarning } from '../model/input';
+import { tooLargeBytes, type InputError, type InputWarning } from '../model/input';
 import type { CertificateFormat, CertificateRecord } from './types';
 import { decodeCertificate } from './decode-certificate';
 import { parseRawCertificate } from './parse/x509';
@@ -116,7 +116,7 @@ export async function readCertificateBytes(
   password?: string,
 ): Promise<Result<CertificateReadResult, InputError>> {
   if (bytes.length > MAX_CERTIFICATE_FILE_BYTES) {
-    return err({ code: 'input.tooLarge', params: { limit: MAX_CERTIFICATE_FILE_BYTES } });
+    return err(tooLargeBytes(MAX_CERTIFICATE_FILE_BYTES));
   }
   const format = detectCertificateFormat(bytes);
   if (!format) {

@@ -1,6 +1,6 @@
 import { Inflate } from 'fflate';
 import { err, ok, type Result } from '../result';
-import { DamagedInputError, type ByteSource, type InputError, type InputFile, type InputWarning, type Limits } from '../model/input';
+import { DamagedInputError, tooLargeBytes, tooManyItems, type ByteSource, type InputError, type InputFile, type InputWarning, type Limits } from '../model/input';
 import { dataOffset, readCentralDirectory, type CentralEntry } from './central-directory';
 import { safeEntryPath } from './safe-path';
 import { excessiveRatio, overlappingEntries } from './bomb-checks';
@@ -80,9 +80,9 @@ export interface ZipEntry {
 export function listZip(bytes: Uint8Array, limits: Limits): Result<{ entries: ZipEntry[]; warnings: InputWarning[] }, InputError> {
   const dir = readCentralDirectory(bytes);
   if ('error' in dir) {
-    return err(dir.error === 'zip64' ? { code: 'input.tooLarge', params: { limit: limits.maxZipBytes } } : { code: 'input.damaged' });
+    return err(dir.error === 'zip64' ? tooLargeBytes(limits.maxZipBytes) : { code: 'input.damaged' });
   }
-  if (dir.entries.length > limits.maxZipEntries) return err({ code: 'input.tooLarge', params: { limit: limits.maxZipEntries } });
+  if (dir.entries.length > limits.maxZipEntries) return err(tooManyItems('entries', limits.maxZipEntries));
   const overlap = overlappingEntries(bytes, dir.entries, dir.directoryOffset);
   if (overlap) return err(overlap);
   const entries: ZipEntry[] = [];
@@ -101,9 +101,9 @@ export function listZip(bytes: Uint8Array, limits: Limits): Result<{ entries: Zi
       continue;
     }
     // One entry larger than a single input may be is refused before it is inflated, not after.
-    if (entry.size > limits.maxFileBytes) return err({ code: 'input.tooLarge', params: { limit: limits.maxFileBytes } });
+    if (entry.size > limits.maxFileBytes) return err(tooLargeBytes(limits.maxFileBytes));
     declared += entry.size;
-    if (declared > limits.maxZipBytes) return err({ code: 'input.tooLarge', params: { limit: limits.maxZipBytes } });
+    if (declared > limits.maxZipBytes) return err(tooLargeBytes(limits.maxZipBytes));
     entries.push({ name: path, size: entry.size, bytes: () => entryBytes(bytes, entry), pieces: entryPieces(bytes, entry) });
   }
   // After the size limits, so an archive that is simply too large is still reported as such.

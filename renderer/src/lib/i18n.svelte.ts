@@ -1,5 +1,6 @@
 import { format, type MessageParams } from '../../../shared/i18n/format';
 import { SOURCE_LOCALE, type Locale } from '../../../shared/i18n/locales';
+import { formatSize } from '../../../shared/i18n/sizes';
 
 /**
  * The renderer's current language. It lives in one $state so that every `t()` call made while rendering
@@ -33,17 +34,5 @@ export function t(key: string, params?: MessageParams): string {
  * does ("200 bytes", "200 bajtů"): the short English form has no plural ("200 byte").
  */
 export function formatBytes(bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(current.locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: unit === 0 ? 'long' : 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
+  return formatSize(current.locale, bytes);
 }

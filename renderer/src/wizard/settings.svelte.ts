@@ -1,4 +1,6 @@
+import { getContext, setContext } from 'svelte';
 import { LOCALES, resolveLocale, type Locale } from '../../../shared/i18n/locales';
+import { paperForLocale, parsePaperSize, type PaperSize } from '../../../shared/fixpack/paper';
 import { getLocale, setLocale } from '../lib/i18n.svelte';
 
 /** The part of the Web Storage API settings need; localStorage in the app, a Map-backed one in tests. */
@@ -8,6 +10,7 @@ export interface KeyValueStore {
 }
 
 const LOCALE_KEY = 'relay-doctor.locale';
+const PAPER_KEY = 'relay-doctor.paper';
 
 function isLocale(value: string | null): value is Locale {
   return value !== null && (LOCALES as readonly string[]).includes(value);
@@ -20,12 +23,25 @@ function isLocale(value: string | null): value is Locale {
 export class Settings {
   #store: KeyValueStore | null;
   #chosen = $state(false);
+  #paper = $state<PaperSize>('A4');
 
   constructor(store: KeyValueStore | null, osLocaleTag: string | undefined) {
     this.#store = store;
     const saved = store?.getItem(LOCALE_KEY) ?? null;
     this.#chosen = isLocale(saved);
     setLocale(isLocale(saved) ? saved : resolveLocale(osLocaleTag));
+    // The guide's paper follows the locale (Letter for en-US) until the admin picks one beside "Save fix pack…".
+    this.#paper = parsePaperSize(store?.getItem(PAPER_KEY) ?? '') ?? paperForLocale(osLocaleTag);
+  }
+
+  /** The paper guide.pdf is saved on: the admin's last choice, else their locale's. */
+  get paper(): PaperSize {
+    return this.#paper;
+  }
+
+  choosePaper(paper: PaperSize): void {
+    this.#paper = paper;
+    this.#store?.setItem(PAPER_KEY, paper);
   }
 
   get locale(): Locale {
@@ -47,4 +63,16 @@ export class Settings {
   followOsLocale(tag: string): void {
     if (!this.#chosen) setLocale(resolveLocale(tag));
   }
+}
+
+const SETTINGS = Symbol('settings');
+
+/** Makes the settings reachable from any component below the caller (App), without threading a prop through every step. */
+export function provideSettings(settings: Settings): void {
+  setContext(SETTINGS, settings);
+}
+
+/** The app's settings; undefined in a component rendered on its own (a test), which then uses the defaults. */
+export function useSettings(): Settings | undefined {
+  return getContext<Settings | undefined>(SETTINGS);
 }

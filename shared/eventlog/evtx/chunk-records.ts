@@ -51,7 +51,7 @@ export function readChunkRecords(
     const recordId = u64n(chunk, pos + 8);
     if (size < RECORD_HEADER + 4 || pos + size > chunk.length) {
       damaged++;
-      warnings.push({ code: 'eventlog.evtx.recordBadSize', params: { chunk: chunkIndex, record: recordId, size } });
+      warnings.push({ code: 'eventlog.evtx.recordBadSize', params: { chunk: chunkIndex, record: recordId, sizeBytes: size } });
       break;
     }
     try {

@@ -28,7 +28,7 @@ describe('limits (issue 12): each one produces its own clear result', () => {
   it('maxFileBytes: readInputs refuses a larger input as input.tooLarge naming the limit, before any reader', async () => {
     const bytes = fixture('certs/chain-complete.pem');
     const r = await readInputs([{ name: 'chain.pem', bytes }], limits({ maxFileBytes: bytes.length - 1 }));
-    expect(r.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { limit: bytes.length - 1 } });
+    expect(r.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { what: 'bytes', limitBytes: bytes.length - 1 } });
     const fits = await readInputs([{ name: 'chain.pem', bytes }], limits({ maxFileBytes: bytes.length }));
     expect(fits.outcomes[0]?.status).toBe('ok');
   });
@@ -38,7 +38,7 @@ describe('limits (issue 12): each one produces its own clear result', () => {
     const zip = zipSync({ 'a/chain.pem': big });
     const r = await readInputs([{ name: 'e.zip', bytes: zip }], limits({ maxFileBytes: big.length - 1 }));
     expect(r.outcomes).toHaveLength(1);
-    expect(r.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { limit: big.length - 1 } });
+    expect(r.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { what: 'bytes', limitBytes: big.length - 1 } });
   });
 
   it('maxXmlDepth: event XML nested deeper is input.tooDeep naming the limit; at the limit it is read', async () => {
@@ -73,7 +73,7 @@ describe('limits (issue 12): each one produces its own clear result', () => {
     const sessions = all.ok ? all.value.items : 0;
     expect(sessions).toBeGreaterThan(1);
     const r = await exchangeProtocolLogReader.read({ name: 's.log', bytes }, limits({ maxRecords: sessions - 1 }));
-    expect(r.ok ? 'ok' : r.error).toEqual({ code: 'input.tooLarge', params: { limit: sessions - 1 } });
+    expect(r.ok ? 'ok' : r.error).toEqual({ code: 'input.tooLarge', params: { what: 'sessions', limit: sessions - 1 } });
   });
 
   it('maxRecords: an IIS SMTP log with more sessions is input.tooLarge naming the limit', async () => {
@@ -82,7 +82,7 @@ describe('limits (issue 12): each one produces its own clear result', () => {
     const sessions = all.ok ? all.value.items : 0;
     expect(sessions).toBeGreaterThan(0);
     const r = await iisSmtpLogReader.read({ name: 'ex.log', bytes }, limits({ maxRecords: sessions - 1 }));
-    expect(r.ok ? 'ok' : r.error).toEqual({ code: 'input.tooLarge', params: { limit: sessions - 1 } });
+    expect(r.ok ? 'ok' : r.error).toEqual({ code: 'input.tooLarge', params: { what: 'sessions', limit: sessions - 1 } });
   });
 
   it('maxNestingDepth: .evtx BinXML nested deeper than the limit is skipped as damaged, never followed', async () => {
@@ -105,8 +105,8 @@ describe('limits (issue 12): each one produces its own clear result', () => {
     const files = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`f${i}.txt`, new Uint8Array(1000)]));
     const zip = zipSync(files);
     const entries = await readInputs([{ name: 'e.zip', bytes: zip }], limits({ maxZipEntries: 4 }));
-    expect(entries.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { limit: 4 } });
+    expect(entries.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { what: 'entries', limit: 4 } });
     const bytes = await readInputs([{ name: 'e.zip', bytes: zip }], limits({ maxZipBytes: 4999 }));
-    expect(bytes.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { limit: 4999 } });
+    expect(bytes.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { what: 'bytes', limitBytes: 4999 } });
   });
 });

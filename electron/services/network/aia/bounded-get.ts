@@ -113,14 +113,14 @@ function getOnce(url: URL, timeoutMs: number, o: BoundedGetOptions): Promise<Res
       }
       const declared = Number(res.headers['content-length'] ?? NaN);
       if (declared > o.maxBytes) {
-        settle(err(networkError('network.aiaTooLarge', { url: url.toString(), limit: o.maxBytes })));
+        settle(err(networkError('network.aiaTooLarge', { url: url.toString(), limitBytes: o.maxBytes })));
         return;
       }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > o.maxBytes) settle(err(networkError('network.aiaTooLarge', { url: url.toString(), limit: o.maxBytes })));
+        if (size > o.maxBytes) settle(err(networkError('network.aiaTooLarge', { url: url.toString(), limitBytes: o.maxBytes })));
         else chunks.push(c);
       });
       res.on('end', () => {

@@ -50,7 +50,7 @@ export async function fetchIssuer(req: FetchIssuerRequest, opts: FetchIssuerOpti
   if (!got.ok) return got;
   const content = readIssuerContent(got.value.body);
   if (!content) {
-    return err(networkError('network.aiaNotCertificate', { url: req.url, contentType: got.value.contentType ?? '', bytes: got.value.body.length }));
+    return err(networkError('network.aiaNotCertificate', { url: req.url, contentType: got.value.contentType ?? '', sizeBytes: got.value.body.length }));
   }
   const issuer = content.certificates.find((c) => signedBy(req.childDer, c));
   if (!issuer) return err(networkError('network.aiaSignatureMismatch', { url: req.url, count: content.certificates.length }));

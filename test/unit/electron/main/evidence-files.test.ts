@@ -35,7 +35,7 @@ describe('readEvidenceFiles', () => {
       const out = await readEvidenceFiles(paths, { maxFileBytes: 1000, maxTotalBytes: 1000 });
       expect(out.files.map((f) => [f.name, f.bytes.length])).toEqual([['a.pem', 600]]);
       expect(out.rejected.map((r) => r.error.code)).toEqual(['evidence.tooLarge', 'evidence.notAFile', 'evidence.unreadable']);
-      expect(out.rejected[0]?.error.params).toEqual({ name: 'b.pem', limit: 400 });
+      expect(out.rejected[0]?.error.params).toEqual({ name: 'b.pem', limitBytes: 400 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -40,7 +40,7 @@ describe('case file', () => {
     const path = join(dir, 'big.json');
     await saveCase(path, { ...base, evidence: [toCaseEvidence('a.log', 'file', new Uint8Array(4096))] });
     const r = await loadCase(path, 1024);
-    expect(r.ok ? 'ok' : r.error).toEqual({ code: 'input.tooLarge', params: { limit: 1024 } });
+    expect(r.ok ? 'ok' : r.error).toEqual({ code: 'input.tooLarge', params: { what: 'bytes', limitBytes: 1024 } });
   });
 });
 

@@ -63,7 +63,7 @@ describe('inputs read when their turn comes', () => {
     const events: string[] = [];
     const huge: DeferredInput = { ...deferred('huge.log', new Uint8Array(10), events), size: DEFAULT_LIMITS.maxFileBytes + 1 };
     const read = await readInputs([huge], { limits: DEFAULT_LIMITS });
-    expect(read.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { limit: DEFAULT_LIMITS.maxFileBytes } });
+    expect(read.outcomes[0]?.error).toEqual({ code: 'input.tooLarge', params: { what: 'bytes', limitBytes: DEFAULT_LIMITS.maxFileBytes } });
     expect(events).toEqual([]);
   });
 

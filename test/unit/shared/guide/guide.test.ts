@@ -69,7 +69,7 @@ describe('buildGuide', () => {
 
 describe('buildGuide with a report from elsewhere', () => {
   it('falls back to the report text when a cause lacks a param its message needs', async () => {
-    // input.tooLarge.detail needs {limit}: it stands in for a cause message whose param is missing.
+    // input.tooLarge.detail needs {what}: it stands in for a cause message whose param is missing.
     const r = await buildFixPack({
       report: report([{ ...cause('input.tooLarge', []), title: 'Saved title', detail: 'Saved detail' }]),
       evidence: [pfxEvidence()],
