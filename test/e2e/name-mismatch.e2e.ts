@@ -28,6 +28,7 @@ test('pasted Get-InboundConnector output naming another host gives "certificate 
   // Expanding the finding shows the proof: the name the connector expects and the names the certificate has.
   await certFinding.getByText("The inbound connector's certificate name does not match the certificate that is sent").click();
   await expect(certFinding.getByText(/expects TlsSenderCertificateName smtp\.fabrikam\.com/)).toBeVisible();
-  await expect(certFinding.getByText(/relay\.contoso\.com, mail\.contoso\.com/).first()).toBeVisible();
+  // The names are joined as the language joins a list ("relay.contoso.com and mail.contoso.com").
+  await expect(certFinding.getByText(/relay\.contoso\.com and mail\.contoso\.com/).first()).toBeVisible();
   await page.screenshot({ path: join(SHOTS, `name-mismatch-${testInfo.project.name}.png`), fullPage: true });
 });
