@@ -30,7 +30,13 @@ export function generatedParams(plan: { readonly locale: Locale; readonly genera
       return id;
     }
   };
-  // A saved report's timestamp is data: one that is not a date is written as it is (the writer spells out controls).
-  const at = Number.isNaN(Date.parse(plan.generatedAt)) ? plan.generatedAt : formatLocal(plan.generatedAt, plan.locale, plan.timeZone);
-  return { at, causes: plan.causeIds.map(title).join('; ') || '-' };
+  return { at: generatedAtText(plan.generatedAt, plan.locale, plan.timeZone), causes: plan.causeIds.map(title).join('; ') || '-' };
+}
+
+/**
+ * When a script was made, for its header: in the reader's language and zone, the zone named. A saved report's
+ * timestamp is data: one that is not a date is written as it is (the writer spells out its controls).
+ */
+export function generatedAtText(iso: string, locale: Locale, timeZone?: string): string {
+  return Number.isNaN(Date.parse(iso)) ? iso : formatLocal(iso, locale, timeZone);
 }

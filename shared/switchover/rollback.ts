@@ -1,6 +1,6 @@
 import type { Result } from '../result';
 import { openRollbackRun, writeRollbackParams } from '../powershell/run-folder';
-import { psMessages } from '../powershell/messages';
+import { generatedAtText, psMessages } from '../powershell/messages';
 import { writeDetection, writeHeader, writeHelpers } from '../powershell/preamble';
 import { ScriptWriter, type ScriptError } from '../powershell/script-writer';
 import { enableStartTls } from '../remediation/scripts/enable-starttls';
@@ -23,7 +23,7 @@ export function generateSwitchOverRollback(plan: SwitchOverPlan): Result<string,
   const ctx = { w, plan: asFixPlan(plan), m };
   writeHeader(w, [
     m('switchover.ps.rollbackSynopsis'),
-    m('switchover.ps.generated', { at: plan.generatedAt, subject: plan.certificate.subject, thumbprint: plan.certificate.sha1 }),
+    m('switchover.ps.generated', { at: generatedAtText(plan.generatedAt, plan.locale), subject: plan.certificate.subject, thumbprint: plan.certificate.sha1 }),
     m('ps.common.shell'),
     m('ps.rollback.usage'),
   ]);

@@ -1,5 +1,5 @@
 import type { Result } from '../result';
-import { psMessages, type PsMessages } from '../powershell/messages';
+import { generatedAtText, psMessages, type PsMessages } from '../powershell/messages';
 import { writeDetection, writeHeader, writeHelpers } from '../powershell/preamble';
 import { writeBackupFolder, writeRunRecords, writeStateBackup } from '../powershell/run-folder';
 import { ScriptWriter, type ScriptError } from '../powershell/script-writer';
@@ -30,7 +30,7 @@ export function writeNewCertificate(w: ScriptWriter, plan: SwitchOverPlan): void
 function writeHeaderAndParams(w: ScriptWriter, plan: SwitchOverPlan, m: PsMessages): void {
   writeHeader(w, [
     m('switchover.ps.synopsis'),
-    m('switchover.ps.generated', { at: plan.generatedAt, subject: plan.certificate.subject, thumbprint: plan.certificate.sha1 }),
+    m('switchover.ps.generated', { at: generatedAtText(plan.generatedAt, plan.locale), subject: plan.certificate.subject, thumbprint: plan.certificate.sha1 }),
     m('ps.common.shell'),
     m('ps.common.unblock', { script: 'switch-over.ps1' }),
     m('switchover.ps.usageDryRun'),
