@@ -8,7 +8,10 @@ export default defineConfig<object, { mode: AppMode }>({
   testDir: 'test/e2e',
   testMatch: '**/*.e2e.ts',
   outputDir: 'test-results/artifacts',
-  timeout: 60_000,
+  // Generous limits: the journeys read real files on two shared cores, and a CI run that is slow must not be
+  // red for it (a stop's whole work is lost when it is). Assertions, not time, decide a test.
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
   // The build machines have two cores shared by several jobs.
   workers: 1,
   fullyParallel: false,

@@ -28,6 +28,8 @@ session = new WizardSession(evidence, STEPS.length, STEP_PLAN);
 
 const autosave = new CaseAutosave(typeof indexedDB === 'undefined' ? memoryCaseStorage() : indexedDbCaseStorage(), session);
 void autosave.check();
+// A change made just before the window closes or reloads is saved too, not left on the autosave's timer.
+window.addEventListener('pagehide', () => void autosave.flush());
 
 // Main's API exists in the app and the e2e harness; without it (a plain browser) there is no file to save to.
 const api = diagApi();

@@ -42,7 +42,7 @@ export async function startWithAutosave(storage: CaseStorage) {
   const autosave = new CaseAutosave(storage, session);
   await autosave.check();
   render(App, { props: { session, settings, steps: STEPS, autosave } });
-  return { session, evidence };
+  return { session, evidence, autosave };
 }
 
 /** A drop event payload as Chromium delivers it for plain files (no directory entries). */

@@ -38,6 +38,20 @@ describe('Case autosave', () => {
     await waitFor(() => expect(storage.current?.symptom ?? null).toBeNull(), { timeout: 2000 });
   });
 
+  it('saves a change made just before the window closes, without waiting for the timer', async () => {
+    const storage = memoryCaseStorage();
+    const app = await start(storage);
+    app.session.chooseSymptom('ndr');
+    await Promise.resolve(); // the $effect schedules the save
+    await new Promise((r) => queueMicrotask(() => r(null)));
+    expect(storage.current).toBeNull(); // still on the 300 ms timer
+    await app.autosave.flush(); // what the pagehide handler in main.ts does
+    expect(storage.current?.symptom).toBe('ndr');
+    await new Promise((r) => setTimeout(r, 400));
+    await app.autosave.flush(); // nothing pending any more: no second save of a stale case
+    expect(storage.current?.symptom).toBe('ndr');
+  });
+
   // Cases saved before evidence came first counted Start, Environment, Evidence, Findings, Chain, Fix.
   for (const [stepIndex, heading] of [[1, 'Your environment'], [2, 'Evidence'], [3, 'Findings'], [5, 'Fix and export']] as const) {
     it(`reopens an old case saved at step index ${stepIndex} at ${heading}`, async () => {

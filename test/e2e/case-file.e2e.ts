@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, ROOT } from './fixtures';
-import { dropFiles, FIXTURES, nextPastQuestions, toEvidenceStep } from './helpers';
+import { autosavedNames, dropFiles, FIXTURES, nextPastQuestions, toEvidenceStep } from './helpers';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const CAUSE = /does not send its intermediate certificates/;
@@ -32,7 +32,8 @@ test('a saved case file opens in a fresh session with the same evidence and find
   await page.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByRole('status').getByText('The case was saved as “case.json”.')).toBeVisible();
 
-  // A fresh start: reload, decline the autosaved case.
+  // A fresh start: reload, decline the autosaved case (once it is stored, so the offer is there to decline).
+  await autosavedNames(page, ['leaf-only.pem', 'exchange-send-5.7.64-cert-sent.log', 'pasted-1.txt']);
   await page.reload();
   await page.getByRole('button', { name: 'Start a new case' }).click();
   await expect(page.getByRole('radio', { name: /A line in a send or protocol log/ })).toBeVisible();

@@ -76,3 +76,26 @@ export async function screenshotWholeStep(page: Page, path: string): Promise<voi
   await page.screenshot({ path });
   await page.setViewportSize(size);
 }
+
+/**
+ * Waits until the renderer's autosave (IndexedDB 'relay-doctor' ▸ 'cases' ▸ 'current', renderer/src/lib/case-storage.ts)
+ * holds a case with these evidence names, so a reload that follows finds it instead of racing its timer.
+ */
+export async function autosavedNames(page: Page, names: string[]): Promise<void> {
+  const read = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('relay-doctor', 1);
+          open.onerror = () => resolve([]);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('cases')) return resolve([]);
+            const get = db.transaction('cases', 'readonly').objectStore('cases').get('current');
+            get.onerror = () => resolve([]);
+            get.onsuccess = () => resolve(((get.result as { items?: Array<{ name: string }> } | undefined)?.items ?? []).map((i) => i.name));
+          };
+        }),
+    );
+  await expect.poll(read, { timeout: 15_000 }).toEqual(names);
+}

@@ -54,6 +54,8 @@ export class CaseAutosave {
   #storage: CaseStorage;
   #session: WizardSession;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The case the pending timer will save, so a window closed before it fires can still save it. */
+  #pending: CaseFile | null = null;
   /** Saving waits until the saved case was looked at: an empty new session must not overwrite it. */
   #checked = $state(false);
 
@@ -78,9 +80,20 @@ export class CaseAutosave {
   schedule(file: CaseFile): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    this.#pending = null;
     if (!this.#checked || this.offer) return;
     if (blobBytes(file.items) > AUTOSAVE_MAX_BYTES) return;
-    this.#timer = setTimeout(() => void this.#storage.save(file), 300);
+    this.#pending = file;
+    this.#timer = setTimeout(() => void this.flush(), 300);
+  }
+
+  /** Saves a scheduled case now (the window is closing or reloading: its timer would never fire). */
+  flush(): Promise<void> {
+    const file = this.#pending;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#pending = null;
+    return file ? this.#storage.save(file) : Promise.resolve();
   }
 
   async reopen(): Promise<void> {
