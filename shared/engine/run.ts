@@ -61,9 +61,14 @@ function trustAnchorsOf(options: RunOptions): readonly TrustAnchor[] {
   return roots.length === 0 ? options.trustAnchors : [...options.trustAnchors, ...userTrustAnchors(roots)];
 }
 
-/** The whole engine in one call: read → analyze → diagnose → report. Used by the CLI and the app's worker. */
-export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptions): Promise<RunResult> {
-  const answers = options.answers ?? {};
+/** What was read for a run: the inputs' outcomes and their evidence, with what `augment` added. */
+export interface RunRead {
+  readonly outcomes: readonly InputOutcome[];
+  readonly evidence: readonly Evidence[];
+}
+
+/** Reads the inputs (and asks `augment` for what the network checks add): the first half of runAnalysis. */
+export async function readForRun(inputs: readonly AnyInput[], options: RunOptions): Promise<RunRead> {
   const progress = options.onProgress;
   const readAll: ReadAll = options.readAll ?? ((all, readOptions, onRead, onPartial) => readInputs(all, readOptions, undefined, onRead, onPartial));
   const read = await readAll(
@@ -76,13 +81,29 @@ export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptio
     progress && ((done, total, fraction) => progress({ phase: 'read', done, total, fraction })),
   );
   const extra = options.augment ? await options.augment(read.evidence) : [];
-  const evidence = [...read.evidence, ...extra];
   const extraOutcomes: InputOutcome[] = extra.map((e) => ({
     file: e.source,
     kind: e.kind,
     status: 'ok',
     items: e.kind === 'certificates' ? e.certificates.length : 1,
   }));
+  return { outcomes: [...(options.rejected ?? []), ...read.outcomes, ...extraOutcomes], evidence: [...read.evidence, ...extra] };
+}
+
+/**
+ * The same read without one input (its outcome and its evidence), for judging the evidence with and without it
+ * from one read: the renewal path's current state beside the pre-flight over everything. A single file is
+ * meant (a certificate or a PFX); nothing read from other inputs depends on it.
+ */
+export function withoutInput(read: RunRead, name: string): RunRead {
+  return { outcomes: read.outcomes.filter((o) => o.file !== name), evidence: read.evidence.filter((e) => e.source !== name) };
+}
+
+/** Judges what was read: analyze → diagnose → report, the second half of runAnalysis. */
+export async function judgeRead(read: RunRead, options: RunOptions): Promise<RunResult> {
+  const answers = options.answers ?? {};
+  const progress = options.onProgress;
+  const { evidence } = read;
   // The connector name may come from the admin, the command line, or Get-InboundConnector output among the
   // evidence (the one enabled certificate-based OnPremises connector): the certificate analyzer needs it.
   // A blank name (an emptied field, an old case file) is no answer: it must not hide the evidence's name.
@@ -103,7 +124,7 @@ export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptio
     progress && ((done, total) => progress({ phase: 'analyze', done, total })),
   );
   const report = buildReport({
-    outcomes: [...(options.rejected ?? []), ...read.outcomes, ...extraOutcomes],
+    outcomes: read.outcomes,
     analysis,
     locale: options.locale,
     validationTime: options.now,
@@ -112,4 +133,9 @@ export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptio
     ...(options.trustedRoots ? { trustedRoots: options.trustedRoots } : {}),
   });
   return { report, evidence, analysis };
+}
+
+/** The whole engine in one call: read → analyze → diagnose → report. Used by the CLI and the app's worker. */
+export async function runAnalysis(inputs: readonly AnyInput[], options: RunOptions): Promise<RunResult> {
+  return judgeRead(await readForRun(inputs, options), options);
 }

@@ -1,7 +1,6 @@
-import { runAnalysis, type RunOptions, type RunResult } from '../../../shared/engine/run';
+import { judgeRead, readForRun, withoutInput, type RunOptions, type RunResult } from '../../../shared/engine/run';
 import { runPreflight, scanHybridFacts, mergeHybridFacts, type HybridFacts } from '../../../shared/preflight';
 import { decodeText } from '../../../shared/smtp/text';
-import type { AnyInput } from '../../../shared/model/input';
 import type { BlobInput } from './blob-input';
 import type { PreflightOutcome } from './analysis-protocol';
 import type { InputReport } from '../../../shared/model/report';
@@ -33,10 +32,10 @@ export interface RenewalRun {
  * Runs where the evidence lives (the analysis worker; the same thread in component tests).
  */
 export async function runRenewal(inputs: readonly BlobInput[], newCertificate: string, options: RunOptions): Promise<RenewalRun> {
-  const all = await runAnalysis(inputs, options);
-  const rest: AnyInput[] = inputs.filter((i) => i.name !== newCertificate);
-  // The progress bar follows the first run only: the second reads the same files again, minus one.
-  const current = await runAnalysis(rest, { ...options, onProgress: undefined });
+  // One read (the progress bar's), judged twice: with the new certificate and without it.
+  const read = await readForRun(inputs, options);
+  const all = await judgeRead(read, options);
+  const current = await judgeRead(withoutInput(read, newCertificate), { ...options, onProgress: undefined });
   const outcome = runPreflight(
     { newSource: newCertificate, evidence: all.evidence, analysis: all.analysis, now: options.now, hybrid: await hybridFacts(inputs.filter((i) => i.name !== newCertificate)) },
     { locale: options.locale, generatedAt: options.generatedAt ?? new Date(), inputs: all.report.inputs },
