@@ -1,4 +1,4 @@
-import { mkdir, access } from 'node:fs/promises';
+import { mkdir, access, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportFile } from '../../shared/ipc/contract';
 import { err, ok, type AppError, type Result } from '../../shared/result';
@@ -24,6 +24,19 @@ export function isPlainFileName(name: string): boolean {
 export interface ExportResult {
   readonly folder: string;
   readonly written: string[];
+  /** Files of an earlier save of the same pack that this one lacks, removed on replace (`replaces`). */
+  readonly removed?: string[];
+  /** Such files that could not be removed: the admin is told to delete them before running anything there. */
+  readonly stale?: string[];
+}
+
+export interface ExportOptions {
+  readonly overwrite: boolean;
+  /**
+   * The names the pack being written may have (shared/fixpack/pack-file-names.ts). Replacing an earlier save
+   * then also removes such files the new pack lacks, so nothing of the earlier case is left beside it.
+   */
+  readonly replaces?: (name: string) => boolean;
 }
 
 /**
@@ -31,12 +44,14 @@ export interface ExportResult {
  * is checked and, without `overwrite`, every target is checked before the first byte is written, so a
  * refused export leaves nothing half-written. Each file is written atomically (atomic-write.ts).
  *
+ * With `overwrite` and `replaces`, files of an earlier save that the new pack lacks are removed afterwards.
+ *
  * Codes: `export.unsafeName`, `export.duplicateName`, `export.exists`, `export.writeFailed` (params: name).
  */
 export async function exportFiles(
   folder: string,
   files: readonly ExportFile[],
-  options: { overwrite: boolean },
+  options: ExportOptions,
 ): Promise<Result<ExportResult, AppError>> {
   const seen = new Set<string>();
   for (const file of files) {
@@ -67,5 +82,34 @@ export async function exportFiles(
     if (!result.ok) return result;
     written.push(result.value);
   }
-  return ok({ folder, written });
+  if (!options.overwrite || !options.replaces) return ok({ folder, written });
+  return ok({ folder, written, ...(await removeStale(folder, files, options.replaces)) });
+}
+
+/** Removes the earlier save's pack files that the new pack lacks; a file that will not go is named, not hidden. */
+async function removeStale(
+  folder: string,
+  files: readonly ExportFile[],
+  replaces: (name: string) => boolean,
+): Promise<{ removed: string[]; stale: string[] }> {
+  const kept = new Set(files.map((f) => f.name.toLowerCase()));
+  const removed: string[] = [];
+  const stale: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return { removed, stale };
+  }
+  for (const entry of entries) {
+    // Only plain files of the pack's own names: a folder, a link or anything the admin put there stays.
+    if (!entry.isFile() || kept.has(entry.name.toLowerCase()) || !replaces(entry.name)) continue;
+    try {
+      await unlink(join(folder, entry.name));
+      removed.push(entry.name);
+    } catch {
+      stale.push(entry.name);
+    }
+  }
+  return { removed: removed.sort(), stale: stale.sort() };
 }

@@ -21,7 +21,8 @@ export interface FixPackExportRequest {
   readonly overwrite: boolean;
 }
 
-export type FixPackExportResponse = Result<{ folder: string; written: string[] }, AppError>;
+/** `removed`/`stale`: an earlier save's pack files the new pack lacks, removed or (could not be) left (electron/services/export.ts). */
+export type FixPackExportResponse = Result<{ folder: string; written: string[]; removed?: string[]; stale?: string[] }, AppError>;
 
 // The guide model is produced by our own engine in the renderer's worker and arrives from our own window
 // (handle() checks the sender). Here it is checked for shape and bounded in size; the PDF renderer only lays

@@ -4,6 +4,8 @@ import type { CliIo } from '../context';
 import { EXIT_USAGE, runCliAnalysis } from './analyze';
 import { fixPackExportFiles } from '../../services/fixpack-export';
 import { exportFiles } from '../../services/export';
+import { isPackFileName } from '../../../shared/fixpack/pack-file-names';
+import { exportLeftoverLines } from '../export-leftovers';
 import { exitStatusOf } from '../../../shared/report/exit-status';
 import { format } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -33,7 +35,7 @@ export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): P
     return EXIT_USAGE;
   }
   const folder = resolve(args.out ?? '.');
-  const written = await exportFiles(folder, built.value, { overwrite: args.overwrite });
+  const written = await exportFiles(folder, built.value, { overwrite: args.overwrite, replaces: isPackFileName });
   if (!written.ok) {
     const name = String(written.error.params?.name ?? '');
     const message =
@@ -46,5 +48,6 @@ export async function exportCommand(args: CliArgs, io: CliIo, locale: Locale): P
   if (args.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else io.stdout.write(renderTextSummary(terminalSafeValues(report), locale));
   io.stderr.write(format(locale, 'cli.export.written', { folder: terminalSafe(folder), count: written.value.written.length }) + '\n');
+  io.stderr.write(exportLeftoverLines(written.value, locale));
   return exitStatusOf(report);
 }

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { CliIo } from '../context';
 import { exportFiles } from '../../services/export';
+import { isPackFileName } from '../../../shared/fixpack/pack-file-names';
+import { exportLeftoverLines } from '../export-leftovers';
 import { completeFixPack, SWITCHOVER_ZIP } from '../../services/fixpack-export';
 import type { PaperSize } from '../../../shared/fixpack/paper';
 import { format } from '../../../shared/i18n/format';
@@ -33,7 +35,7 @@ export async function writeSwitchOverPack(
   const folder = resolve(out);
   // guide.pdf and switch-over.zip are added as `export` adds them to the fix pack, so the app and the CLI write the same pack.
   const files = await completeFixPack(built.value.files, built.value.guide, new Date(preflight.generatedAt), { pageSize }, SWITCHOVER_ZIP);
-  const written = await exportFiles(folder, files, { overwrite });
+  const written = await exportFiles(folder, files, { overwrite, replaces: isPackFileName });
   if (!written.ok) {
     const name = String(written.error.params?.name ?? '');
     const message =
@@ -44,5 +46,6 @@ export async function writeSwitchOverPack(
     return false;
   }
   io.stderr.write(format(locale, 'switchover.cli.written', { folder: terminalSafe(folder), count: written.value.written.length }) + '\n');
+  io.stderr.write(exportLeftoverLines(written.value, locale));
   return true;
 }

@@ -1,6 +1,7 @@
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { GuideDocument } from '../../../shared/guide/model';
 import { exportFiles } from '../../services/export';
+import { isPackFileName } from '../../../shared/fixpack/pack-file-names';
 import { completeFixPack, FIXPACK_ZIP, SWITCHOVER_ZIP } from '../../services/fixpack-export';
 import type { WriteGrants } from '../write-grants';
 import type { WrittenFolders } from '../written-folders';
@@ -30,7 +31,8 @@ export function createFixPackHandlers(deps: FixPackHandlerDeps, grants: WriteGra
         req.pageSize ? { pageSize: req.pageSize } : {},
         req.pack === 'switchOver' ? SWITCHOVER_ZIP : FIXPACK_ZIP,
       );
-      const saved = await exportFiles(folder.value, files, { overwrite: req.overwrite });
+      // Replacing an earlier save leaves none of its pack files behind that this pack lacks (a stale fix.ps1).
+      const saved = await exportFiles(folder.value, files, { overwrite: req.overwrite, replaces: isPackFileName });
       // "Open folder" may open this folder, and only this one, until the next export (../written-folders.ts).
       if (saved.ok) written.wrote(saved.value.folder);
       return saved;

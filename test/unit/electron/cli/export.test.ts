@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../../electron/cli/index';
@@ -39,6 +39,19 @@ describe('relay-doctor export', { timeout: 60_000 }, () => {
     expect(await main(args, second)).toBe(2);
     expect(second.err()).toContain('--overwrite');
     expect(await main([...args, '--overwrite'], captureIo())).toBe(1);
+  });
+
+  it('--overwrite with evidence that proves no fix removes the earlier fix.ps1 and rollback.ps1, says so, and keeps other files', async () => {
+    const out = outDir();
+    expect(await main(['export', `${certs}/leaf-only.pem`, ndr, '--out', out, '--at', at], captureIo())).toBe(1);
+    writeFileSync(join(out, 'notes.txt'), 'the admin\'s own');
+    const io = captureIo();
+    await main(['export', ndr, '--out', out, '--at', at, '--overwrite'], io);
+    const names = readdirSync(out);
+    expect(names).not.toContain('fix.ps1');
+    expect(names).not.toContain('rollback.ps1');
+    expect(names).toEqual(expect.arrayContaining(['notes.txt', 'collect-evidence.ps1', 'guide.pdf', 'fixpack.zip']));
+    expect(io.err()).toContain('Removed what the earlier save had and this one does not: fix.ps1 and rollback.ps1.');
   });
 
   it('puts the intermediate to import into the pack as a .cer when the evidence holds it and CAPI2 shows the server lacks it', async () => {

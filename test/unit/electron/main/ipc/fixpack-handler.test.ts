@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../../../../electron/main/ipc/handlers';
@@ -10,8 +10,8 @@ import { buildFixPack } from '../../../../../shared/fixpack/build-fixpack';
 
 const fixture = (p: string) => ({ name: p.split('/').pop() ?? p, bytes: new Uint8Array(readFileSync(p)) });
 
-async function analysed() {
-  const { report, evidence } = await runAnalysis([fixture('test/fixtures/certs/leaf-only.pem'), fixture('test/fixtures/ndr/exchange-onprem-5.7.64.eml')], {
+async function analysed(paths = ['test/fixtures/certs/leaf-only.pem', 'test/fixtures/ndr/exchange-onprem-5.7.64.eml']) {
+  const { report, evidence } = await runAnalysis(paths.map(fixture), {
     locale: 'cs',
     now: new Date('2026-01-01T00:00:00Z'),
     trustAnchors: runtimeTrustAnchors(),
@@ -33,6 +33,32 @@ describe('export:fixPack handler', { timeout: 60_000 }, () => {
     const names = readdirSync(join(parent, 'relay-fix'));
     expect(names).toEqual(expect.arrayContaining(['guide.pdf', 'fix.ps1', 'rollback.ps1', 'collect-evidence.ps1', 'report.json', 'fixpack.zip']));
     expect(readFileSync(join(parent, 'relay-fix', 'guide.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('Replace removes the earlier pack files the new pack lacks (a stale fix.ps1), keeps the admin\'s own, and says which', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'relay-doctor-ipc-replace-'));
+    const handlers = createHandlers({ pickSavePath: async () => null, pickCasePath: async () => null, pickExportFolder: async () => parent, osLocale: () => 'en', confirmConnection: async () => false });
+    const first = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'relay-fix', ...(await analysed()), overwrite: false });
+    expect(first.ok).toBe(true);
+    writeFileSync(join(parent, 'relay-fix', 'notes.txt'), 'the admin\'s own');
+    mkdirSync(join(parent, 'relay-fix', 'fix.ps1.d'));
+    // An NDR alone: a pack with the collector and the guide, no fix.ps1 (build-fixpack.ts).
+    const ndrOnly = await analysed(['test/fixtures/ndr/exchange-onprem-5.7.64.eml']);
+    expect(ndrOnly.files.map((f) => f.name)).not.toContain('fix.ps1');
+    const refused = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'relay-fix', ...ndrOnly, overwrite: false });
+    expect(!refused.ok && refused.error.code).toBe('export.exists');
+    expect(readdirSync(join(parent, 'relay-fix'))).toContain('fix.ps1');
+
+    const replaced = await dispatch(handlers, 'export:fixPack', { suggestedFolderName: 'relay-fix', ...ndrOnly, overwrite: true });
+    if (!replaced.ok) throw new Error(replaced.error.code);
+    const names = readdirSync(join(parent, 'relay-fix')).sort();
+    expect(names).not.toContain('fix.ps1');
+    expect(names).not.toContain('rollback.ps1');
+    expect(names.filter((n) => n.startsWith('intermediate-'))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['notes.txt', 'fix.ps1.d', 'guide.pdf', 'collect-evidence.ps1', 'report.json', 'fixpack.zip']));
+    expect(replaced.value.removed).toEqual(expect.arrayContaining(['fix.ps1', 'rollback.ps1']));
+    expect(replaced.value.removed).not.toContain('notes.txt');
+    expect(replaced.value.stale ?? []).toEqual([]);
   });
 
   it('names the switch-over pack\'s zip switch-over.zip, and refuses a pack kind it does not know', async () => {
