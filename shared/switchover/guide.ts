@@ -1,5 +1,6 @@
 import { format } from '../i18n/format';
 import { formatList } from '../i18n/lists';
+import { formatLocal, formatLocalDate } from '../i18n/dates';
 import type { Block, GuideDocument, GuideSection, GuideStep } from '../guide/model';
 import { richText } from '../guide/rich';
 import { psCode } from '../guide/steps';
@@ -21,7 +22,7 @@ export function buildSwitchOverGuide(plan: SwitchOverPlan): GuideDocument {
 
   const verdict: Block[] =
     plan.verdict === 'willBreak'
-      ? [{ type: 'note', tone: 'warning', text: r('switchover.guide.willBreak', { failed: plan.failed.join(', ') }) }]
+      ? [{ type: 'note', tone: 'warning', text: r('switchover.guide.willBreak', { failed: formatList(locale, plan.failed) }) }]
       : [{ type: 'note', tone: 'info', text: r('switchover.guide.willWork') }];
   const summary: GuideSection = {
     id: 'summary',
@@ -35,7 +36,8 @@ export function buildSwitchOverGuide(plan: SwitchOverPlan): GuideDocument {
           [t('switchover.guide.subject'), cert.subject],
           [t('switchover.guide.issuer'), cert.issuer],
           [t('switchover.guide.thumbprint'), cert.sha1],
-          [t('switchover.guide.notAfter'), cert.notAfter],
+          // Dates in the reader's language and zone (the fix guide's way); report.json keeps them in UTC.
+          [t('switchover.guide.notAfter'), formatLocalDate(cert.notAfter, locale)],
           ...(exchange ? [[t('switchover.guide.tlsName'), plan.tlsCertificateName]] : []),
           ...(exchange && plan.currentTlsCertificateName ? [[t('switchover.guide.currentName'), plan.currentTlsCertificateName]] : []),
           ...(plan.sourceServers.length ? [[t('switchover.guide.servers'), formatList(locale, plan.sourceServers)]] : []),
@@ -114,7 +116,7 @@ export function buildSwitchOverGuide(plan: SwitchOverPlan): GuideDocument {
     title: t('switchover.guide.title'),
     subtitle: cert.subject,
     meta: [
-      { label: t('guide.meta.generatedAt'), value: plan.generatedAt },
+      { label: t('guide.meta.generatedAt'), value: formatLocal(plan.generatedAt, locale) },
       { label: t('switchover.guide.platform'), value: t(`switchover.guide.platform.${plan.platform}`) },
     ],
     sections: [summary, steps, verify, rollback],

@@ -1,5 +1,6 @@
 import { evidenceOfKind } from '../model/evidence';
 import { err, ok, type Result } from '../result';
+import { format } from '../i18n/format';
 import { quotePs, safeDisplay } from '../powershell/quote';
 import { EOP_HOST, Omissions, relayPlatform } from '../fixpack/plan';
 import { certificatesBySha1, selectIntermediates } from '../fixpack/select-intermediates';
@@ -50,7 +51,8 @@ export function buildSwitchOverPlan(input: SwitchOverInput): Result<SwitchOverPl
     generatedAt: safeDisplay(preflight.generatedAt),
     platform,
     verdict: preflight.verdict,
-    failed: preflight.failed.map(safeDisplay),
+    // The checks by their titles in the pack's language: the guide and the script's warning name them in words.
+    failed: preflight.failed.map((id) => safeDisplay(format(input.locale, `${id}.title`))),
     certificate: omissions.certificate(certificate),
     tlsCertificateName,
     ...(pfxFile ? { pfxFile } : {}),

@@ -1,3 +1,4 @@
+import { formatList } from '../i18n/lists';
 import type { Result } from '../result';
 import { generatedAtText, psMessages, type PsMessages } from '../powershell/messages';
 import { writeDetection, writeHeader, writeHelpers } from '../powershell/preamble';
@@ -78,7 +79,7 @@ export function generateSwitchOverScript(plan: SwitchOverPlan): Result<string, S
   w.open`try {`;
   w.line`Write-Step ${m('ps.fix.checkHeading')}`;
   if (plan.verdict === 'willBreak') {
-    w.line`Write-Warning (${m('switchover.ps.preflightFailed')} -f ${plan.failed.join(', ')})`;
+    w.line`Write-Warning (${m('switchover.ps.preflightFailed')} -f ${formatList(plan.locale, plan.failed)})`;
     w.open`if ($Apply -and -not $Force) {`;
     w.line`$script:Problems += ${m('switchover.ps.preflightBlocks')}`;
     w.close`}`;

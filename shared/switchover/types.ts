@@ -39,7 +39,7 @@ export interface SwitchOverPlan {
   readonly generatedAt: string;
   readonly platform: SwitchOverPlatform;
   readonly verdict: PreflightVerdict;
-  /** The pre-flight checks that failed: the script refuses -Apply without -Force while there are any. */
+  /** The titles of the pre-flight checks that failed: the script refuses -Apply without -Force while there are any. */
   readonly failed: readonly string[];
   /** The new certificate. `tlsCertificateName` is the `<I>issuer<S>subject` Set-SendConnector takes. */
   readonly certificate: CertificateRecord;

@@ -69,10 +69,18 @@ describe('buildSwitchOverPack', () => {
   });
 
   it('refuses -Apply in the script when the pre-flight said will break, unless -Force', () => {
-    const r = buildSwitchOverPack(switchOverInput('en', undefined, { preflight: preflightReport({ verdict: 'willBreak', failed: ['preflight.chainSendable'] }) }));
+    const r = buildSwitchOverPack(
+      switchOverInput('en', undefined, { preflight: preflightReport({ verdict: 'willBreak', failed: ['preflight.chainSendable', 'preflight.connectorNames'] }) }),
+    );
     if (!r.ok) throw new Error(r.error.code);
-    expect(text(r.value, 'switch-over.ps1')).toMatch(/if \(\$Apply -and -not \$Force\) \{/);
-    expect(text(r.value, 'guide.md')).toContain('preflight.chainSendable');
+    const script = text(r.value, 'switch-over.ps1');
+    expect(script).toMatch(/if \(\$Apply -and -not \$Force\) \{/);
+    // The failed checks in words, as the pre-flight step shows them, never their ids.
+    expect(text(r.value, 'guide.md')).toContain('(The chain can be sent and Inbound connector names)');
+    expect(script).toContain("-f 'The chain can be sent and Inbound connector names'");
+    expect(`${text(r.value, 'guide.md')}${script}`).not.toMatch(/preflight\.(chainSendable|connectorNames)/);
+    // Dates in words (the certificate's expiry, when the pack was made), never ISO timestamps.
+    expect(text(r.value, 'guide.md')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
   });
 
   it('fails as a value when the evidence lacks the certificate the pre-flight judged', () => {
