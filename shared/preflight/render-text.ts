@@ -1,6 +1,6 @@
 import { format } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
-import type { Params } from '../model/finding';
+import type { MessageParams } from '../i18n/format';
 import type { PreflightReport } from './types';
 import { formatLocal, localizeDates } from '../i18n/dates';
 
@@ -12,7 +12,7 @@ const MARK = { pass: 'preflight.outcome.pass', warn: 'preflight.outcome.warn', f
  * language and zone (`--json` keeps ids and UTC). The caller makes it terminal-safe.
  */
 export function renderPreflightText(report: PreflightReport, locale: Locale): string {
-  const t = (key: string, params?: Params) => format(locale, key, params);
+  const t = (key: string, params?: MessageParams) => format(locale, key, params);
   const title = (id: string) => t(`${id}.title`);
   const c = report.certificate;
   const out: string[] = [t('preflight.text.heading', { subject: c.subject, thumbprint: c.sha1, file: c.file, time: formatLocal(report.validationTime, locale) }), ''];
