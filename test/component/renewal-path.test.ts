@@ -1,8 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { fileDrop, renderApp } from './app-harness';
 
-afterEach(cleanup);
+// The scenarios' own date (expected.json `at`): their certificates are judged as of then, not by the real
+// clock, under which they expire one day. Only Date is faked; timers run.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date('2026-11-20T10:00:00Z'));
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 /** Node's fs at run time (component tests are typed for the renderer; Vite will not serve .pfx as modules). */
 interface NodeProcess {

@@ -63,6 +63,11 @@ interface TestFixtures {
    * standing for a root of Microsoft's program, as the CLI's --trust does.
    */
   trustedRoots: string[];
+  /**
+   * The page's clock, fixed at this instant (ISO), for journeys on scenario certificates that are valid at
+   * the scenario's own date and would expire under the real clock one day. Timers keep running.
+   */
+  clockAt: string | null;
 }
 
 interface WorkerFixtures {
@@ -79,6 +84,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   consentAsked: async ({}, use) => use([]),
   foldersOpened: async ({}, use) => use([]),
   trustedRoots: [[], { option: true }],
+  clockAt: [null, { option: true }],
 
   rendererUrl: [
     async ({ mode }, use) => {
@@ -106,7 +112,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(folder, { recursive: true, force: true });
   },
 
-  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked, foldersOpened, trustedRoots }, use, testInfo) => {
+  window: async ({ mode, rendererUrl, harnessBrowser, dialogs, osLocale, connectionConsent, consentAsked, foldersOpened, trustedRoots, clockAt }, use, testInfo) => {
     if (mode === 'electron') {
       const binary = electronBinary(ROOT);
       if (!binary.ok) {
@@ -140,6 +146,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         dialog.showMessageBox = (async () => ({ response: answers.consent === 'connect' ? 0 : 1, checkboxChecked: false })) as typeof dialog.showMessageBox;
       }, { ...dialogs, consent: connectionConsent });
       const page = await app.firstWindow();
+      if (clockAt) {
+        await page.clock.setFixedTime(new Date(clockAt));
+        await page.reload();
+      }
       await use(page);
       await app.close();
       rmSync(profile, { recursive: true, force: true });
@@ -173,6 +183,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     await bindDiag(page, handlers);
     page.on('pageerror', (e) => console.error(`[renderer] ${e.message}`));
+    if (clockAt) await page.clock.setFixedTime(new Date(clockAt));
     await page.goto(rendererUrl);
     await use(page);
     await context.close();

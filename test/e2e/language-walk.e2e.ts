@@ -116,7 +116,8 @@ async function walk(page: Page, lang: string, path: string, next: string): Promi
 
 for (const lang of Object.keys(OS)) {
   test.describe(`every step read in ${lang}`, () => {
-    test.use({ osLocale: OS[lang] ?? lang, trustedRoots: [join(RENEWAL, '_args', 'root.pem')] });
+    // The renewal scenario's own date: its certificates are judged as of then, not by the real clock.
+    test.use({ osLocale: OS[lang] ?? lang, trustedRoots: [join(RENEWAL, '_args', 'root.pem')], clockAt: '2026-11-20T10:00:00Z' });
     test.beforeEach(async ({ window: page }) => {
       mkdirSync(SHOTS, { recursive: true });
       await page.setViewportSize({ width: 1024, height: 768 });

@@ -60,7 +60,8 @@ async function toPreflight(page: Page, s: ReturnType<typeof scenario>, w: Words,
 }
 
 test.describe('renewal pre-flight', () => {
-  test.use({ trustedRoots: [join(SCENARIOS, 'healthy-renewal-same-issuer', '_args', 'root.pem')] });
+  // The scenarios' own date (expected.json `at`): their certificates are judged as of then, not by the real clock.
+  test.use({ trustedRoots: [join(SCENARIOS, 'healthy-renewal-same-issuer', '_args', 'root.pem')], clockAt: '2026-11-20T10:00:00Z' });
 
   test('a healthy renewal will work; after the switch the same case shows before and after', async ({ window: page, dialogs, mode, foldersOpened }, testInfo) => {
     mkdirSync(SHOTS, { recursive: true });
