@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -52,8 +52,13 @@ test('Open folder opens the fix pack folder just saved, and the report folder af
   expect(foldersOpened).toEqual([packDir, reportDir]);
 });
 
-// Issue 21 item 4: an NDR alone proves no fix, so the pack is the collector and a guide naming the server.
-test('an NDR alone ends in a pack with the collector and a guide naming the server, no fix.ps1', async ({ window: page, dialogs }) => {
+// Issue 21 item 4: an NDR alone proves no fix, so the pack is the collector and a guide naming the server;
+// replacing an earlier save that had a fix.ps1 leaves no stale script beside that guide.
+test('an NDR alone ends in a pack with the collector and a guide naming the server, no fix.ps1, even over an earlier pack', async ({ window: page, dialogs }) => {
+  // An earlier case's pack in the same folder, and a file of the admin's own beside it.
+  const packDir = join(dialogs.exportFolder!, 'relay-doctor-fixpack');
+  mkdirSync(packDir, { recursive: true });
+  for (const name of ['fix.ps1', 'rollback.ps1', 'guide.md', 'notes.txt']) writeFileSync(join(packDir, name), 'earlier');
   await toEvidenceStep(page, /A non-delivery report/);
   await dropFiles(page, [join(FIXTURES, 'ndr', 'exchange-onprem-5.7.64.eml')], /Drop zone/);
   await nextUntil(page, 'Fix and export');
@@ -61,8 +66,11 @@ test('an NDR alone ends in a pack with the collector and a guide naming the serv
   await expect(files).toContainText('collect-evidence.ps1', { timeout: 30_000 });
   await expect(files).not.toContainText('fix.ps1');
   await page.getByRole('button', { name: 'Save fix pack…' }).click();
+  await expect(page.getByRole('alert').getByText('You saved here before')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByText(/Saved \d+ files to/)).toBeVisible({ timeout: 30_000 });
-  const packDir = join(dialogs.exportFolder!, 'relay-doctor-fixpack');
+  await expect(page.getByText('Removed what the earlier save had and this one does not: fix.ps1 and rollback.ps1.')).toBeVisible();
+  expect(readFileSync(join(packDir, 'notes.txt'), 'utf8')).toBe('earlier');
   const guide = readFileSync(join(packDir, 'guide.md'), 'utf8');
   expect(guide).toContain('Copy this folder to EX01.contoso.com');
   expect(() => readFileSync(join(packDir, 'fix.ps1'))).toThrow();
