@@ -14,6 +14,14 @@ export function isLargeAnalysis(totalBytes: number | undefined, fileBytes = 0): 
 
 /** A command's verb, upper-cased ('' when blank). */
 function verbOf(text: string): string {
+  // Nearly every command starts with a printable ASCII verb ended by a space or the text's end: cut in place.
+  // Anything else (leading space, control or non-ASCII characters, which \s and \S class in their own way)
+  // goes through the pattern.
+  const space = text.indexOf(' ');
+  const end = space < 0 ? text.length : space;
+  let i = 0;
+  while (i < end && text.charCodeAt(i) > 32 && text.charCodeAt(i) < 127) i++;
+  if (i === end && end > 0) return text.slice(0, end).toUpperCase();
   return /^\s*(\S+)/.exec(text)?.[1]?.toUpperCase() ?? '';
 }
 

@@ -1,5 +1,5 @@
 import type { SmtpLine, SmtpSession } from './types';
-import { enhancedCodes, replyCode } from './reply';
+import { firstEnhancedCode, replyCode } from './reply';
 
 /** Sessions of one shape kept in full before further ones are only counted (findings cite up to ten). */
 export const EXAMPLES_PER_SHAPE = 10;
@@ -13,9 +13,11 @@ export const EXAMPLES_PER_SHAPE = 10;
 function storyOf(kind: SmtpLine['kind'], text: string): string {
   if (kind === 'reply') {
     const code = replyCode(text) ?? 0;
-    return code > 0 && code < 400 ? `${code} ${enhancedCodes(text)[0] ?? ''}` : text;
+    return code > 0 && code < 400 ? `${code} ${firstEnhancedCode(text) ?? ''}` : text;
   }
-  const from = kind === 'command' ? /^MAIL FROM:\s*<[^>@]*@?([^>]*)>/i.exec(text) : null;
+  // The pattern starts with MAIL: other commands (their first letter tells) are passed over.
+  const c0 = text.charCodeAt(0);
+  const from = kind === 'command' && (c0 === 77 || c0 === 109) ? /^MAIL FROM:\s*<[^>@]*@?([^>]*)>/i.exec(text) : null;
   return from ? `MAIL FROM @${(from[1] ?? '').toLowerCase()}` : text;
 }
 
