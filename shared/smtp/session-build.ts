@@ -67,29 +67,15 @@ function set(cert: CertDraft, key: 'subject' | 'issuer' | 'serial' | 'thumbprint
   cert.refs.push(ref);
 }
 
-/** Every line's text and context in one string, for patterns that most sessions never match (see tls). */
-function allText(lines: readonly SmtpLine[]): string {
-  const parts = new Array<string>(lines.length * 2);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as SmtpLine;
-    parts[2 * i] = line.text;
-    parts[2 * i + 1] = line.context ?? '';
-  }
-  return parts.join('\n');
-}
-
 function tls(lines: readonly SmtpLine[], startTlsAt: number): { outcome?: 'ok' | 'failed'; error?: string } {
-  // Both patterns need the word "negotiation", which cannot straddle the joining space nor a line feed: one
-  // test of all the lines' text tells whether any line needs a closer look (most sessions log no TLS note,
-  // and a test per text and context was a fifth of building a session).
-  if (NEGOTIATION.test(allText(lines))) {
-    for (const line of lines) {
-      if (!NEGOTIATION.test(line.text) && !(line.context && NEGOTIATION.test(line.context))) continue;
-      const both = `${line.text} ${line.context ?? ''}`;
-      const failed = TLS_FAILED.exec(both);
-      if (failed) return { outcome: 'failed', ...(failed[1] ? { error: failed[1] } : {}) };
-      if (line.kind === 'info' && TLS_OK.test(both)) return { outcome: 'ok' };
-    }
+  for (const line of lines) {
+    // Both patterns need the word "negotiation", which cannot straddle the joining space: most lines are
+    // passed over without building the joined text or running the two patterns.
+    if (!NEGOTIATION.test(line.text) && !(line.context && NEGOTIATION.test(line.context))) continue;
+    const both = `${line.text} ${line.context ?? ''}`;
+    const failed = TLS_FAILED.exec(both);
+    if (failed) return { outcome: 'failed', ...(failed[1] ? { error: failed[1] } : {}) };
+    if (line.kind === 'info' && TLS_OK.test(both)) return { outcome: 'ok' };
   }
   if (startTlsAt < 0) return {};
   // No explicit note: a 220 to STARTTLS followed by a new EHLO means the handshake went through.
