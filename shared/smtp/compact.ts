@@ -14,44 +14,66 @@ export function isLargeAnalysis(totalBytes: number | undefined, fileBytes = 0): 
 
 /** A command's verb, upper-cased ('' when blank). */
 function verbOf(text: string): string {
+  // Nearly every command starts with a printable ASCII verb ended by a space or the text's end: cut in place.
+  // Anything else (leading space, control or non-ASCII characters, which \s and \S class in their own way)
+  // goes through the pattern.
+  const space = text.indexOf(' ');
+  const end = space < 0 ? text.length : space;
+  let i = 0;
+  while (i < end && text.charCodeAt(i) > 32 && text.charCodeAt(i) < 127) i++;
+  if (i === end && end > 0) return text.slice(0, end).toUpperCase();
   return /^\s*(\S+)/.exec(text)?.[1]?.toUpperCase() ?? '';
 }
 
-function isKeyLine(line: SmtpLine, index: number, verb: string, firstOf: Map<string, number>): boolean {
-  // Certificate lines are summed up in certificateSent/certificateReceived, which keep their references.
-  if (line.kind === 'info') {
-    if (/certificate|alternate names/i.test(line.context ?? '')) return false;
-    return /\bTLS\b|[Ee]rror|[Ff]ail/.test(`${line.text} ${line.context ?? ''}`);
+/**
+ * The lines findings can point at, in order (the session's own line objects): the banner, the first EHLO,
+ * HELO and MAIL, STARTTLS, the greeting that shows the client address, TLS and error notes, and every
+ * 4xx/5xx reply. One pass: a command is the first of its verb when its verb was not seen before.
+ */
+export function keyLines(session: SmtpSession): SmtpLine[] {
+  const out: SmtpLine[] = [];
+  let replySeen = false;
+  let ehloSeen = false;
+  let heloSeen = false;
+  let mailSeen = false;
+  for (const line of session.lines) {
+    if (line.kind === 'info') {
+      // Certificate lines are summed up in certificateSent/certificateReceived, which keep their references.
+      if (/certificate|alternate names/i.test(line.context ?? '')) continue;
+      if (/\bTLS\b|[Ee]rror|[Ff]ail/.test(`${line.text} ${line.context ?? ''}`)) out.push(line);
+    } else if (line.kind === 'reply') {
+      const first = !replySeen;
+      replySeen = true;
+      if (first || (replyCode(line.text) ?? 0) >= 400 || / Hello \[/.test(line.text)) out.push(line);
+    } else if (line.kind === 'command') {
+      const verb = verbOf(line.text);
+      let key = verb === 'STARTTLS';
+      if (verb === 'EHLO') {
+        key = !ehloSeen;
+        ehloSeen = true;
+      } else if (verb === 'HELO') {
+        key = !heloSeen;
+        heloSeen = true;
+      } else if (verb === 'MAIL') {
+        key = !mailSeen;
+        mailSeen = true;
+      }
+      if (key) out.push(line);
+    }
   }
-  if (line.kind === 'reply') {
-    return (replyCode(line.text) ?? 0) >= 400 || firstOf.get('reply') === index || / Hello \[/.test(line.text);
-  }
-  if (line.kind === 'command') {
-    return verb === 'STARTTLS' || ((verb === 'EHLO' || verb === 'HELO' || verb === 'MAIL') && firstOf.get(verb) === index);
-  }
-  return false;
+  return out;
 }
 
 /**
- * A finished session reduced to the lines findings can point at: the banner, the first EHLO and MAIL,
- * STARTTLS, the greeting that shows the client address, TLS and error notes, and every 4xx/5xx reply.
+ * A finished session reduced to its key lines (keyLines, which a caller that has them already may pass).
  * Derived facts (status, certificate with its line references, TLS outcome) were worked out from all lines.
  */
-export function compactSession(session: SmtpSession): SmtpSession {
-  const firstOf = new Map<string, number>();
-  // Each command's verb is read once, for both uses.
-  const verbs = session.lines.map((l) => (l.kind === 'command' ? verbOf(l.text) : ''));
-  session.lines.forEach((l, i) => {
-    const key = l.kind === 'reply' ? 'reply' : (verbs[i] as string);
-    if (key && !firstOf.has(key)) firstOf.set(key, i);
-  });
+export function compactSession(session: SmtpSession, keys: readonly SmtpLine[] = keyLines(session)): SmtpSession {
   // Only the first kept line keeps its time (merged sessions are ordered by it); the others drop theirs.
-  const lines = session.lines
-    .filter((l, i) => isKeyLine(l, i, verbs[i] as string, firstOf))
-    .map((l, i) => {
-      if (i === 0 || l.timestamp === undefined) return l;
-      const { timestamp: _dropped, ...rest } = l;
-      return rest;
-    });
+  const lines = keys.map((l, i) => {
+    if (i === 0 || l.timestamp === undefined) return l;
+    const { timestamp: _dropped, ...rest } = l;
+    return rest;
+  });
   return { ...session, lines };
 }

@@ -1,7 +1,7 @@
 import type { SmtpSession } from './types';
 import { isRelevant } from './relevance';
-import { compactSession } from './compact';
-import { SessionFolder } from './fold';
+import { compactSession, keyLines } from './compact';
+import { SessionFolder, shapeOf } from './fold';
 
 /**
  * Where a log parser puts the sessions it has rebuilt, whatever the log format: a complete session that
@@ -37,10 +37,12 @@ export class FinishedSessions {
       this.done.push(this.#copy(session));
       return;
     }
-    const compacted = compactSession(session);
+    // The compacted session's shape is read off its key lines: most sessions of a large log are folded, and
+    // only the ones kept are compacted (copies of their lines without times) and copied.
+    const keys = keyLines(session);
     this.compacted++;
-    if (this.#folder.fold(compacted)) return;
-    const kept = this.#copy(compacted);
+    if (this.#folder.fold(session, 1, shapeOf(session, keys))) return;
+    const kept = this.#copy(compactSession(session, keys));
     this.#folder.kept(kept);
     this.done.push(kept);
   }

@@ -1,5 +1,5 @@
 import type { SmtpLine, SmtpSession } from './types';
-import { enhancedCodes, replyCode } from './reply';
+import { firstEnhancedCode, replyCode } from './reply';
 
 /** Sessions of one shape kept in full before further ones are only counted (findings cite up to ten). */
 export const EXAMPLES_PER_SHAPE = 10;
@@ -13,9 +13,11 @@ export const EXAMPLES_PER_SHAPE = 10;
 function storyOf(kind: SmtpLine['kind'], text: string): string {
   if (kind === 'reply') {
     const code = replyCode(text) ?? 0;
-    return code > 0 && code < 400 ? `${code} ${enhancedCodes(text)[0] ?? ''}` : text;
+    return code > 0 && code < 400 ? `${code} ${firstEnhancedCode(text) ?? ''}` : text;
   }
-  const from = kind === 'command' ? /^MAIL FROM:\s*<[^>@]*@?([^>]*)>/i.exec(text) : null;
+  // The pattern starts with MAIL: other commands (their first letter tells) are passed over.
+  const c0 = text.charCodeAt(0);
+  const from = kind === 'command' && (c0 === 77 || c0 === 109) ? /^MAIL FROM:\s*<[^>@]*@?([^>]*)>/i.exec(text) : null;
   return from ? `MAIL FROM @${(from[1] ?? '').toLowerCase()}` : text;
 }
 
@@ -25,7 +27,7 @@ function storyOf(kind: SmtpLine['kind'], text: string): string {
  * references, the local endpoint (a fresh port each time) or what a successful reply says about one message
  * (storyOf). A gigabyte log of a broken relay is tens of thousands of sessions with a handful of shapes.
  */
-export function shapeOf(s: SmtpSession): string {
+export function shapeOf(s: SmtpSession, lines: readonly SmtpLine[] = s.lines): string {
   const parts: Array<string | number | boolean | undefined> = [
     s.role, s.remoteEndpoint, s.remoteHost, s.observedClientIp, s.connector, s.ehlo, s.startTls, s.tlsOutcome, s.tlsError,
     s.finalReply === undefined ? undefined : storyOf('reply', s.finalReply), s.status, s.complete,
@@ -33,7 +35,7 @@ export function shapeOf(s: SmtpSession): string {
   for (const cert of [s.certificateSent, s.certificateReceived]) {
     parts.push(cert ? 'cert' : 'none', cert?.subject, cert?.issuer, cert?.serial, cert?.thumbprint, cert?.dnsNames?.join(' '));
   }
-  for (const line of s.lines) parts.push(line.direction, line.kind, storyOf(line.kind, line.text), line.context);
+  for (const line of lines) parts.push(line.direction, line.kind, storyOf(line.kind, line.text), line.context);
   return parts.join('\u0000');
 }
 
@@ -49,10 +51,11 @@ export class SessionFolder {
 
   /**
    * Whether `session` was counted on an earlier example (then it need not be kept), as `weight` sessions: 1,
-   * or 1 + alike for a session that already stands for others (fold-across.ts).
+   * or 1 + alike for a session that already stands for others (fold-across.ts). A caller that knows the
+   * session's shape already passes it.
    */
-  fold(session: SmtpSession, weight = 1): boolean {
-    const seen = this.#shapes.get(shapeOf(session));
+  fold(session: SmtpSession, weight = 1, shape = shapeOf(session)): boolean {
+    const seen = this.#shapes.get(shape);
     if (!seen || seen.examples < EXAMPLES_PER_SHAPE) return false;
     seen.last.alike = (seen.last.alike ?? 0) + weight;
     this.folded += weight;

@@ -19,6 +19,14 @@ export function replyCode(text: string): number | undefined {
   return after === 32 || after === 45 ? hundreds * 100 + tens * 10 + units : undefined;
 }
 
+const ENHANCED_STATUS_FIRST = new RegExp(ENHANCED_STATUS_ALL.source);
+
+/** The first of enhancedCodes(text), without finding the others. */
+export function firstEnhancedCode(text: string): string | undefined {
+  const m = ENHANCED_STATUS_FIRST.exec(text);
+  return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : undefined;
+}
+
 /** Every enhanced status code in a text, in order, without repeats. */
 export function enhancedCodes(text: string): string[] {
   const out: string[] = [];

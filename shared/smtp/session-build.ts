@@ -1,6 +1,8 @@
 import type { LoggedCertificate, SessionStatus, SmtpLine, SmtpSession } from './types';
 import { greetingHost, helloAddress, replyCode } from './reply';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** What a log format knows about a conversation before its derived facts are worked out. */
 export interface SessionDraft {
   readonly sessionId: string;
@@ -85,60 +87,87 @@ function tls(lines: readonly SmtpLine[], startTlsAt: number): { outcome?: 'ok' |
   return {};
 }
 
-function status(lines: readonly SmtpLine[], tlsOutcome: 'ok' | 'failed' | undefined): SessionStatus {
-  const codes = lines.filter((l) => l.kind === 'reply').map((l) => replyCode(l.text) ?? 0);
-  if (codes.some((c) => c >= 500)) return 'rejected';
-  if (codes.some((c) => c >= 400)) return 'deferred';
-  if (tlsOutcome === 'failed') return 'tlsFailed';
-  let afterData = false;
-  for (const l of lines) {
-    if (l.kind === 'command' && /^(DATA|BDAT)\b/i.test(l.text)) afterData = true;
-    else if (afterData && l.kind === 'reply' && replyCode(l.text) === 250) return 'delivered';
-  }
-  return 'unknown';
+/** What one walk over a session's lines tells (buildSession): the first or last line of each interest. */
+interface Walk {
+  ehloLine?: SmtpLine;
+  startTlsAt: number;
+  lastReply?: SmtpLine;
+  lastError?: SmtpLine;
+  remoteHost?: string;
+  observedClientIp?: string;
+  worstCode: number;
+  /** A 250 reply after a DATA/BDAT command. */
+  delivered: boolean;
+  connect: boolean;
+  disconnect: boolean;
 }
 
-function firstOf(lines: readonly SmtpLine[], read: (text: string) => string | undefined): string | undefined {
-  for (const line of lines) {
-    const value = read(line.text);
-    if (value) return value;
+/**
+ * One pass instead of one filter or search per fact (commands, replies, errors, status, completeness): the
+ * same answers as the searches it replaces, each the first or last line that the search would have found.
+ */
+function walk(lines: readonly SmtpLine[], role: 'client' | 'server'): Walk {
+  const w: Walk = { startTlsAt: -1, worstCode: 0, delivered: false, connect: false, disconnect: false };
+  let afterData = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as SmtpLine;
+    const kind = l.kind;
+    if (kind === 'command') {
+      if (!w.ehloLine && /^(EHLO|HELO)\s+\S/i.test(l.text)) w.ehloLine = l;
+      if (w.startTlsAt < 0 && /^STARTTLS\b/i.test(l.text.trim())) w.startTlsAt = i;
+      if (!afterData && /^(DATA|BDAT)\b/i.test(l.text)) afterData = true;
+    } else if (kind === 'reply') {
+      const code = replyCode(l.text) ?? 0;
+      w.lastReply = l;
+      if (code >= 400) w.lastError = l;
+      if (code > w.worstCode) w.worstCode = code;
+      if (afterData && code === 250) w.delivered = true;
+      // Both read a 220 banner or a 250 greeting only (their patterns start so): others are passed over.
+      if (role === 'client' && (code === 220 || code === 250)) {
+        w.remoteHost ||= greetingHost(l.text);
+        if (code === 250) w.observedClientIp ||= helloAddress(l.text);
+      }
+    } else if (kind === 'connect') w.connect = true;
+    else if (kind === 'disconnect') w.disconnect = true;
   }
-  return undefined;
+  return w;
+}
+
+function status(w: Walk, tlsOutcome: 'ok' | 'failed' | undefined): SessionStatus {
+  if (w.worstCode >= 500) return 'rejected';
+  if (w.worstCode >= 400) return 'deferred';
+  if (tlsOutcome === 'failed') return 'tlsFailed';
+  return w.delivered ? 'delivered' : 'unknown';
 }
 
 /** Works out the derived facts of a conversation: EHLO, STARTTLS, TLS outcome, certificates, final status. */
 export function buildSession(draft: SessionDraft): SmtpSession {
   const { lines } = draft;
-  const commands = lines.filter((l) => l.kind === 'command');
-  const replies = lines.filter((l) => l.kind === 'reply');
-  const ehloLine = commands.find((l) => /^(EHLO|HELO)\s+\S/i.test(l.text));
-  const ehlo = ehloLine?.text.split(/\s+/)[1];
-  const startTlsAt = lines.findIndex((l) => l.kind === 'command' && /^STARTTLS\b/i.test(l.text.trim()));
-  const { outcome, error } = tls(lines, startTlsAt);
+  const w = walk(lines, draft.role);
+  const ehlo = w.ehloLine?.text.split(/\s+/)[1];
+  const { outcome, error } = tls(lines, w.startTlsAt);
   const certs = certificates(draft);
-  const errors = replies.filter((l) => (replyCode(l.text) ?? 0) >= 400);
-  const final = errors.at(-1) ?? replies.at(-1);
-  // The first reply that names a host / shows an address: stop there rather than reading every reply.
-  const remoteHost = draft.role === 'client' ? firstOf(replies, greetingHost) : ehlo;
-  const observedClientIp = draft.role === 'client' ? firstOf(replies, helloAddress) : undefined;
-  const complete = lines.some((l) => l.kind === 'connect') && lines.some((l) => l.kind === 'disconnect');
-  return {
-    sessionId: draft.sessionId,
-    role: draft.role,
-    ...(draft.localEndpoint ? { localEndpoint: draft.localEndpoint } : {}),
-    ...(draft.remoteEndpoint ? { remoteEndpoint: draft.remoteEndpoint } : {}),
-    ...(remoteHost ? { remoteHost } : {}),
-    ...(observedClientIp ? { observedClientIp } : {}),
-    ...(draft.connector ? { connector: draft.connector } : {}),
-    ...(ehlo ? { ehlo } : {}),
-    startTls: startTlsAt >= 0,
-    ...(outcome ? { tlsOutcome: outcome } : {}),
-    ...(error ? { tlsError: error } : {}),
-    ...(certs.sent ? { certificateSent: certs.sent } : {}),
-    ...(certs.received ? { certificateReceived: certs.received } : {}),
-    lines,
-    ...(final ? { finalReply: final.text } : {}),
-    status: status(lines, outcome),
-    complete,
-  };
+  const final = w.lastError ?? w.lastReply;
+  // The first reply that names a host / shows an address (walk stops looking once it has one).
+  const remoteHost = draft.role === 'client' ? w.remoteHost : ehlo;
+  const observedClientIp = draft.role === 'client' ? w.observedClientIp : undefined;
+  // Built key by key in the order the session always had (reports and hashes see the same JSON): an optional
+  // key is set or left out, rather than spread from a temporary object of its own.
+  const s: Partial<Mutable<SmtpSession>> = { sessionId: draft.sessionId, role: draft.role };
+  if (draft.localEndpoint) s.localEndpoint = draft.localEndpoint;
+  if (draft.remoteEndpoint) s.remoteEndpoint = draft.remoteEndpoint;
+  if (remoteHost) s.remoteHost = remoteHost;
+  if (observedClientIp) s.observedClientIp = observedClientIp;
+  if (draft.connector) s.connector = draft.connector;
+  if (ehlo) s.ehlo = ehlo;
+  s.startTls = w.startTlsAt >= 0;
+  if (outcome) s.tlsOutcome = outcome;
+  if (error) s.tlsError = error;
+  if (certs.sent) s.certificateSent = certs.sent;
+  if (certs.received) s.certificateReceived = certs.received;
+  s.lines = lines;
+  if (final) s.finalReply = final.text;
+  s.status = status(w, outcome);
+  s.complete = w.connect && w.disconnect;
+  return s as SmtpSession;
 }

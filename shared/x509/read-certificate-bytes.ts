@@ -4,8 +4,8 @@ import type { CertificateFormat, CertificateRecord } from './types';
 import { decodeCertificate } from './decode-certificate';
 import { parseRawCertificate } from './parse/x509';
 import { sniffBinary } from './formats/sniff';
-import { bareBase64, base64Prefix, hasPemArmour, pemBlocks } from './formats/pem';
-import { bytesToText, looksLikeText, textHead } from './formats/text';
+import { BASE64_PREFIX_BYTES, bareBase64, base64Prefix, hasPemArmour, mayHoldPemArmour, pemBlocks } from './formats/pem';
+import { TEXT_HEAD_BYTES, bytesToText, looksLikeText, textHead } from './formats/text';
 import { pkcs7Certificates } from './formats/pkcs7';
 import { readPkcs12, type KeyHint } from './formats/pkcs12';
 import { publicPartOfCertificate } from './formats/pkcs12-keys';
@@ -36,8 +36,13 @@ export function detectCertificateFormat(bytes: Uint8Array): CertificateFormat | 
   if (binary === 'certificate') return 'der';
   if (binary) return binary;
   if (!looksLikeText(bytes)) return null;
-  const head = textHead(bytes);
-  if (hasPemArmour(head)) return 'pem';
+  // Every input of an analysis is sniffed here, logs of 10 MB included: UTF-8 text is searched for armour as
+  // bytes and only the start that base64Prefix reads is decoded (decoding the whole megabyte of head was a
+  // tenth of reading a folder of SMTP logs). UTF-16 text, and text that may hold armour, are decoded as before.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const armourPossible = utf16 || mayHoldPemArmour(bytes.subarray(0, TEXT_HEAD_BYTES));
+  const head = armourPossible ? textHead(bytes) : bytesToText(bytes.subarray(0, BASE64_PREFIX_BYTES));
+  if (armourPossible && hasPemArmour(head)) return 'pem';
   const raw = base64Prefix(head);
   if (raw && sniffBinary(raw)) return 'base64';
   return null;

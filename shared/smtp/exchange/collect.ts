@@ -28,6 +28,8 @@ export class SessionCollector extends FinishedSessions {
   /** Set by the parser from `#Log-Type`, the file name or the first EHLO. */
   role: 'client' | 'server' | undefined;
   readonly #open = new Map<string, Draft>();
+  /** The draft the last recorded line went to, while it is open. */
+  #last: Draft | undefined;
   /** `<source>#L`, the start of every line reference, built once rather than once per line. */
   readonly #refPrefix: string;
 
@@ -57,11 +59,13 @@ export class SessionCollector extends FinishedSessions {
       this.damaged++;
       return;
     }
-    let draft = this.#open.get(rawId);
+    // A burst of lines of one session: its draft is the last line's (no map look-up per line).
+    let draft = rawId === this.#last?.sessionId ? this.#last : this.#open.get(rawId);
     if (!draft) {
       draft = { sessionId: rawId, lines: [], seqs: [] };
       this.#open.set(draft.sessionId, draft);
     }
+    this.#last = draft;
     if (!draft.connector) draft.connector = field(text, n, f, cols.connectorId) || undefined;
     if (!draft.localEndpoint) draft.localEndpoint = field(text, n, f, cols.localEndpoint) || undefined;
     if (!draft.remoteEndpoint) draft.remoteEndpoint = field(text, n, f, cols.remoteEndpoint) || undefined;
@@ -76,6 +80,7 @@ export class SessionCollector extends FinishedSessions {
     draft.lines.push(new RecordedLine(this.#refPrefix, lineNo, direction, EVENT_KIND.get(event) ?? 'info', data, context || undefined, timestamp || undefined));
     if (event === '-') {
       this.#open.delete(draft.sessionId);
+      this.#last = undefined;
       this.#finish(draft);
     }
   }
@@ -84,6 +89,7 @@ export class SessionCollector extends FinishedSessions {
   finishAll(): void {
     for (const draft of this.#open.values()) this.#finish(draft);
     this.#open.clear();
+    this.#last = undefined;
   }
 
   #finish(draft: Draft): void {

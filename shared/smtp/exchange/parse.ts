@@ -143,7 +143,7 @@ class LineWalker {
           if (id !== lastId) {
             lastId = id;
             lastKept = keep.has(id);
-          }
+          } else id = lastId; // the burst's one string: the collector's map hashed it already
           kept = lastKept;
         }
         if (id && kept) sessions.record(text, pos, end, lineNo, columns, id);

@@ -50,6 +50,25 @@ export function pemBlocks(text: string): PemBlock[] {
   return out;
 }
 
+const BEGIN_ARMOUR = [...'-----BEGIN '].map((c) => c.charCodeAt(0));
+const G = 0x47;
+const G_AT = '-----BEGIN '.indexOf('G');
+
+/**
+ * Whether UTF-8 bytes hold "-----BEGIN ", which hasPemArmour's pattern starts with, without decoding them: an
+ * ASCII byte is never part of a multi-byte UTF-8 sequence (nor swallowed with an invalid one), so the decoded
+ * text holds it exactly when the bytes do. The rare 'G' is found natively and the rest compared around it.
+ */
+export function mayHoldPemArmour(bytes: Uint8Array): boolean {
+  for (let g = bytes.indexOf(G, G_AT); g >= 0; g = bytes.indexOf(G, g + 1)) {
+    const start = g - G_AT;
+    let i = 0;
+    while (i < BEGIN_ARMOUR.length && bytes[start + i] === BEGIN_ARMOUR[i]) i++;
+    if (i === BEGIN_ARMOUR.length) return true;
+  }
+  return false;
+}
+
 export function hasPemArmour(text: string): boolean {
   return /-----BEGIN [A-Z0-9 #_-]+-----/.test(text);
 }
@@ -64,6 +83,12 @@ export function bareBase64(text: string): Uint8Array | null {
   const der = fromBase64(trimmed);
   return der && der.length > 0 ? der : null;
 }
+
+/**
+ * UTF-8 bytes enough to decode the characters base64Prefix reads (2 × 4096): one UTF-16 code unit takes at
+ * most three bytes, and a sequence cut at the end (at most three bytes) decodes differently.
+ */
+export const BASE64_PREFIX_BYTES = 3 * 2 * 4096 + 3;
 
 /** Decodes just the start of a text that may be bare Base64, to sniff what it holds without decoding it all. */
 export function base64Prefix(text: string, chars = 4096): Uint8Array | null {

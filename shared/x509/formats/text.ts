@@ -20,7 +20,10 @@ export function looksLikeText(bytes: Uint8Array, max = 4096): boolean {
   return true;
 }
 
+/** How much of an input textHead decodes. */
+export const TEXT_HEAD_BYTES = 1 << 20;
+
 /** The head of the input as text, for sniffing without decoding a large file. */
-export function textHead(bytes: Uint8Array, max = 1 << 20): string {
+export function textHead(bytes: Uint8Array, max = TEXT_HEAD_BYTES): string {
   return bytesToText(bytes.subarray(0, max));
 }
