@@ -63,14 +63,36 @@ spawnSync('flock', ['/tmp/relay-build.lock', 'npm', 'run', 'build', '--silent'],
 const { serveStatic } = await createJiti(import.meta.url).import(`${ROOT}test/e2e/harness/static-server.ts`);
 
 /**
- * Memory of every Chromium process now, in MB (this bench runs no other Chromium): proportional set size, which
- * shares pages used by several processes between them instead of counting them in each (RSS summed would).
+ * This bench's own Chromium processes (its browser and the browser's descendants), as [pid, /proc stat line]:
+ * other jobs on a shared machine run Chromium too (e2e suites, other benches), and theirs must not count.
+ */
+function ownChromium() {
+  const parent = new Map();
+  const chromium = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (/^\d+ \(chrom/.test(stat)) chromium.push([pid, stat]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  const ours = (pid) => {
+    for (let p = pid; p && p !== '0'; p = parent.get(p)) if (p === String(process.pid)) return true;
+    return false;
+  };
+  return chromium.filter(([pid]) => ours(pid));
+}
+
+/**
+ * Memory of this bench's Chromium processes now, in MB: proportional set size, which shares pages used by
+ * several processes between them instead of counting them in each (RSS summed would).
  */
 function chromiumMemoryMb() {
   let kb = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  for (const [pid] of ownChromium()) {
     try {
-      if (!/^Name:\s*chrom/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))) continue;
       kb += Number(/^Pss:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // The process ended between listing and reading.
@@ -79,18 +101,12 @@ function chromiumMemoryMb() {
   return kb / 1024;
 }
 
-/** CPU seconds (user + system) of every Chromium process so far: on a shared machine, wall time alone misleads. */
+/** CPU seconds (user + system) of this bench's Chromium processes so far: on a shared machine, wall time alone misleads. */
 function chromiumCpuSeconds() {
   let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!/^\d+ \(chrom/.test(stat)) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended between listing and reading.
-    }
+  for (const [, stat] of ownChromium()) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / 100;
 }
