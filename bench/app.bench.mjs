@@ -176,7 +176,11 @@ const appRows = async () => {
     const sorted = [...seen[i]].sort((a, b) => a.wall - b.wall);
     const median = sorted[Math.floor((sorted.length - 1) / 2)];
     const walls = seen[i].map((m) => m.wall.toFixed(1)).join(', ');
-    return [`the app in Chromium, ${name}: Add a folder… to analysis done (reader workers: one per core, at most 4)${runs > 1 ? `; runs ${walls} s` : ''}`, median];
+    // CPU seconds vary less than wall time on a shared machine: every run's, and their median, are named too.
+    const cpus = seen[i].map((m) => m.cpu.toFixed(1)).join(', ');
+    const cpuMedian = [...seen[i]].map((m) => m.cpu).sort((a, b) => a - b)[Math.floor((seen[i].length - 1) / 2)];
+    const each = runs > 1 ? `; runs ${walls} s, CPU ${cpus} s (median ${cpuMedian.toFixed(1)})` : '';
+    return [`the app in Chromium, ${name}: Add a folder… to analysis done (reader workers: one per core, at most 4)${each}`, median];
   });
 };
 const rows = [
@@ -191,9 +195,9 @@ const lines = [
   '',
   `Machine: ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores, node ${process.version}, Chromium ${spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${new Date().toISOString()}.`,
   'Peak memory: resident set of the process for the command-line rows; for the app, the proportional set size of',
-  `every Chromium process summed, ${rows[3][1].idle.toFixed(0)} MB on the Evidence step before the pick (the growth is the analysis's).`,
+  `every Chromium process of the bench's browser summed, ${rows[3][1].idle.toFixed(0)} MB on the Evidence step before the pick (the growth is the analysis's).`,
   '',
-  `Load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end. CPU s: user + system of the command, or of every Chromium process for the app.`,
+  `Load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end. CPU s: user + system of the command, or of the bench's Chromium processes for the app.`,
   '',
   '| tool | wall s | CPU s | MB/s (wall) | peak memory MB | output |',
   '|---|---|---|---|---|---|',
