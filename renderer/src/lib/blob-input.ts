@@ -9,11 +9,12 @@ import type { AnalysisInput } from './analysis-protocol';
 const READ = 4 * 1024 * 1024;
 /**
  * The pieces the engine is handed, which the text readers decode one TextDecoder call each. Chromium's
- * TextDecoder is cheap per byte but not per call: in reader workers decoding side by side, each call spins on an
- * atomic that the workers share (perf on the 1 GB folder: 13 % of a reader's samples), and each decoded string
- * is a new allocation outside V8's heap that is handed back to the kernel when freed (madvise, then page faults).
- * 256 KB pieces make a quarter of the calls of 64 KB ones (the reader workers' CPU seconds fell by a fifth,
- * their system time by half); from 1 MB each string is a mapping of its own, which is slower again.
+ * TextDecoder is cheap per byte but not per call: each decoded string is a new allocation outside V8's heap,
+ * handed back to the kernel when it is freed (madvise, then page faults on the next), and workers decoding
+ * side by side slow each other down (a probe: 8 KB pieces 15-20x slower in two workers than in one).
+ * 256 KB pieces make a quarter of the calls of 64 KB ones: on the 1 GB folder the reader workers' system time
+ * fell by half and all of the app's CPU seconds by a seventh. From 1 MB each string is a mapping of its own,
+ * which is slower again.
  */
 const PIECE = 256 * 1024;
 
