@@ -63,14 +63,36 @@ spawnSync('flock', ['/tmp/relay-build.lock', 'npm', 'run', 'build', '--silent'],
 const { serveStatic } = await createJiti(import.meta.url).import(`${ROOT}test/e2e/harness/static-server.ts`);
 
 /**
- * Memory of every Chromium process now, in MB (this bench runs no other Chromium): proportional set size, which
- * shares pages used by several processes between them instead of counting them in each (RSS summed would).
+ * This bench's own Chromium processes (its browser and the browser's descendants), as [pid, /proc stat line]:
+ * other jobs on a shared machine run Chromium too (e2e suites, other benches), and theirs must not count.
+ */
+function ownChromium() {
+  const parent = new Map();
+  const chromium = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (/^\d+ \(chrom/.test(stat)) chromium.push([pid, stat]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  const ours = (pid) => {
+    for (let p = pid; p && p !== '0'; p = parent.get(p)) if (p === String(process.pid)) return true;
+    return false;
+  };
+  return chromium.filter(([pid]) => ours(pid));
+}
+
+/**
+ * Memory of this bench's Chromium processes now, in MB: proportional set size, which shares pages used by
+ * several processes between them instead of counting them in each (RSS summed would).
  */
 function chromiumMemoryMb() {
   let kb = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  for (const [pid] of ownChromium()) {
     try {
-      if (!/^Name:\s*chrom/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))) continue;
       kb += Number(/^Pss:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // The process ended between listing and reading.
@@ -79,18 +101,12 @@ function chromiumMemoryMb() {
   return kb / 1024;
 }
 
-/** CPU seconds (user + system) of every Chromium process so far: on a shared machine, wall time alone misleads. */
+/** CPU seconds (user + system) of this bench's Chromium processes so far: on a shared machine, wall time alone misleads. */
 function chromiumCpuSeconds() {
   let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!/^\d+ \(chrom/.test(stat)) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended between listing and reading.
-    }
+  for (const [, stat] of ownChromium()) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / 100;
 }
@@ -160,7 +176,11 @@ const appRows = async () => {
     const sorted = [...seen[i]].sort((a, b) => a.wall - b.wall);
     const median = sorted[Math.floor((sorted.length - 1) / 2)];
     const walls = seen[i].map((m) => m.wall.toFixed(1)).join(', ');
-    return [`the app in Chromium, ${name}: Add a folder… to analysis done (reader workers: one per core, at most 4)${runs > 1 ? `; runs ${walls} s` : ''}`, median];
+    // CPU seconds vary less than wall time on a shared machine: every run's, and their median, are named too.
+    const cpus = seen[i].map((m) => m.cpu.toFixed(1)).join(', ');
+    const cpuMedian = [...seen[i]].map((m) => m.cpu).sort((a, b) => a - b)[Math.floor((seen[i].length - 1) / 2)];
+    const each = runs > 1 ? `; runs ${walls} s, CPU ${cpus} s (median ${cpuMedian.toFixed(1)})` : '';
+    return [`the app in Chromium, ${name}: Add a folder… to analysis done (reader workers: one per core, at most 4)${each}`, median];
   });
 };
 const rows = [
@@ -175,9 +195,9 @@ const lines = [
   '',
   `Machine: ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores, node ${process.version}, Chromium ${spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${new Date().toISOString()}.`,
   'Peak memory: resident set of the process for the command-line rows; for the app, the proportional set size of',
-  `every Chromium process summed, ${rows[3][1].idle.toFixed(0)} MB on the Evidence step before the pick (the growth is the analysis's).`,
+  `every Chromium process of the bench's browser summed, ${rows[3][1].idle.toFixed(0)} MB on the Evidence step before the pick (the growth is the analysis's).`,
   '',
-  `Load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end. CPU s: user + system of the command, or of every Chromium process for the app.`,
+  `Load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end. CPU s: user + system of the command, or of the bench's Chromium processes for the app.`,
   '',
   '| tool | wall s | CPU s | MB/s (wall) | peak memory MB | output |',
   '|---|---|---|---|---|---|',

@@ -37,6 +37,11 @@ export interface ItemState {
   readonly entries: readonly InputReport[];
 }
 
+/** The answers as one comparable value: the same answers give the same key whatever order they were given in. */
+function answersKey(answers: Answers): string {
+  return JSON.stringify(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 function uniqueName(wanted: string, taken: ReadonlySet<string>): string {
   if (!taken.has(wanted)) return wanted;
   const dot = wanted.lastIndexOf('.');
@@ -87,6 +92,8 @@ export class EvidenceStore {
   #nextId = 1;
   #pastes = 0;
   #generation = 0;
+  /** The answers the latest analysis (finished or running) was given, as answersKey() writes them. */
+  #answersAnalysed: string | null = null;
   /**
    * PFX/P12 passwords the admin typed, by item id. Kept here alone, beside the items and never on them, so
    * nothing that saves or reports the items (autosave, case files, reports, fix packs) can carry one along.
@@ -283,6 +290,7 @@ export class EvidenceStore {
     this.phase = 'analyzing';
     this.engineStep = null;
     const context = this.#context();
+    this.#answersAnalysed = answersKey(context.answers);
     const pace = new ProgressPace((step) => {
       if (mine === this.#generation) this.engineStep = step;
     });
@@ -317,6 +325,17 @@ export class EvidenceStore {
       this.failure = result.error.code;
       this.phase = result.error.code === 'ui.analysis.cancelled' ? 'cancelled' : 'failed';
     }
+  }
+
+  /**
+   * Leaving the questions step: the analysis runs again only when the answers differ from those of the latest
+   * analysis, finished or running. A run reads every file again, so a Next that changed no answer read a
+   * gigabyte folder a second time (as many CPU seconds as the first reading).
+   */
+  reanalyseForAnswers(): Promise<void> {
+    const unchanged = this.#answersAnalysed === answersKey(this.#context().answers);
+    if (unchanged && (this.busy || this.analysed)) return Promise.resolve();
+    return this.analyze();
   }
 
   /** The fix pack of the current analysis, built next to its evidence (worker). */

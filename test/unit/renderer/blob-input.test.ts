@@ -20,7 +20,7 @@ function collect(source: ReturnType<typeof rangePieces>): Uint8Array[] {
 describe('a dropped file as a deferred input', () => {
   const body = new Uint8Array(2_500_000).map((_, i) => i % 251);
 
-  it('reads a small file once, whatever the passes over it, and hands on 64 KB pieces that make it up', () => {
+  it('reads a small file once, whatever the passes over it, and hands on 256 KB pieces that make it up', () => {
     const reads: Array<[number, number]> = [];
     const source = rangePieces(body.length, reader(body, reads));
     // Sniffing the head, then the Exchange reader's two passes.
@@ -28,7 +28,8 @@ describe('a dropped file as a deferred input', () => {
     const first = collect(source);
     const second = collect(source);
     expect(reads).toEqual([[0, 2_500_000]]);
-    expect(first.every((p) => p.length <= 65536)).toBe(true);
+    expect(first.every((p) => p.length <= 262144)).toBe(true);
+    expect(first.length).toBe(Math.ceil(body.length / 262144));
     expect(Buffer.concat(first).equals(Buffer.from(body))).toBe(true);
     expect(Buffer.concat(second).equals(Buffer.from(body))).toBe(true);
   });
