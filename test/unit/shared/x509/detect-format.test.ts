@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectCertificateFormat } from '../../../../shared/x509/index';
 import { fixture } from './fixtures';
+import { concat } from './path/der-builder';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const join = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const join = (...parts: Uint8Array[]) => concat(parts);
 
 // UTF-8 text is searched for armour as bytes before anything is decoded: the answers stay those of decoding.
 describe('detectCertificateFormat on text', () => {
