@@ -4,7 +4,7 @@ import { writeDetection, writeHeader, writeHelpers } from './preamble';
 import { ScriptWriter, type ScriptError } from './script-writer';
 import { planBlocks, shellNeeds } from './fix-script';
 import type { Result } from '../result';
-import { openRollbackRun, writeRollbackParams } from './run-folder';
+import { closeRollbackRun, openRollbackRun, writeRollbackParams } from './run-folder';
 import { format } from '../i18n/format';
 
 /**
@@ -39,11 +39,6 @@ export function generateRollbackScript(plan: FixPlan): Result<string, ScriptErro
     w.line`Write-Host (${m('ps.rollback.unchanged')} -f ${format(plan.locale, b.titleKey)})`;
     w.close`}`;
   }
-  w.mid`} finally {`;
-  w.line`Write-Host ${m('ps.rollback.finished')}`;
-  w.line`Stop-Transcript | Out-Null`;
-  w.close`}`;
-  // An explicit 0: the exit code of a run that got here does not depend on the last native command.
-  w.line`exit 0`;
+  closeRollbackRun(w, m);
   return w.finish();
 }

@@ -78,3 +78,13 @@ export function openRollbackRun(w: ScriptWriter, m: PsMessages): void {
   w.open`try {`;
   writeReadRunRecords(w);
 }
+
+/** A rollback's end, matching openRollbackRun: closes its `try {`, ends the transcript, exits 0. */
+export function closeRollbackRun(w: ScriptWriter, m: PsMessages): void {
+  w.mid`} finally {`;
+  w.line`Write-Host ${m('ps.rollback.finished')}`;
+  w.line`Stop-Transcript | Out-Null`;
+  w.close`}`;
+  // An explicit 0: the exit code of a run that got here does not depend on the last native command.
+  w.line`exit 0`;
+}

@@ -1,6 +1,7 @@
 import type { PsMessages } from '../powershell/messages';
 import type { ScriptWriter } from '../powershell/script-writer';
 import type { SwitchOverPlan } from './types';
+import { openUninstallLoop } from './uninstall-loop';
 
 /** Exchange Online's inbound endpoint, as a PowerShell -match pattern. */
 const EOP = '\\.mail\\.protection\\.outlook\\.com\\.?$';
@@ -188,12 +189,7 @@ export function writeExchangeRollback(w: ScriptWriter, m: PsMessages): void {
   w.close`}`;
   w.close`}`;
   w.blank();
-  w.line`Write-Step ${m('switchover.ps.uninstallHeading')}`;
-  w.open`foreach ($row in $installed) {`;
-  w.open`if ([string]$row.Thumbprint -ne $NewThumbprint) {`;
-  w.line`Write-Warning (${m('ps.rollback.notOurs')} -f [string]$row.Thumbprint)`;
-  w.line`continue`;
-  w.close`}`;
+  openUninstallLoop(w, m);
   w.open`if (-not (Get-ExchangeCertificate -Server ([string]$row.Server) -Thumbprint $NewThumbprint -ErrorAction SilentlyContinue)) {`;
   w.line`Write-Host (${m('ps.rollback.alreadyGone')} -f $NewThumbprint)`;
   w.mid`} elseif (Confirm-Change -Target ([string]$row.Server) -Action (${m('switchover.ps.uninstallAction')} -f $NewThumbprint)) {`;

@@ -1,5 +1,6 @@
 import type { PsMessages } from '../powershell/messages';
 import type { ScriptWriter } from '../powershell/script-writer';
+import { openUninstallLoop } from './uninstall-loop';
 
 /**
  * IIS 6 SMTP: the certificate goes into LocalMachine\My of the relay itself (Import-PfxCertificate, PKI
@@ -45,12 +46,7 @@ export function writeIisRestart(w: ScriptWriter, m: PsMessages): void {
 
 /** Removes the certificate from My only where that run installed it (installed.csv). */
 export function writeIisRollback(w: ScriptWriter, m: PsMessages): void {
-  w.line`Write-Step ${m('switchover.ps.uninstallHeading')}`;
-  w.open`foreach ($row in $installed) {`;
-  w.open`if ([string]$row.Thumbprint -ne $NewThumbprint) {`;
-  w.line`Write-Warning (${m('ps.rollback.notOurs')} -f [string]$row.Thumbprint)`;
-  w.line`continue`;
-  w.close`}`;
+  openUninstallLoop(w, m);
   w.line`$path = 'Cert:\\LocalMachine\\My\\' + $NewThumbprint`;
   w.open`if (-not (Test-Path -LiteralPath $path)) {`;
   w.line`Write-Host (${m('ps.rollback.alreadyGone')} -f $NewThumbprint)`;

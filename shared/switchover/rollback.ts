@@ -1,5 +1,5 @@
 import type { Result } from '../result';
-import { openRollbackRun, writeRollbackParams } from '../powershell/run-folder';
+import { closeRollbackRun, openRollbackRun, writeRollbackParams } from '../powershell/run-folder';
 import { generatedAtText, psMessages } from '../powershell/messages';
 import { writeDetection, writeHeader, writeHelpers } from '../powershell/preamble';
 import { ScriptWriter, type ScriptError } from '../powershell/script-writer';
@@ -49,10 +49,6 @@ export function generateSwitchOverRollback(plan: SwitchOverPlan): Result<string,
     w.blank();
     importIntermediates.rollback?.(ctx);
   }
-  w.mid`} finally {`;
-  w.line`Write-Host ${m('ps.rollback.finished')}`;
-  w.line`Stop-Transcript | Out-Null`;
-  w.close`}`;
-  w.line`exit 0`;
+  closeRollbackRun(w, m);
   return w.finish();
 }
